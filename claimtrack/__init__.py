@@ -1,0 +1,1 @@
+"""claimtrack: track who said what in conflict reporting."""
