@@ -1,0 +1,36 @@
+"""One exception tree. The CLI prints ``Error: <message>`` and exits with ``exit_code``."""
+
+from __future__ import annotations
+
+
+class ClaimtrackError(Exception):
+    """Base of every error claimtrack raises on purpose. Its message is one readable line."""
+
+    exit_code = 1
+
+
+class UsageError(ClaimtrackError):
+    """The command line itself is wrong (unknown state, bad option value)."""
+
+    exit_code = 2
+
+
+class LoadError(ClaimtrackError):
+    """An input could not be read as an article: missing, binary, empty, undecodable."""
+
+    def __init__(self, origin: str, why: str) -> None:
+        super().__init__(f"{origin}: {why}")
+        self.origin = origin
+        self.why = why
+
+
+class StoreError(ClaimtrackError):
+    """The database cannot be opened or used (not a claimtrack database, missing driver...)."""
+
+
+class NotFoundError(ClaimtrackError):
+    """An id or name given on the command line does not exist."""
+
+
+class StaleWriteError(ClaimtrackError):
+    """Optimistic concurrency: the row was changed by someone else since it was read."""
