@@ -1,0 +1,300 @@
+"""Opening a database: URL resolution, SQLite pragmas, safety checks and Alembic migrations.
+
+- ``--db`` takes a file path or an SQLAlchemy URL; ``CLAIMTRACK_DB`` sets the default; otherwise
+  ``./claimtrack.db``.
+- SQLite runs in WAL mode with a busy timeout, and write transactions start with
+  ``BEGIN IMMEDIATE`` so two writers queue on the lock instead of failing half-way.
+- A file that is not an SQLite database, or an SQLite database that is not claimtrack's, is refused
+  and never modified.
+- The schema is created and upgraded by the Alembic migrations in ``db/`` (shipped in the wheel as
+  ``claimtrack/_db``): automatically on open, for SQLite files and servers alike. Concurrent
+  openers serialise the upgrade (a file lock on SQLite, an advisory lock on PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlmodel import Session
+
+from claimtrack.errors import StoreError
+
+DEFAULT_DB = "claimtrack.db"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 30_000
+_PG_MIGRATION_LOCK = 7_220_415  # pg_advisory_lock key for schema upgrades
+
+T = TypeVar("T")
+
+
+def resolve_url(db: str | None = None) -> str:
+    """``--db`` value (or ``CLAIMTRACK_DB``, or ``./claimtrack.db``) -> SQLAlchemy URL."""
+    value = db or os.environ.get("CLAIMTRACK_DB") or DEFAULT_DB
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def migrations_dir() -> Path:
+    """Where the Alembic environment lives: inside the wheel, or ``db/`` in a source checkout."""
+    packaged = Path(__file__).resolve().parent.parent / "_db"
+    if (packaged / "env.py").exists():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "db"
+    if (checkout / "env.py").exists():
+        return checkout
+    raise StoreError("the database migrations are missing from this installation")
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+@dataclass
+class Store:
+    """An open claimtrack database. All SQL lives in ``claimtrack.store``."""
+
+    url: str
+    engine: Engine
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session whose transaction commits on success and rolls back on any error."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def write(self, work: Callable[[Session], T], attempts: int = 8) -> T:
+        """Run ``work`` in one transaction, retrying with backoff while the database is locked."""
+        delay = 0.05
+        for attempt in range(attempts):
+            try:
+                with self.session() as session:
+                    return work(session)
+            except OperationalError as error:
+                if not _is_lock_error(error) or attempt == attempts - 1:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 2.0)
+        raise AssertionError("unreachable")
+
+    def current_revision(self) -> str | None:
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    def upgrade(self) -> None:
+        """Bring the schema to the newest migration (idempotent, safe with concurrent callers)."""
+        with self.engine.begin() as connection:
+            if self.engine.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+            command.upgrade(alembic_config(connection), "head")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _is_lock_error(error: DBAPIError) -> bool:
+    message = str(error.orig).lower()
+    return "locked" in message or "busy" in message
+
+
+def _sqlite_path(url: str) -> Path | None:
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not an SQLite database before SQLite gets to touch it."""
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory, not a database file")
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as error:
+        raise StoreError(f"{path}: cannot read the database ({error.strerror})") from error
+    if header != SQLITE_MAGIC:
+        raise StoreError(f"{path}: not an SQLite database (refusing to touch it)")
+
+
+def _check_sqlite_schema(path: Path) -> None:
+    """Read-only look at an existing SQLite file: empty, or claimtrack's own, or refused.
+
+    It opens the file with ``mode=ro`` so that a foreign database is never switched to WAL or
+    otherwise written to.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            tables = {name for (name,) in rows}
+            revision = None
+            if "alembic_version" in tables:
+                found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = found[0] if found else None
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path}: not a usable SQLite database ({error})") from error
+    if tables and "alembic_version" not in tables:
+        raise StoreError(f"{path}: not a claimtrack database (refusing to touch it)")
+    _check_revision_known(revision, str(path))
+
+
+def _check_revision_known(revision: str | None, where: str) -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    if revision is not None and script.get_revision(revision) is None:  # type: ignore[no-untyped-call]
+        raise StoreError(
+            f"{where}: database revision {revision} is newer than this claimtrack; upgrade claimtrack"
+        )
+
+
+def _check_claimtrack_schema(engine: Engine, where: str) -> None:
+    """An existing database must be empty or claimtrack's own (it has our alembic_version)."""
+    try:
+        with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+            if not tables:
+                return
+            if "alembic_version" not in tables:
+                raise StoreError(f"{where}: not a claimtrack database (refusing to touch it)")
+            revision = MigrationContext.configure(connection).get_current_revision()
+    except DBAPIError as error:
+        raise StoreError(f"{where}: cannot open the database ({_first_line(error)})") from error
+    _check_revision_known(revision, where)
+
+
+def _first_line(error: BaseException) -> str:
+    orig = getattr(error, "orig", None)
+    return str(orig or error).strip().splitlines()[0] if str(orig or error).strip() else "error"
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+@contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    """Serialise schema checks and upgrades between processes opening the same SQLite file."""
+    lock_path = path.with_name(path.name + ".lock")
+    with lock_path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
+    """Open (creating and migrating when needed) the database named by ``db``."""
+    url = resolve_url(db)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as error:
+        raise StoreError(f"{db}: not a database path or SQLAlchemy URL") from error
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return _open_sqlite(url, upgrade=upgrade)
+    if backend == "postgresql":
+        return _open_server(url, upgrade=upgrade)
+    raise StoreError(f"{parsed.render_as_string()}: unsupported database (use SQLite or PostgreSQL)")
+
+
+def _open_sqlite(url: str, *, upgrade: bool) -> Store:
+    path = _sqlite_path(url)
+    if path is not None:
+        _check_sqlite_file(path)
+        if not path.parent.exists():
+            raise StoreError(f"{path}: directory {path.parent} does not exist")
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    _configure_sqlite(engine)
+    store = Store(url=url, engine=engine)
+    where = str(path) if path is not None else url
+    try:
+        if path is None:
+            _check_claimtrack_schema(engine, where)
+            if upgrade:
+                store.upgrade()
+            return store
+        with _file_lock(path):
+            _check_sqlite_schema(path)
+            if upgrade and store.current_revision() != head_revision():
+                store.upgrade()
+    except StoreError:
+        engine.dispose()
+        raise
+    except DBAPIError as error:
+        engine.dispose()
+        raise StoreError(f"{where}: cannot open the database ({_first_line(error)})") from error
+    return store
+
+
+def _open_server(url: str, *, upgrade: bool) -> Store:
+    parsed = make_url(url)
+    where = parsed.render_as_string(hide_password=True)
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError as error:
+        raise StoreError(
+            f"{where}: the PostgreSQL driver is not installed; "
+            "install it with: pip install 'claimtrack[postgres]'"
+        ) from error
+    store = Store(url=url, engine=engine)
+    try:
+        _check_claimtrack_schema(engine, where)
+        if upgrade and store.current_revision() != head_revision():
+            store.upgrade()
+    except StoreError:
+        engine.dispose()
+        raise
+    except DBAPIError as error:
+        engine.dispose()
+        raise StoreError(f"{where}: cannot open the database ({_first_line(error)})") from error
+    return store
