@@ -6,7 +6,7 @@ Pure: bytes or paths in, a ``Document`` out, no database and no printing. Every 
 
 Decoding (``decode``): a byte-order mark wins (UTF-8, UTF-16, UTF-32); then strict UTF-8; then, for
 HTML, a declared ``<meta charset>``; then charset-normalizer's candidates plus cp1252 and cp1254,
-ranked by how plausible the decoded words look (see ``_incoherent_words``). charset-normalizer alone
+ranked by how plausible the decoded words look (see ``_implausibility``). charset-normalizer alone
 reads a short cp1254 "Çavuşoğlu" as cp1250 "Çavuţođlu"; the ranking is what keeps it intact.
 
 HTML (``.html``/``.htm`` or a document that starts like one) goes through trafilatura; when
@@ -17,6 +17,7 @@ Either way paragraphs end up separated by a blank line, because segmentation rel
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import re
 import sys
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from charset_normalizer import from_bytes
 
@@ -157,12 +158,28 @@ def _word_is_coherent(word: str) -> bool:
 
 
 _WORD = re.compile(r"\w+")
+# A symbol between two letters is a mojibake sign: Polish cp1250 "Wałęsa" read as cp1252 is
+# "Wa³êsa". (Guillemets, degree, micro and middle dot are left out: "«Non»", "5°C", "l·l".)
+_SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[¡¢¤¥¦§¨©ª¬®¯±²³´¶¸¹º¼½¾¿](?=[^\W\d_])")
 
 
-def _incoherent_words(text: str) -> int:
-    return sum(
+def _accented(text: str) -> set[str]:
+    return {c for ch in text if ch.isalpha() and not ch.isascii() for c in ch.lower()} - set(
+        "abcdefghijklmnopqrstuvwxyz"
+    )
+
+
+def _implausibility(text: str) -> tuple[int, int]:
+    """How wrong a decoding looks: (incoherent words, 1 if the text's accented Latin letters fit
+    no single alphabet). Turkish cp1254 "Dışişleri başka" read as cp1252 is "Dýþiþleri baþka":
+    each word could be Icelandic, but not next to "Çavuþoðlu"."""
+    bad_words = sum(
         1 for word in _WORD.findall(text) if not word.isascii() and not _word_is_coherent(word)
     )
+    bad_words += len(_SYMBOL_IN_WORD.findall(text))
+    latin = {ch for ch in _accented(text) if _script(ch) == "LATIN" or ch == "\u0307"}
+    mixed = 0 if not latin or any(latin <= set(a) for a in _LATIN_ALPHABETS) else 1
+    return bad_words, mixed
 
 
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -189,38 +206,47 @@ class _Candidate:
     rank: int  # preference when plausibility ties: lower is preferred
 
 
+_ASCII = bytes(range(0x20, 0x7F))
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    """False for EBCDIC and other code pages that do not read ASCII bytes as ASCII."""
+    try:
+        return _ASCII.decode(encoding) == _ASCII.decode("ascii")
+    except (UnicodeDecodeError, LookupError):
+        return False
+
+
 def _decode_legacy(data: bytes, origin: str) -> str:
-    """Bytes that are not UTF-8: pick the most plausible single-byte (or CJK) decoding."""
+    """Bytes that are not UTF-8: pick the most plausible legacy decoding.
+
+    Candidates: a charset the HTML declares, charset-normalizer's best-scoring guesses, cp1252
+    and cp1254. The chosen one has the fewest control characters, then the fewest implausible
+    words (see ``_implausibility``); ties go to the declared charset, then cp1252 (the usual
+    legacy encoding of news text; latin-1 files are read as cp1252 like browsers do, so their
+    0x80-0x9F bytes become curly quotes, not control characters), then cp1254, then
+    charset-normalizer's order. charset-normalizer alone reads short cp1252 text as cp1250 and
+    short cp1254 text ("Çavuşoğlu") as cp1250 ("Çavuţođlu").
+    """
     candidates: list[_Candidate] = []
     declared = _declared_charset(data)
-    if declared is not None:
-        try:
+    if declared is not None and _ascii_compatible(declared):
+        with contextlib.suppress(UnicodeDecodeError, LookupError):
             candidates.append(_Candidate(declared, data.decode(declared), -1))
-        except (UnicodeDecodeError, LookupError):
-            pass
+    for rank, encoding in enumerate(("cp1252", "cp1254")):
+        with contextlib.suppress(UnicodeDecodeError):
+            candidates.append(_Candidate(encoding, data.decode(encoding), rank))
     matches = from_bytes(data)
     best = matches.best()
-    # charset-normalizer is confident when its best guess reads without chaos (mess).
-    confident = best is not None and best.chaos < 0.1
     if best is not None:
         for i, match in enumerate(matches):
-            if match.chaos <= best.chaos + 0.1:
-                candidates.append(_Candidate(match.encoding, str(match), i if confident else i + 2))
-    # cp1252 (curly quotes in 0x91-0x94, é, ’) and cp1254 (its Turkish sibling) are the usual
-    # legacy encodings of news text; charset-normalizer does not always list them. When it is not
-    # confident, cp1252 comes first.
-    for fallback_rank, encoding in ((0, "cp1252"), (1, "cp1254")):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        rank = len(candidates) + 1000 + fallback_rank if confident else fallback_rank
-        candidates.append(_Candidate(encoding, text, rank))
+            if match.chaos <= best.chaos + 0.1 and _ascii_compatible(match.encoding):
+                candidates.append(_Candidate(match.encoding, str(match), i + 2))
     if not candidates:
+        _check_not_binary(data.decode("latin-1"), origin)  # random bytes: say "binary"
         raise LoadError(origin, "not UTF-8 and no text encoding could be detected")
     chosen = min(
-        candidates,
-        key=lambda c: (_control_count(c.text), _incoherent_words(c.text), c.rank),
+        candidates, key=lambda c: (_control_count(c.text), *_implausibility(c.text), c.rank)
     )
     return chosen.text
 
@@ -294,14 +320,63 @@ def _collapse(text: str) -> str:
 
 # Tags whose content is never article text: "<nav><a>Home</a> <a>World</a></nav>".
 _SKIP_TAGS = frozenset(
-    "script style nav header footer aside form noscript template svg iframe button select "
-    "object canvas".split()
+    (
+        "script",
+        "style",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "button",
+        "select",
+        "object",
+        "canvas",
+    )
 )
-_TEXT_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 li blockquote pre dd dt figcaption".split())
+_TEXT_BLOCKS = frozenset(
+    ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "figcaption")
+)
 _OTHER_BLOCKS = frozenset(
-    "div section article main body td th tr table ul ol dl figure address hr".split()
+    (
+        "div",
+        "section",
+        "article",
+        "main",
+        "body",
+        "td",
+        "th",
+        "tr",
+        "table",
+        "ul",
+        "ol",
+        "dl",
+        "figure",
+        "address",
+        "hr",
+    )
 )
-_VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_VOID_TAGS = frozenset(
+    (
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    )
+)
 _DATE_META = frozenset(
     (
         "article:published_time",
@@ -337,6 +412,7 @@ class _FallbackExtractor(HTMLParser):
         self._in_title = False
         self._in_block = 0
         self._current: list[str] = []
+        self.furniture: list[str] = []  # text of the dropped elements
 
     def _flush(self) -> None:
         lines = [_collapse(line) for line in "".join(self._current).split("\n")]
@@ -389,11 +465,19 @@ class _FallbackExtractor(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._skip:
+            self.furniture.append(data)
             return
         if self._in_title:
             self.title_parts.append(data)
         else:
             self._current.append(data)
+
+    def is_furniture(self, block: str) -> bool:
+        """True for text that only occurs inside dropped elements: a menu, a footer."""
+        block = _collapse(block)
+        return block in _collapse(" ".join(self.furniture)) and not any(
+            block in _collapse(kept) for kept in (*self.blocks, *self.loose)
+        )
 
     def result(self) -> _Extracted:
         self._flush()
@@ -401,18 +485,16 @@ class _FallbackExtractor(HTMLParser):
         return _Extracted("\n\n".join(self.blocks or self.loose), title, self.published)
 
 
-def _fallback_extract(html: str) -> _Extracted:
+def _fallback_extract(html: str) -> _FallbackExtractor:
     parser = _FallbackExtractor()
     parser.feed(html)
     parser.close()
-    return parser.result()
+    parser.result()  # flushes the last block
+    return parser
 
 
-def _render(element: object) -> str:
-    """Text of a trafilatura output element, with <lb/> as a line break."""
-    from lxml import etree  # trafilatura's own dependency
-
-    assert isinstance(element, etree._Element)
+def _render(element: Any) -> str:
+    """Text of a trafilatura output element (an lxml element), with <lb/> as a line break."""
     parts: list[str] = [element.text or ""]
     for child in element:
         if child.tag == "lb":
@@ -423,10 +505,10 @@ def _render(element: object) -> str:
     return "".join(parts)
 
 
-def _blocks(body: object) -> list[str]:
+def _blocks(body: Any) -> list[str]:
     """trafilatura's XML body -> one string per paragraph, heading, quote or list item."""
     blocks: list[str] = []
-    for child in body:  # type: ignore[attr-defined]
+    for child in body:
         if child.tag == "list":
             blocks.extend(_blocks(child))
         elif child.tag == "item" and any(grand.tag == "list" for grand in child):
@@ -454,16 +536,17 @@ def _extract_html(html: str) -> _Extracted:
             favor_precision=True,
             with_metadata=True,
         )
-    except Exception:  # noqa: BLE001 - a parser crash on odd markup: the fallback still works
+    except Exception:  # a parser crash on odd markup: the fallback still works
         found = None
-    fallback = _fallback_extract(html)
+    parser = _fallback_extract(html)
+    fallback = parser.result()
     if found is None or isinstance(found, dict):
         return fallback
     body = getattr(found, "body", None)
-    if body is not None and len(body):
-        text = "\n\n".join(_blocks(body))
-    else:
-        text = (found.text or "").replace("\n", "\n\n")
+    blocks = _blocks(body) if body is not None and len(body) else (found.text or "").split("\n")
+    # trafilatura's own fallbacks return the menu of a page with no article ("Home"): drop what
+    # only occurs inside nav/header/footer/aside/form.
+    text = "\n\n".join(block for block in blocks if not parser.is_furniture(block))
     if not text.strip():
         return fallback
     title = _collapse(found.title or "") or fallback.title
