@@ -1,0 +1,105 @@
+"""Helpers shared by the command modules: opening the store, output, rendering tables."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TextIO
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from claimtrack.cli.app import Settings
+from claimtrack.errors import ClaimtrackError
+from claimtrack.export.tabular import write_rows
+from claimtrack.store.engine import Store, open_store
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class DataFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def settings(ctx: typer.Context) -> Settings:
+    root = ctx.find_root()
+    obj = root.obj
+    return obj if isinstance(obj, Settings) else Settings()
+
+
+@contextmanager
+def store_from(ctx: typer.Context) -> Iterator[Store]:
+    store = open_store(settings(ctx).db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def console(stderr: bool = False) -> Console:
+    # Never colour when piped or when NO_COLOR is set; rich honours both itself.
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+@contextmanager
+def output_file(path: Path | None) -> Iterator[TextIO]:
+    """``--output FILE`` or stdout. The file is written whole or not at all."""
+    if path is None:
+        yield sys.stdout
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise ClaimtrackError(f"{target}: is a directory")
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as handle:
+            yield handle
+        tmp.replace(target)
+    except OSError as error:
+        raise ClaimtrackError(f"{target}: {error.strerror or error}") from error
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def render_rows(
+    rows: Sequence[Mapping[str, Any]],
+    fmt: str,
+    columns: Sequence[str],
+    *,
+    title: str | None = None,
+) -> None:
+    """Print rows as a rich table in a terminal (plain tab-separated text when piped), or data."""
+    if fmt != ListFormat.table:
+        write_rows(rows, fmt, sys.stdout, None if fmt == "json" else columns)
+        return
+    out = console()
+    if not out.is_terminal:
+        print("\t".join(columns))
+        for row in rows:
+            print("\t".join(_plain(row.get(name)) for name in columns))
+        return
+    table = Table(title=title, show_lines=False, expand=False)
+    for name in columns:
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(*(_plain(row.get(name)) for name in columns))
+    out.print(table)
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    return " ".join(str(value).split())

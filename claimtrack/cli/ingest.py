@@ -1,0 +1,82 @@
+"""``claimtrack ingest PATH...``"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from claimtrack.cli.app import app
+from claimtrack.cli.common import console, store_from
+from claimtrack.errors import UsageError
+from claimtrack.ingest import Metadata, Outcome, ingest_inputs
+from claimtrack.load import iter_inputs
+
+PROGRESS_FROM = 20  # batches at least this long show a progress bar (in a terminal)
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        try:
+            return datetime.fromisoformat(value).date()
+        except ValueError as error:
+            raise UsageError(f"--published: {value!r} is not a date (use YYYY-MM-DD)") from error
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: list[str] = typer.Argument(
+        ..., help="Files, directories (.txt .md .html .htm, recursively) or - for stdin."
+    ),
+    outlet: str | None = typer.Option(None, help="The outlet that published the article(s)."),
+    published: str | None = typer.Option(None, help="Publication date, YYYY-MM-DD."),
+    url: str | None = typer.Option(None, help="The article's address."),
+    title: str | None = typer.Option(None, help="The article's title."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary line."),
+) -> None:
+    """Store articles: segment them into claims, attribute each claim, match and flag conflicts."""
+    metadata = Metadata(outlet=outlet, published=_parse_date(published), url=url, title=title)
+    err = console(stderr=True)
+    inputs = list(iter_inputs(paths))
+    show_bar = len(inputs) >= PROGRESS_FROM and err.is_terminal and not quiet
+
+    def report(outcome: Outcome) -> None:
+        if outcome.status == "failed":
+            err.print(f"Error: {outcome.error}", markup=False, highlight=False)
+        elif not quiet and not show_bar:
+            what = f"{outcome.claims} claims" if outcome.status == "new" else "already stored"
+            typer.echo(f"{outcome.status:>7}  article {outcome.article_id}  {outcome.origin}  ({what})")
+
+    with store_from(ctx) as store:
+        if show_bar:
+            with Progress(
+                TextColumn("ingesting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=err,
+                transient=True,
+            ) as progress:
+                task = progress.add_task("ingest", total=len(inputs))
+
+                def step(outcome: Outcome) -> None:
+                    report(outcome)
+                    progress.advance(task)
+
+                summary = ingest_inputs(
+                    store, inputs, metadata=metadata, stdin=sys.stdin.buffer, on_outcome=step
+                )
+        else:
+            summary = ingest_inputs(
+                store, inputs, metadata=metadata, stdin=sys.stdin.buffer, on_outcome=report
+            )
+    typer.echo(f"Ingested: {summary.line()}")
+    if summary.failed:
+        raise typer.Exit(1)

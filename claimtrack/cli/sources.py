@@ -1,0 +1,96 @@
+"""``claimtrack sources``: list, show, alias, merge (annotations live in their own module)."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+from rich.panel import Panel
+from rich.table import Table
+
+from claimtrack.cli.app import app
+from claimtrack.cli.common import ListFormat, console, render_rows, store_from
+from claimtrack.store import sources as source_store
+
+sources_app = typer.Typer(
+    help="The source registry: list sources, show one, fix aliases, merge duplicates.",
+    invoke_without_command=True,
+)
+app.add_typer(sources_app, name="sources")
+
+SOURCE_COLUMNS = ["name", "kind", "claims", "aliases", "reliability", "tags"]
+
+
+@sources_app.callback()
+def list_sources(
+    ctx: typer.Context,
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Output format."),
+) -> None:
+    """List sources with their claim counts (a subcommand acts on one source)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with store_from(ctx) as store, store.session() as session:
+        rows = source_store.source_rows(session)
+    render_rows(rows, fmt, SOURCE_COLUMNS, title="Sources")
+
+
+@sources_app.command("show")
+def show(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="Source name or alias."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
+) -> None:
+    """One source: kind, aliases, annotations and every claim attributed to it."""
+    with store_from(ctx) as store, store.session() as session:
+        detail = source_store.source_detail(session, name)
+    if fmt == ListFormat.json:
+        typer.echo(json.dumps(detail, ensure_ascii=False, indent=2, default=str))
+        return
+    out = console()
+    facts = [
+        f"kind: {detail['kind']}",
+        f"aliases: {', '.join(detail['aliases']) or '-'}",
+        f"claims: {detail['claims']}",
+    ]
+    for label in ("descriptor", "reliability", "affiliation", "owner"):
+        if detail.get(label) not in (None, ""):
+            facts.append(f"{label}: {detail[label]}")
+    if detail["tags"]:
+        facts.append(f"tags: {', '.join(detail['tags'])}")
+    for note in detail["notes"]:
+        facts.append(f"note ({note['author']}, {note['at'][:16]}): {note['note']}")
+    out.print(Panel("\n".join(facts), title=detail["name"], expand=False), markup=False)
+    table = Table(show_lines=False)
+    for column in ("claim", "article", "cue", "text"):
+        table.add_column(column, overflow="fold")
+    for claim in detail["claim_list"]:
+        table.add_row(str(claim["id"]), str(claim["article_id"]), claim["cue"] or "-", claim["text"])
+    out.print(table)
+
+
+@sources_app.command("alias")
+def alias(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="The source."),
+    new_alias: str = typer.Argument(..., metavar="ALIAS", help="Another name for it."),
+) -> None:
+    """Record another name for a source; claims made under that name move to it."""
+    with store_from(ctx) as store:
+        result = store.write(lambda s: source_store.add_user_alias(s, name, new_alias))
+    typer.echo(
+        f"{result['source']}: alias {result['alias']!r} added; {result['claims_moved']} claims moved"
+    )
+
+
+@sources_app.command("merge")
+def merge(
+    ctx: typer.Context,
+    keep: str = typer.Argument(..., help="The source that stays."),
+    absorb: str = typer.Argument(..., help="The source merged into it (then removed)."),
+) -> None:
+    """Merge source B into source A: B's claims, aliases and notes move to A."""
+    with store_from(ctx) as store:
+        result = store.write(lambda s: source_store.merge_sources(s, keep, absorb))
+    typer.echo(
+        f"{result['merged']} merged into {result['source']}; {result['claims_moved']} claims moved"
+    )

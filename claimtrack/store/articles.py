@@ -1,0 +1,222 @@
+"""Articles, claims and the sources they name: writing an analysed article, and reading back."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from claimtrack import model
+from claimtrack.store import tables
+
+
+def content_hash(text: str) -> str:
+    """Identity of an article: the SHA-256 of its normalised text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def alias_key(alias: str) -> str:
+    """Database key of an alias: case, diacritics and spacing folded ("Çavuşoğlu" = "cavusoglu")."""
+    decomposed = unicodedata.normalize("NFKD", alias.casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.replace("ı", "i").split())
+
+
+@dataclass(frozen=True)
+class SavedArticle:
+    article_id: int
+    created: bool  # False when the same text was already stored
+    claims: int
+
+
+def find_article_by_hash(session: Session, digest: str) -> int | None:
+    return session.exec(
+        select(tables.Article.id).where(tables.Article.content_hash == digest)
+    ).first()
+
+
+def save_analysis(session: Session, analysis: model.Analysis, now: datetime) -> SavedArticle:
+    """Store an analysed article with its claims and sources, inside the caller's transaction.
+
+    Idempotent: an article whose text is already stored is not stored again. Two processes racing
+    on the same text are settled by the unique constraint on ``content_hash`` (the loser's flush
+    raises IntegrityError, which the caller treats as "already stored").
+    """
+    doc = analysis.document
+    digest = content_hash(doc.text)
+    existing = find_article_by_hash(session, digest)
+    if existing is not None:
+        return SavedArticle(existing, created=False, claims=0)
+    article = tables.Article(
+        content_hash=digest,
+        text=doc.text,
+        title=doc.title,
+        outlet=doc.outlet,
+        published=doc.published,
+        url=doc.url,
+        origin=doc.origin,
+        ingested_at=now,
+    )
+    session.add(article)
+    session.flush()
+    assert article.id is not None
+    known = {source.name: source for source in analysis.sources}
+    source_ids: dict[str, int] = {}
+    for seq, claim in enumerate(analysis.claims):
+        attribution = claim.attribution
+        source_id = None
+        if attribution.source is not None:
+            source_id = source_ids.get(attribution.source)
+            if source_id is None:
+                entry = known.get(attribution.source) or model.Source(
+                    name=attribution.source,
+                    kind=attribution.source_kind or model.SourceKind.OTHER,
+                )
+                source_id = ensure_source(session, entry, now)
+                source_ids[attribution.source] = source_id
+        session.add(
+            tables.Claim(
+                article_id=article.id,
+                seq=seq,
+                start=claim.start,
+                end=claim.end,
+                paragraph=claim.paragraph,
+                text=claim.text,
+                source_id=source_id,
+                source_mention=attribution.mention,
+                mention_start=attribution.mention_start,
+                mention_end=attribution.mention_end,
+                cue=attribution.cue,
+                kind=attribution.kind.value,
+                via=attribution.via,
+                rule=attribution.rule,
+                descriptor=attribution.descriptor,
+            )
+        )
+    session.flush()
+    return SavedArticle(article.id, created=True, claims=len(analysis.claims))
+
+
+def ensure_source(session: Session, source: model.Source, now: datetime) -> int:
+    """The id of the source named ``source.name``, creating it (with its aliases) when new."""
+    row = session.exec(select(tables.Source).where(tables.Source.name == source.name)).first()
+    if row is None:
+        row = tables.Source(
+            name=source.name,
+            kind=source.kind.value,
+            is_person=source.is_person,
+            country=source.country,
+            descriptor="; ".join(source.descriptors) or None,
+            created_at=now,
+        )
+        session.add(row)
+        session.flush()
+    assert row.id is not None
+    for alias in (source.name, *source.aliases):
+        add_alias(session, row.id, alias)
+    return row.id
+
+
+def add_alias(session: Session, source_id: int, alias: str) -> bool:
+    """Record ``alias`` for a source unless the alias key already belongs to some source."""
+    key = alias_key(alias)
+    if not key:
+        return False
+    taken = session.exec(
+        select(tables.SourceAlias.source_id).where(tables.SourceAlias.alias_key == key)
+    ).first()
+    if taken is not None:
+        return taken == source_id
+    try:
+        with session.begin_nested():
+            session.add(tables.SourceAlias(source_id=source_id, alias=alias, alias_key=key))
+    except IntegrityError:
+        return False
+    return True
+
+
+def article_rows(session: Session) -> list[dict[str, Any]]:
+    """Stored articles with their claim counts, oldest first."""
+    counts = (
+        select(tables.Claim.article_id, func.count().label("n"))
+        .group_by(col(tables.Claim.article_id))
+        .subquery()
+    )
+    query = (
+        select(tables.Article, counts.c.n)
+        .join(counts, counts.c.article_id == tables.Article.id, isouter=True)
+        .order_by(col(tables.Article.id))
+    )
+    return [
+        {
+            "id": article.id,
+            "title": article.title,
+            "outlet": article.outlet,
+            "published": _iso(article.published),
+            "url": article.url,
+            "origin": article.origin,
+            "claims": n or 0,
+            "ingested_at": article.ingested_at.isoformat(),
+        }
+        for article, n in session.exec(query)
+    ]
+
+
+def claim_rows(
+    session: Session,
+    *,
+    article_id: int | None = None,
+    source: str | None = None,
+    claim_ids: Sequence[int] | None = None,
+) -> list[dict[str, Any]]:
+    """Claims with their attribution, as the JSON export contract names the fields."""
+    query = (
+        select(tables.Claim, tables.Source.name, tables.Article.published, tables.Article.outlet)
+        .join(tables.Source, col(tables.Claim.source_id) == tables.Source.id, isouter=True)
+        .join(tables.Article, col(tables.Claim.article_id) == tables.Article.id)
+        .order_by(col(tables.Claim.article_id), col(tables.Claim.seq))
+    )
+    if article_id is not None:
+        query = query.where(tables.Claim.article_id == article_id)
+    if source is not None:
+        query = query.where(func.lower(tables.Source.name) == source.casefold())
+    if claim_ids is not None:
+        query = query.where(col(tables.Claim.id).in_(list(claim_ids)))
+    return [
+        {
+            "id": claim.id,
+            "article_id": claim.article_id,
+            "seq": claim.seq,
+            "text": claim.text,
+            "start": claim.start,
+            "end": claim.end,
+            "paragraph": claim.paragraph,
+            "source": source_name,
+            "source_mention": claim.source_mention,
+            "mention_start": claim.mention_start,
+            "mention_end": claim.mention_end,
+            "cue": claim.cue,
+            "kind": claim.kind,
+            "via": claim.via,
+            "rule": claim.rule,
+            "descriptor": claim.descriptor,
+            "published": _iso(published),
+            "outlet": outlet,
+        }
+        for claim, source_name, published, outlet in session.exec(query)
+    ]
+
+
+def article_text(session: Session, article_id: int) -> str | None:
+    return session.exec(select(tables.Article.text).where(tables.Article.id == article_id)).first()
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None

@@ -1,0 +1,172 @@
+"""The stored source registry: listing, one source in detail, user aliases and merges."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import func, update
+from sqlmodel import Session, col, delete, select
+
+from claimtrack import model
+from claimtrack.errors import NotFoundError, UsageError
+from claimtrack.sources import SourceRegistry, default_registry
+from claimtrack.store import tables
+from claimtrack.store.articles import add_alias, alias_key, claim_rows
+
+
+def load_registry(session: Session) -> SourceRegistry:
+    """The built-in registry plus every stored source and the aliases users gave them."""
+    registry = default_registry()
+    aliases: dict[int, list[str]] = {}
+    for source_id, alias in session.exec(
+        select(tables.SourceAlias.source_id, tables.SourceAlias.alias).order_by(
+            col(tables.SourceAlias.id)
+        )
+    ):
+        aliases.setdefault(source_id, []).append(alias)
+    for row in session.exec(select(tables.Source).order_by(col(tables.Source.id))):
+        assert row.id is not None
+        registry.add(
+            model.Source(
+                name=row.name,
+                kind=_kind(row.kind),
+                aliases=tuple(a for a in aliases.get(row.id, []) if a != row.name),
+                descriptors=tuple(filter(None, (row.descriptor or "").split("; "))),
+                country=row.country,
+                is_person=row.is_person,
+            )
+        )
+    return registry
+
+
+def _kind(value: str) -> model.SourceKind:
+    try:
+        return model.SourceKind(value)
+    except ValueError:
+        return model.SourceKind.OTHER
+
+
+def find_source(session: Session, name: str) -> tables.Source:
+    """A stored source by its name or any of its aliases (case and diacritics folded)."""
+    row = session.exec(
+        select(tables.Source).where(func.lower(tables.Source.name) == name.casefold())
+    ).first()
+    if row is not None:
+        return row
+    source_id = session.exec(
+        select(tables.SourceAlias.source_id).where(tables.SourceAlias.alias_key == alias_key(name))
+    ).first()
+    if source_id is not None:
+        found = session.get(tables.Source, source_id)
+        if found is not None:
+            return found
+    raise NotFoundError(f"no source named {name!r} (see `claimtrack sources`)")
+
+
+def source_rows(session: Session) -> list[dict[str, Any]]:
+    """Every stored source with its aliases, claim count and current annotations, by name."""
+    counts = dict(
+        session.exec(
+            select(tables.Claim.source_id, func.count())
+            .where(col(tables.Claim.source_id).is_not(None))
+            .group_by(col(tables.Claim.source_id))
+        ).all()
+    )
+    aliases: dict[int, list[str]] = {}
+    for source_id, alias in session.exec(
+        select(tables.SourceAlias.source_id, tables.SourceAlias.alias).order_by(
+            col(tables.SourceAlias.alias)
+        )
+    ):
+        aliases.setdefault(source_id, []).append(alias)
+    notes: dict[int, list[dict[str, Any]]] = {}
+    for note in session.exec(select(tables.SourceNote).order_by(col(tables.SourceNote.id))):
+        notes.setdefault(note.source_id, []).append(
+            {"note": note.note, "author": note.author, "at": note.at.isoformat()}
+        )
+    rows = []
+    for row in session.exec(select(tables.Source).order_by(col(tables.Source.name))):
+        assert row.id is not None
+        source_notes = notes.get(row.id, [])
+        rows.append(
+            {
+                "id": row.id,
+                "name": row.name,
+                "kind": row.kind,
+                "aliases": [a for a in aliases.get(row.id, []) if a != row.name],
+                "claims": counts.get(row.id, 0),
+                "descriptor": row.descriptor,
+                "note": source_notes[-1]["note"] if source_notes else None,
+                "notes": source_notes,
+                "reliability": row.reliability,
+                "tags": json.loads(row.tags or "[]"),
+                "affiliation": row.affiliation,
+                "owner": row.owner,
+            }
+        )
+    return rows
+
+
+def source_detail(session: Session, name: str) -> dict[str, Any]:
+    row = find_source(session, name)
+    detail = next(r for r in source_rows(session) if r["id"] == row.id)
+    detail["claim_list"] = claim_rows(session, source=row.name)
+    return detail
+
+
+def add_user_alias(session: Session, name: str, alias: str) -> dict[str, Any]:
+    """Give source ``name`` the alias ``alias``; stored claims follow.
+
+    A source that was created under that alias ("Cavusoglu" before the user said it is "Mevlut
+    Cavusoglu") is merged in; unattributed-by-name claims whose mention is the alias move too.
+    """
+    target = find_source(session, name)
+    assert target.id is not None
+    key = alias_key(alias)
+    if not key:
+        raise UsageError("the alias is empty")
+    owner = session.exec(
+        select(tables.SourceAlias.source_id).where(tables.SourceAlias.alias_key == key)
+    ).first()
+    moved = 0
+    if owner is not None and owner != target.id:
+        other = session.get(tables.Source, owner)
+        assert other is not None
+        if alias_key(other.name) != key:
+            raise UsageError(f"{alias!r} is already an alias of {other.name!r}")
+        moved += merge_sources(session, target.name, other.name)["claims_moved"]
+    add_alias(session, target.id, alias)
+    result = session.exec(
+        update(tables.Claim)
+        .where(func.lower(col(tables.Claim.source_mention)) == alias.casefold())
+        .where(col(tables.Claim.source_id).is_(None) | (tables.Claim.source_id != target.id))
+        .values(source_id=target.id)
+    )
+    moved += result.rowcount or 0
+    return {"source": target.name, "alias": alias, "claims_moved": moved}
+
+
+def merge_sources(session: Session, keep: str, absorb: str) -> dict[str, Any]:
+    """Merge source ``absorb`` into ``keep``: its claims, aliases and notes move; it is deleted."""
+    target = find_source(session, keep)
+    other = find_source(session, absorb)
+    if target.id == other.id:
+        raise UsageError(f"{keep!r} and {absorb!r} are the same source")
+    assert target.id is not None and other.id is not None
+    moved = session.exec(
+        update(tables.Claim).where(tables.Claim.source_id == other.id).values(source_id=target.id)
+    ).rowcount
+    for alias_row in session.exec(
+        select(tables.SourceAlias).where(tables.SourceAlias.source_id == other.id)
+    ):
+        alias_row.source_id = target.id
+        session.add(alias_row)
+    for model_ in (tables.SourceNote, tables.SourceHistory):
+        session.exec(
+            update(model_).where(model_.source_id == other.id).values(source_id=target.id)  # type: ignore[attr-defined]
+        )
+    session.flush()
+    session.exec(delete(tables.Source).where(col(tables.Source.id) == other.id))
+    add_alias(session, target.id, other.name)
+    return {"source": target.name, "merged": other.name, "claims_moved": moved or 0}
