@@ -6,6 +6,8 @@ stderr starting ``Error:`` with exit code 1 (2 for usage errors) and never a tra
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import sys
 from collections.abc import Sequence
 
@@ -13,16 +15,25 @@ import click
 import typer
 from sqlalchemy.exc import SQLAlchemyError
 
-# Importing the command modules registers their commands on ``app``.
-from claimtrack.cli import db as _db  # noqa: F401
-from claimtrack.cli import export as _export  # noqa: F401
-from claimtrack.cli import ingest as _ingest  # noqa: F401
-from claimtrack.cli import listing as _listing  # noqa: F401
-from claimtrack.cli import sources as _sources  # noqa: F401
 from claimtrack.cli.app import app
 from claimtrack.errors import ClaimtrackError
 
 __all__ = ["app", "main"]
+
+_SUPPORT_MODULES = {"app", "common"}
+
+
+def _register_commands() -> None:
+    """Import every command module of this package: each registers its commands on ``app``.
+
+    One module per command group, so adding a group means adding a file, nothing else.
+    """
+    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if module.name not in _SUPPORT_MODULES:
+            importlib.import_module(f"{__name__}.{module.name}")
+
+
+_register_commands()
 
 
 def _fail(message: str, code: int) -> int:
