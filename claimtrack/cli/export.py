@@ -15,7 +15,9 @@ from claimtrack.export.tabular import write_rows
 from claimtrack.store import articles as article_store
 from claimtrack.store import sources as source_store
 
-export_app = typer.Typer(help="Export claims, sources, conflicts and reports.", no_args_is_help=True)
+export_app = typer.Typer(
+    help="Export claims, sources, conflicts and reports.", no_args_is_help=True
+)
 app.add_typer(export_app, name="export")
 
 OUTPUT = typer.Option(None, "--output", "-o", help="Write here instead of stdout.")

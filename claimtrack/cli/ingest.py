@@ -52,7 +52,9 @@ def ingest(
             err.print(f"Error: {outcome.error}", markup=False, highlight=False)
         elif not quiet and not show_bar:
             what = f"{outcome.claims} claims" if outcome.status == "new" else "already stored"
-            typer.echo(f"{outcome.status:>7}  article {outcome.article_id}  {outcome.origin}  ({what})")
+            typer.echo(
+                f"{outcome.status:>7}  article {outcome.article_id}  {outcome.origin}  ({what})"
+            )
 
     with store_from(ctx) as store:
         if show_bar:

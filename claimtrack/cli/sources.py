@@ -64,7 +64,9 @@ def show(
     for column in ("claim", "article", "cue", "text"):
         table.add_column(column, overflow="fold")
     for claim in detail["claim_list"]:
-        table.add_row(str(claim["id"]), str(claim["article_id"]), claim["cue"] or "-", claim["text"])
+        table.add_row(
+            str(claim["id"]), str(claim["article_id"]), claim["cue"] or "-", claim["text"]
+        )
     out.print(table)
 
 
@@ -77,9 +79,8 @@ def alias(
     """Record another name for a source; claims made under that name move to it."""
     with store_from(ctx) as store:
         result = store.write(lambda s: source_store.add_user_alias(s, name, new_alias))
-    typer.echo(
-        f"{result['source']}: alias {result['alias']!r} added; {result['claims_moved']} claims moved"
-    )
+    moved = result["claims_moved"]
+    typer.echo(f"{result['source']}: alias {result['alias']!r} added; {moved} claims moved")
 
 
 @sources_app.command("merge")
