@@ -76,7 +76,8 @@ _BOMS = (
 
 # More than this share of control characters (besides tab, newline, CR, FF, VT) means binary.
 _MAX_CONTROL_SHARE = 0.01
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# Unicode category Cc is exactly U+0000-001F and U+007F-009F; tab, LF, VT, FF, CR are allowed.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 # ------------------------------------------------------------------------------- normalisation
@@ -107,7 +108,7 @@ def _is_binary_signature(data: bytes) -> bool:
 
 
 def _control_count(text: str) -> int:
-    return sum(1 for ch in text if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
+    return len(_CONTROL.findall(text))
 
 
 def _check_not_binary(text: str, origin: str) -> None:
