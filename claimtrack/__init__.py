@@ -49,7 +49,7 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """Import the pipeline and the store on first use, so ``import claimtrack.model`` stays light."""
+    """Import the pipeline and the store on first use: ``import claimtrack.model`` stays light."""
     if name == "analyze":
         from claimtrack.pipeline import analyze
 

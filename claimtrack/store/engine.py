@@ -27,6 +27,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
@@ -116,7 +117,8 @@ class Store:
         """Bring the schema to the newest migration (idempotent, safe with concurrent callers)."""
         with self.engine.begin() as connection:
             if self.engine.dialect.name == "postgresql":
-                connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+                lock = text("SELECT pg_advisory_xact_lock(:k)")
+                connection.execute(lock, {"k": _PG_MIGRATION_LOCK})
             command.upgrade(alembic_config(connection), "head")
 
     def close(self) -> None:
@@ -177,10 +179,17 @@ def _check_sqlite_schema(path: Path) -> None:
 
 
 def _check_revision_known(revision: str | None, where: str) -> None:
+    if revision is None:
+        return
     script = ScriptDirectory.from_config(alembic_config())
-    if revision is not None and script.get_revision(revision) is None:  # type: ignore[no-untyped-call]
+    try:
+        known = script.get_revision(revision) is not None
+    except CommandError:  # alembic's answer for a revision id it does not know
+        known = False
+    if not known:
         raise StoreError(
-            f"{where}: database revision {revision} is newer than this claimtrack; upgrade claimtrack"
+            f"{where}: database revision {revision} is unknown to this claimtrack "
+            "(it was written by a newer version; upgrade claimtrack)"
         )
 
 
@@ -209,7 +218,7 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA busy_timeout = 30000")  # = BUSY_TIMEOUT_MS
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -244,7 +253,8 @@ def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
         return _open_sqlite(url, upgrade=upgrade)
     if backend == "postgresql":
         return _open_server(url, upgrade=upgrade)
-    raise StoreError(f"{parsed.render_as_string()}: unsupported database (use SQLite or PostgreSQL)")
+    where = parsed.render_as_string(hide_password=True)
+    raise StoreError(f"{where}: unsupported database (use SQLite or PostgreSQL)")
 
 
 def _open_sqlite(url: str, *, upgrade: bool) -> Store:
