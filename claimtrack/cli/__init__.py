@@ -11,11 +11,15 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-import click
 import typer
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimtrack.cli.app import app
+
+try:  # typer >= 0.2x ships its own copy of click
+    from typer._click import exceptions as click_exceptions
+except ImportError:  # pragma: no cover - older typer depends on click itself
+    from click import exceptions as click_exceptions  # type: ignore[no-redef,import-not-found]
 from claimtrack.errors import ClaimtrackError
 
 __all__ = ["app", "main"]
@@ -51,13 +55,13 @@ def run(argv: Sequence[str] | None = None) -> int:
             prog_name="claimtrack",
             standalone_mode=False,
         )
-    except click.exceptions.Exit as done:
-        return done.exit_code
-    except click.exceptions.Abort:
+    except typer.Exit as done:
+        return int(done.exit_code)
+    except typer.Abort:
         return _fail("interrupted", 130)
-    except click.UsageError as error:
+    except click_exceptions.UsageError as error:
         return _fail(error.format_message(), 2)
-    except click.ClickException as error:
+    except click_exceptions.ClickException as error:
         return _fail(error.format_message(), error.exit_code)
     except ClaimtrackError as error:
         return _fail(str(error), error.exit_code)
@@ -68,7 +72,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return _fail(f"database error: {orig or error}", 1)
     except BrokenPipeError:
         return 1
-    return result if isinstance(result, int) else 0
+    return int(result) if isinstance(result, int) else 0
 
 
 def main() -> None:

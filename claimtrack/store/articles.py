@@ -178,7 +178,12 @@ def claim_rows(
 ) -> list[dict[str, Any]]:
     """Claims with their attribution, as the JSON export contract names the fields."""
     query = (
-        select(tables.Claim, tables.Source.name, tables.Article.published, tables.Article.outlet)
+        select(
+            tables.Claim,
+            col(tables.Source.name),
+            col(tables.Article.published),
+            col(tables.Article.outlet),
+        )
         .join(tables.Source, col(tables.Claim.source_id) == tables.Source.id, isouter=True)
         .join(tables.Article, col(tables.Claim.article_id) == tables.Article.id)
         .order_by(col(tables.Claim.article_id), col(tables.Claim.seq))

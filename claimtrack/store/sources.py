@@ -140,7 +140,7 @@ def add_user_alias(session: Session, name: str, alias: str) -> dict[str, Any]:
     result = session.exec(
         update(tables.Claim)
         .where(func.lower(col(tables.Claim.source_mention)) == alias.casefold())
-        .where(col(tables.Claim.source_id).is_(None) | (tables.Claim.source_id != target.id))
+        .where(col(tables.Claim.source_id).is_(None) | (col(tables.Claim.source_id) != target.id))
         .values(source_id=target.id)
     )
     moved += result.rowcount or 0
@@ -155,17 +155,25 @@ def merge_sources(session: Session, keep: str, absorb: str) -> dict[str, Any]:
         raise UsageError(f"{keep!r} and {absorb!r} are the same source")
     assert target.id is not None and other.id is not None
     moved = session.exec(
-        update(tables.Claim).where(tables.Claim.source_id == other.id).values(source_id=target.id)
+        update(tables.Claim)
+        .where(col(tables.Claim.source_id) == other.id)
+        .values(source_id=target.id)
     ).rowcount
     for alias_row in session.exec(
         select(tables.SourceAlias).where(tables.SourceAlias.source_id == other.id)
     ):
         alias_row.source_id = target.id
         session.add(alias_row)
-    for model_ in (tables.SourceNote, tables.SourceHistory):
-        session.exec(
-            update(model_).where(model_.source_id == other.id).values(source_id=target.id)  # type: ignore[attr-defined]
-        )
+    session.exec(
+        update(tables.SourceNote)
+        .where(col(tables.SourceNote.source_id) == other.id)
+        .values(source_id=target.id)
+    )
+    session.exec(
+        update(tables.SourceHistory)
+        .where(col(tables.SourceHistory.source_id) == other.id)
+        .values(source_id=target.id)
+    )
     session.flush()
     session.exec(delete(tables.Source).where(col(tables.Source.id) == other.id))
     add_alias(session, target.id, other.name)
