@@ -1,0 +1,1442 @@
+"""Claims -> attributions: who made each claim, by which words, relayed by whom.
+
+A pure stage. ``attribute(doc, claims)`` returns the claims of ``segment(doc)`` with their
+``Attribution`` filled in, in document order; a sentence that carries two attributions ("The
+Russian defence ministry said ..., prompting Turkish Defence Minister Hulusi Akar to say ...")
+comes back as two clauses, each with exact offsets into ``doc.text``.
+
+How it works, per claim and in document order:
+
+1. find reporting cues (``rules/cues.toml``) outside quoted text, skipping passive and
+   adjectival uses ("were reported", "the said area");
+2. find the source noun phrase of each cue: before it ("X said ...", "... 58 people the
+   Observatory said"), after it ("..., said Rami Abdel Rahman"), after "according to", through
+   appositions, relative clauses ("Mr Erdogan, who ..., said") and coordinated verbs ("X held
+   talks with Y ... and said");
+3. map the noun phrase to a source: pronouns and role nouns through a discourse memory ("It"
+   -> the last organisation that spoke, "He" -> the last person, "the Russian foreign
+   minister" -> the person named so earlier, "the presidency" -> that country's presidency),
+   names through the source registry (``sources.py``), new names canonicalised;
+4. relays: "told Reuters", "quoted by SANA", "reported citing a military source" set ``via``;
+5. quotes: a quote's speaker also owns the other sentences of that quote, and a floating
+   quote continues the previous speaker.
+
+No cue, no source: claims in the reporter's own voice stay ``UNATTRIBUTED``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from claimtrack.model import (
+    UNATTRIBUTED,
+    Attribution,
+    AttributionKind,
+    Claim,
+    Document,
+    Source,
+    SourceKind,
+)
+from claimtrack.sources import SourceRegistry, default_registry, descriptor_words, normalise
+
+__all__ = ["attribute"]
+
+# ------------------------------------------------------------------------------------ lexicon
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    cue_re: re.Pattern[str]
+    weak: frozenset[str]
+    according_re: re.Pattern[str]
+    statement_re: re.Pattern[str]
+    citing: frozenset[str]
+    passive_guards: frozenset[str]
+
+
+def _alternation(forms: Sequence[str]) -> str:
+    ordered = sorted({f.strip().lower() for f in forms if f.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data: dict[str, Any] = tomllib.loads(
+        resources.files("claimtrack.rules").joinpath("cues.toml").read_text("utf-8")
+    )
+    strong: set[str] = set()
+    weak: set[str] = set()
+    for section in data.values():
+        if not isinstance(section, dict) or "forms" not in section:
+            continue
+        (weak if section.get("weak") else strong).update(f.lower() for f in section["forms"])
+    weak -= strong - weak  # a form listed as strong anywhere... stays weak only if weak-only
+    forms = strong | weak
+    nonverbal = data.get("nonverbal", {})
+    return _Lexicon(
+        cue_re=re.compile(r"(?<![\w\-’'])(?:" + _alternation(sorted(forms)) + r")(?![\w\-])"),
+        weak=frozenset(f for f in weak if f not in strong or f in _ALWAYS_WEAK),
+        according_re=re.compile(
+            r"(?<![\w-])(?:" + _alternation(nonverbal.get("according_to", [])) + r")(?![\w-])",
+            re.IGNORECASE,
+        ),
+        statement_re=re.compile(
+            r"(?<![\w-])(?:" + _alternation(nonverbal.get("statement", [])) + r")(?![\w-])",
+            re.IGNORECASE,
+        ),
+        citing=frozenset(f.lower() for f in nonverbal.get("relay_before_source", [])),
+        passive_guards=frozenset(
+            w.lower() for w in data.get("passive_guards", {}).get("words", [])
+        ),
+    )
+
+
+# verbs that report only with a speaking subject, even if also listed as strong elsewhere
+_ALWAYS_WEAK = frozenset(
+    {
+        "called", "calls", "described", "posted", "published", "estimated", "informed", "urged",
+        "showed", "shows", "found", "finds", "recorded", "counted", "observed", "broadcast",
+        "aired", "carried", "documented", "monitored", "expects", "expected", "believed",
+        "believes", "welcomed", "hailed", "praised", "condemned", "condemns", "denounced",
+        "criticised", "criticized", "demanded", "demands", "rejected", "rejects", "dismissed",
+        "suggested", "suggests", "predicted", "promised", "pledged", "vowed", "threatened",
+        "responded", "replied", "briefed", "assured", "quoted", "indicated", "mentioned",
+        "disputed", "maintained", "maintains", "charged",
+    }
+)  # fmt: skip
+
+# Base forms that follow "to": "prompting Turkish Defence Minister Hulusi Akar to say"
+_BASE_FORMS = frozenset(
+    {"say", "tell", "deny", "confirm", "claim", "warn", "announce", "accuse", "blame", "insist",
+     "add", "state", "declare", "stress", "argue", "reiterate"}
+)  # fmt: skip
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}(?:-\w+)*"  # U.S., U.N., U.S.-backed
+    r"|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Brig|Sen|Rep|Gov|Prof|St|Jr|Adm)\.(?=\s)"
+    r"|\w+(?:[\-'’.&]\w+)*(?:['’](?!\w))?"
+    r"|[^\w\s]"
+)
+
+_DETS = frozenset({"the", "a", "an"})
+_POSS_PRON = frozenset({"its", "his", "her", "their"})
+_PRONOUNS = frozenset({"he", "she", "it", "they"})
+_PREPOSITIONS = frozenset(
+    {"in", "at", "from", "to", "with", "near", "by", "on", "into", "over", "against", "of",
+     "for", "about", "across", "towards", "toward", "under", "between", "inside", "outside",
+     "around", "through", "via", "after", "before", "during", "since", "despite", "than", "like",
+     "among", "amid", "upon", "onto", "off", "without", "within", "behind", "beyond"}
+)  # fmt: skip
+_CAP_STOP = frozenset(
+    {"but", "and", "or", "however", "meanwhile", "on", "in", "at", "also", "earlier", "later",
+     "last", "this", "that", "these", "those", "there", "here", "when", "while", "after",
+     "before", "since", "as", "if", "although", "though", "despite", "during", "following",
+     "according", "yet", "still", "then", "now", "separately",
+     "moreover", "furthermore", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+     "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri",
+     "sat", "sun", "i", "we", "you", "for", "with", "from", "by", "to", "of", "so",
+     "what", "who", "which", "why", "how", "where", "it", "he", "she", "they", "his", "her",
+     "its", "their", "our", "my", "no", "not", "an", "a", "the", "said", "updated", "photo",
+     "video", "watch", "read", "related", "note", "editor", "source", "sources", "file",
+     "pictured", "picture", "image", "copyright", "most", "popular", "more", "breaking",
+     "exclusive", "analysis", "opinion", "update", "live", "both", "some", "all", "several",
+     "many", "other", "another", "one", "two", "three", "four", "five", "six", "seven", "eight",
+     "nine", "ten", "dozens", "hundreds", "thousands", "each", "every", "only", "even", "just",
+     "once", "again", "early", "late", "almost", "nearly", "about", "around", "over", "under"}
+)  # fmt: skip
+_SOURCE_NOUNS = frozenset(
+    {"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
+     "spokesmen", "minister", "ministers", "ministry", "agency", "agencies", "monitor",
+     "observatory", "group", "groups", "media", "television", "tv", "channel", "radio", "army",
+     "military", "forces", "rebels", "activists", "activist", "witnesses", "witness",
+     "eyewitnesses", "residents", "resident", "locals", "doctors", "doctor", "medics", "medic",
+     "paramedics", "commander", "commanders", "statement", "report", "network", "newspaper",
+     "daily", "website", "authorities", "government", "police", "coalition", "president",
+     "presidency", "office", "diplomats", "diplomat", "officer", "officers", "general",
+     "journalists", "journalist", "correspondent", "council", "committee", "opposition",
+     "fighters", "fighter", "militants", "insurgents", "jihadists", "regime", "leader",
+     "leaders", "head", "chief", "director", "envoy", "ambassador", "aide", "aides", "adviser",
+     "advisers", "analysts", "experts", "investigators", "inspectors", "workers", "volunteers",
+     "rescuers", "hospital", "broadcaster", "outlet", "outlets", "organisation",
+     "organization", "watchdog", "command", "staff", "troops", "militia", "militias",
+     "ministries", "governor", "mayor", "counterpart", "premier", "secretary", "team",
+     "tally", "toll", "figures", "data", "study", "investigation", "footage", "video",
+     "communique", "statements", "press", "service", "services", "department", "rebel",
+     "negotiator", "negotiators", "delegation", "parliament", "lawmakers",
+     "lawmaker", "mp", "clerics", "monitors", "sheikh", "imam", "union", "kremlin",
+     "pentagon", "security", "intelligence", "nations", "helmets", "crescent"}
+)  # fmt: skip
+_MODIFIERS = frozenset(
+    {"state", "state-run", "state-owned", "state-controlled", "state-affiliated", "official",
+     "semi-official", "military", "security", "rebel", "opposition", "government",
+     "pro-government", "pro-regime", "local", "medical", "senior", "news", "foreign", "defence",
+     "defense", "interior", "health", "information", "monitoring", "war", "rights", "human",
+     "civil", "regime", "top", "high-ranking", "informed", "unnamed", "anonymous", "diplomatic",
+     "intelligence", "western", "field", "two", "three", "four", "several", "some", "many",
+     "other", "multiple", "various", "press", "humanitarian", "aid", "relief", "rescue",
+     "hospital", "activist", "opposition-run", "army", "police", "ministry", "presidential",
+     "militant", "jihadist", "islamist", "kurdish", "arab", "syrian", "turkish", "russian",
+     "iranian", "israeli", "american", "provincial", "regional", "municipal",
+     "independent", "private", "pan-arab", "satellite", "television", "tv", "media", "online",
+     "monitor", "group", "commander", "former", "deputy", "acting", "chief", "main",
+     "leading", "prominent", "spokesman", "opposition-affiliated", "insurgent", "coalition",
+     "citizen", "eyewitness", "civilian", "volunteer", "britain-based", "uk-based",
+     "british-based", "medical-relief", "reconciliation", "centre", "center", "general"}
+)  # fmt: skip
+_MODIFIER_SUFFIX = re.compile(
+    r"^(?:pro-\w+|[\w.]+-(?:based|backed|led|run|owned|affiliated|linked|controlled|held|allied|"
+    r"aligned|language|funded|sponsored|supported|appointed))$",
+    re.IGNORECASE,
+)
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "de", "di", "da", "van",
+                             "von", "der", "le", "du", "for", "of", "and", "on"})  # fmt: skip
+_SKIP_BEFORE_CUE = frozenset(
+    {"also", "later", "earlier", "previously", "has", "have", "had", "would", "will", "then",
+     "separately", "further", "again", "recently", "repeatedly", "officially", "publicly",
+     "quickly", "already", "once", "yesterday", "today", "tonight", "last", "late", "first",
+     "subsequently", "finally", "similarly", "likewise", "immediately",
+     "reportedly", "initially", "however", "meanwhile", "too", "themselves", "itself", "himself",
+     "herself", "long", "often", "frequently", "consistently", "has also", "does", "did", "do",
+     "weeks", "days", "months", "ago", "week", "month", "year"}
+)  # fmt: skip
+_DAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "night",
+     "morning", "evening", "afternoon", "week", "month", "year", "today", "tonight"}
+)  # fmt: skip
+_COORD = frozenset({"and", "but", "then", "before", "after"})
+_RELATIVE = frozenset({"which", "who", "whom"})
+_SPLIT_MARKERS = frozenset(
+    {"prompting", "while", "whereas", "but", "meanwhile", "forcing", "leading", "causing",
+     "spurring", "triggering", "although", "though", "however", "yet"}
+)  # fmt: skip
+_DOC_NOUNS = frozenset(
+    {"report", "statement", "communique", "tally", "toll", "figures", "data", "study",
+     "investigation", "footage", "video", "spokesman", "spokeswoman", "spokesperson",
+     "source", "sources", "official", "officials", "estimate", "estimates", "count",
+     "survey", "document", "letter", "reports", "statements", "post", "tweet", "message",
+     "announcement", "bulletin", "representative", "member", "members", "head", "chief",
+     "director", "leader", "commander"}
+)  # fmt: skip
+_RELAY_BY = frozenset({"quoted", "cited", "carried", "relayed", "published", "reported"})
+_OUTLET_KINDS = frozenset({SourceKind.NEWS_AGENCY, SourceKind.BROADCASTER, SourceKind.NEWSPAPER})
+_COLON_STOP = frozenset(
+    {"updated", "photo", "video", "note", "read", "related", "source", "watch", "editor",
+     "correction", "update", "file", "image", "caption", "credit", "breaking", "warning",
+     "exclusive", "analysis", "opinion", "comment", "live", "listen", "see", "also", "more",
+     "tags", "topics", "share", "published", "posted", "by", "date", "time", "location"}
+)  # fmt: skip
+_COUNTRY_DEMONYM = {
+    "Syria": "Syrian", "Turkey": "Turkish", "Russia": "Russian", "Iran": "Iranian",
+    "Israel": "Israeli", "United States": "US", "Lebanon": "Lebanese", "Jordan": "Jordanian",
+    "Iraq": "Iraqi", "France": "French", "United Kingdom": "British", "Saudi Arabia": "Saudi",
+    "Egypt": "Egyptian", "China": "Chinese",
+}  # fmt: skip
+_ROLE_KINDS: dict[str, frozenset[SourceKind]] = {
+    "agency": frozenset({SourceKind.NEWS_AGENCY}),
+    "channel": frozenset({SourceKind.BROADCASTER}),
+    "broadcaster": frozenset({SourceKind.BROADCASTER}),
+    "television": frozenset({SourceKind.BROADCASTER}),
+    "newspaper": frozenset({SourceKind.NEWSPAPER}),
+    "daily": frozenset({SourceKind.NEWSPAPER}),
+    "monitor": frozenset({SourceKind.MONITOR}),
+    "observatory": frozenset({SourceKind.MONITOR}),
+    "watchdog": frozenset({SourceKind.MONITOR}),
+    "group": frozenset({SourceKind.MONITOR, SourceKind.MILITARY, SourceKind.OTHER}),
+    "organisation": frozenset({SourceKind.MONITOR, SourceKind.INTERNATIONAL, SourceKind.OTHER}),
+    "organization": frozenset({SourceKind.MONITOR, SourceKind.INTERNATIONAL, SourceKind.OTHER}),
+    "ministry": frozenset({SourceKind.GOVERNMENT}),
+    "government": frozenset({SourceKind.GOVERNMENT}),
+    "army": frozenset({SourceKind.MILITARY}),
+    "military": frozenset({SourceKind.MILITARY}),
+    "statement": frozenset(
+        {SourceKind.GOVERNMENT, SourceKind.MILITARY, SourceKind.MONITOR, SourceKind.INTERNATIONAL,
+         SourceKind.OTHER}
+    ),
+}  # fmt: skip
+_PERSON_ROLES = frozenset(
+    {"minister", "spokesman", "spokeswoman", "spokesperson", "president", "envoy", "official",
+     "commander", "ambassador", "secretary", "premier", "governor", "mayor", "chief", "head",
+     "director", "leader", "general", "chancellor", "king", "emir", "prince", "sheikh"}
+)  # fmt: skip
+_INVERTIBLE = frozenset(
+    {"said", "says", "added", "told", "reported", "wrote", "stated", "announced", "claimed",
+     "insisted"}
+)  # fmt: skip
+_QUOTE_CHARS = re.compile(r"[\"“”]")
+_CREDIT_TAIL = re.compile(r"\s*(?:[-–—]{1,2}\s*|\()(?:[A-Z][\w.]*)(?:\s[A-Z][\w.]*){0,2}\)?\s*$")
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    low: str
+    start: int  # offset into the claim's text
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[0].isupper() and self.low not in _CAP_STOP
+
+    @property
+    def bare(self) -> str:
+        return _strip_possessive(self.low)
+
+    @property
+    def possessive(self) -> bool:
+        return self.low.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    if word.endswith(("s'", "s’")):
+        return word[:-1]
+    return word
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _is_mod(tok: _Tok) -> bool:
+    return tok.bare in _MODIFIERS or bool(_MODIFIER_SUFFIX.match(tok.low))
+
+
+def _is_head(tok: _Tok) -> bool:
+    return tok.is_word and (tok.is_cap or tok.bare in _SOURCE_NOUNS)
+
+
+# ------------------------------------------------------------------------------------ memory
+
+
+@dataclass
+class _Person:
+    source: Source
+    roles: str  # normalised descriptors: "russian foreign minister"
+
+
+@dataclass
+class _Memory:
+    """What the article has said so far, for coreference without a neural model."""
+
+    last_person: Source | None = None
+    last_org: Source | None = None
+    last_plural: Source | None = None
+    speakers: list[Source] = field(default_factory=list)
+    people: list[_Person] = field(default_factory=list)  # people named, most recent last
+    orgs: list[Source] = field(default_factory=list)  # organisations named, most recent last
+    local: dict[str, Source] = field(default_factory=dict)
+
+    def spoke(self, source: Source) -> None:
+        self.speakers.append(source)
+        if source.is_person:
+            self.last_person = source
+        elif source.kind is SourceKind.UNNAMED:
+            self.last_plural = source
+        else:
+            self.last_org = source
+            self.last_plural = source
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One attribution found in a claim, before it is turned into an ``Attribution``."""
+
+    source: Source
+    mention_start: int  # claim-relative
+    mention_end: int
+    cue: str
+    rule: str
+    cue_start: int
+    kind: AttributionKind = AttributionKind.INDIRECT
+    via: str | None = None
+    descriptor: str | None = None
+    split_at: int | None = None  # claim-relative start of the clause it opens, if it opens one
+    clause_end: int | None = None  # claim-relative end of an embedded clause
+
+
+# ------------------------------------------------------------------------------------ the stage
+
+
+def attribute(
+    doc: Document, claims: Sequence[Claim], registry: SourceRegistry | None = None
+) -> tuple[Claim, ...]:
+    """The claims with their attribution filled in, clauses split where one sentence has two."""
+    return _Attributor(doc, registry if registry is not None else _default()).run(claims)
+
+
+@lru_cache(maxsize=1)
+def _default() -> SourceRegistry:
+    return default_registry()
+
+
+class _Attributor:
+    def __init__(self, doc: Document, registry: SourceRegistry) -> None:
+        self.doc = doc
+        self.registry = registry
+        self.lex = _lexicon()
+        self.memory = _Memory()
+        self.quotes = _quote_spans(doc.text)
+        self._cur_text = ""
+
+    # ---------------------------------------------------------------------------- driver
+
+    def run(self, claims: Sequence[Claim]) -> tuple[Claim, ...]:
+        out: list[Claim] = []
+        found_per_claim: list[list[tuple[Claim, _Found | None]]] = []
+        for claim in sorted(claims, key=lambda c: (c.start, c.end)):
+            pieces = self._claim(claim)
+            found_per_claim.append(pieces)
+        flat = [p for pieces in found_per_claim for p in pieces]
+        flat = self._quotes_pass(flat)
+        for claim, found in flat:
+            out.append(replace(claim, attribution=self._attribution(claim, found)))
+        return tuple(out)
+
+    def _attribution(self, claim: Claim, found: _Found | None) -> Attribution:
+        if found is None:
+            return UNATTRIBUTED
+        start, end = found.mention_start, found.mention_end
+        mention = self.doc.text[start:end] if 0 <= start < end <= len(self.doc.text) else None
+        kind = found.kind
+        if kind is AttributionKind.INDIRECT and _QUOTE_CHARS.search(claim.text):
+            kind = AttributionKind.DIRECT_QUOTE
+        return Attribution(
+            source=found.source.name,
+            source_kind=found.source.kind,
+            mention=mention,
+            mention_start=start if mention is not None else None,
+            mention_end=end if mention is not None else None,
+            cue=found.cue,
+            kind=kind,
+            via=found.via,
+            rule=found.rule,
+            descriptor=found.descriptor,
+        )
+
+    # ---------------------------------------------------------------------------- one claim
+
+    def _claim(self, claim: Claim) -> list[tuple[Claim, _Found | None]]:
+        text = claim.text
+        credit = _CREDIT_TAIL.search(text)
+        if credit and credit.start() > 0 and not text[: credit.start()].rstrip().endswith(","):
+            text = text[: credit.start()]
+        self._cur_text = text
+        toks = _tokens(text)
+        self._note_mentions(toks, text)
+        if not toks:
+            return [(claim, None)]
+        found = [
+            replace(
+                f,
+                mention_start=f.mention_start + claim.start,
+                mention_end=f.mention_end + claim.start,
+            )
+            for f in self._find_all(claim, text, toks)
+        ]
+        if not found:
+            return [(claim, None)]
+        first = found[0]
+        for f in found:
+            self.memory.spoke(f.source)
+        pieces = self._split(claim, found)
+        if pieces is not None:
+            return pieces
+        return [(claim, first)]
+
+    def _split(self, claim: Claim, found: list[_Found]) -> list[tuple[Claim, _Found | None]] | None:
+        """Clauses of a claim with two attributions, or an embedded one; None to keep it whole."""
+        text = claim.text
+        embedded = [f for f in found if f.clause_end is not None and f.split_at is not None]
+        if embedded:
+            f = embedded[0]
+            assert f.split_at is not None and f.clause_end is not None
+            cuts = [(0, f.split_at, None), (f.split_at, f.clause_end, f)]
+            if f.clause_end < len(text.rstrip()):
+                cuts.append((f.clause_end, len(text), None))
+            main = [g for g in found if g is not f and g.split_at is None]
+            return self._cut(claim, cuts, main[0] if main else None)
+        second = [f for f in found[1:] if f.split_at is not None]
+        if not second:
+            return None
+        f = second[0]
+        assert f.split_at is not None
+        head = found[0]
+        return self._cut(claim, [(0, f.split_at, head), (f.split_at, len(text), f)], None)
+
+    def _cut(
+        self,
+        claim: Claim,
+        cuts: list[tuple[int, int, _Found | None]],
+        outer: _Found | None,
+    ) -> list[tuple[Claim, _Found | None]] | None:
+        pieces: list[tuple[Claim, _Found | None]] = []
+        for start, end, f in cuts:
+            piece = claim.text[start:end]
+            lead = len(piece) - len(piece.lstrip(" \t\n\u00a0,;–—-"))
+            trail = len(piece) - len(piece.rstrip(" \t\n\u00a0,;–—-"))
+            s, e = claim.start + start + lead, claim.start + end - trail
+            if e <= s:
+                continue
+            sub = Claim(s, e, self.doc.text[s:e], claim.paragraph)
+            g = f if f is not None else outer
+            if g is not None:
+                # re-base mention offsets on the piece: _attribution adds (piece start - split)
+                g = replace(g, split_at=s - claim.start)
+            pieces.append((sub, g))
+        return pieces if len(pieces) > 1 else None
+
+    # ---------------------------------------------------------------------------- finding
+
+    def _find_all(self, claim: Claim, text: str, toks: list[_Tok]) -> list[_Found]:
+        quoted = [
+            (qs - claim.start, qe - claim.start)
+            for qs, qe in self.quotes
+            if qs < claim.end and qe > claim.start
+        ]
+
+        def in_quote(pos: int) -> bool:
+            return any(qs < pos < qe for qs, qe in quoted)
+
+        results: list[_Found] = []
+        pos_of = {t.start: i for i, t in enumerate(toks)}
+        # according to X
+        for m in self.lex.according_re.finditer(text):
+            if in_quote(m.start()):
+                continue
+            k = _index_after(toks, m.end())
+            f = self._according(toks, k, m.group().lower(), m.start())
+            if f is not None:
+                results.append(f)
+        # verbal cues
+        for m in self.lex.cue_re.finditer(text):
+            if in_quote(m.start()):
+                continue
+            i = pos_of.get(m.start())
+            if i is None:
+                continue
+            f = self._verbal(toks, i, m, text)
+            if f is not None:
+                results.append(f)
+        if not results:
+            f = self._colon_or_headline(toks, text, claim)
+            return [f] if f is not None else []
+        results.sort(key=lambda f: f.cue_start)
+        return self._choose(results, toks, text)
+
+    def _choose(self, results: list[_Found], toks: list[_Tok], text: str) -> list[_Found]:
+        """The main attribution first, then any that opens a clause of its own."""
+        embedded = [f for f in results if f.clause_end is not None]
+        plain = [f for f in results if f.clause_end is None]
+        if not plain:
+            return embedded[:1]
+        # a tail cue ("... 58 people the Observatory said") governs the sentence
+        tails = [f for f in plain if f.rule in ("tail-cue", "inverted-cue")]
+        main = tails[-1] if tails and not any(f.rule == "according-to" for f in plain) else plain[0]
+        out = [replace(main, split_at=None)]
+        for f in plain:
+            if f is main or f.source.name == main.source.name:
+                continue
+            if f.split_at is not None and f.cue_start > main.cue_start:
+                out.append(f)
+                break
+        out.extend(replace(f, split_at=f.split_at) for f in embedded[:1] if len(out) == 1)
+        return out
+
+    def _verbal(self, toks: list[_Tok], i: int, m: re.Match[str], text: str) -> _Found | None:
+        cue = _SPACES.sub(" ", m.group().lower())
+        prev = toks[i - 1] if i > 0 else None
+        if (
+            prev is not None
+            and prev.low in self.lex.passive_guards
+            and not (cue == "saying" and prev.low == "as")
+        ):
+            return None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (
+            cue in ("said", "says")
+            and nxt is not None
+            and nxt.low == "to"
+            and prev is not None
+            and prev.low in ("is", "are", "was", "were")
+        ):
+            return None
+        weak = cue in _ALWAYS_WEAK or cue in self.lex.weak
+        # "X was quoted as saying", "X quoted Y as saying"
+        if cue == "saying" and prev is not None and prev.low == "as":
+            return self._quoted_as_saying(toks, i)
+        j = _skip_back(toks, i - 1, cue)
+        span = _np_before(toks, j) if j >= 0 else None
+        rule = "subject-cue"
+        if span is not None:
+            f = self._from_span(toks, span, cue, m.start(), i, text, weak)
+            if f is not None:
+                return f
+            return None
+        if j >= 0 and toks[j].low in _COORD:
+            return self._coordinated(toks, j, cue, m.start(), i, weak)
+        if j >= 0 and toks[j].text == ",":
+            f = self._before_comma(toks, j, cue, m.start(), i, text, weak)
+            if f is not None:
+                return f
+        if (j >= 0 and toks[j].text in ("”", '"', "’", ",")) or (
+            j >= 0 and toks[j].is_word and not _is_head(toks[j]) and i > 0
+        ):
+            # inversion: "..., said Rami Abdel Rahman", "... killed said the Observatory"
+            f = self._inverted(toks, i, cue, m.start())
+            if f is not None:
+                return f
+        if j >= 0:
+            f = self._relative_subject(toks, j, cue, m.start(), i, weak)
+            if f is not None:
+                return f
+        del rule
+        return None
+
+    def _from_span(
+        self,
+        toks: list[_Tok],
+        span: tuple[int, int],
+        cue: str,
+        cue_start: int,
+        i: int,
+        text: str,
+        weak: bool,
+    ) -> _Found | None:
+        a, b = span
+        before = toks[a - 1] if a > 0 else None
+        # "A report by Syrian state news agency Sana said", "a source quoted by SANA said"
+        if before is not None and before.low in ("by", "from", "of", "for") and a >= 2:
+            k = a - 2
+            while k >= 0 and (toks[k].bare in _MODIFIERS or toks[k].low in ("news", "new")):
+                k -= 1
+            owner = toks[k] if k >= 0 else None
+            if owner is not None and owner.low in _RELAY_BY and before.low == "by":
+                via_src = self._source_for(toks, a, b, text)
+                inner = _np_before(toks, _skip_back(toks, k - 1, "said"))
+                if inner is not None and via_src is not None:
+                    src = self._source_for(toks, inner[0], inner[1], text)
+                    if src is not None:
+                        return self._found(
+                            toks, inner, src, cue, cue_start, "relay-quoted-by", i, text,
+                            via=via_src.name if via_src.kind in _OUTLET_KINDS else None,
+                        )  # fmt: skip
+                return None
+            if owner is not None and owner.bare in _DOC_NOUNS:
+                src = self._source_for(toks, a, b, text)
+                if src is None:
+                    return None
+                return self._found(toks, (a, b), src, cue, cue_start, "report-by", i, text)
+            if before.low in ("by", "from", "of", "for"):
+                return self._relative_subject(toks, a - 1, cue, cue_start, i, weak)
+        if before is not None and before.low in _PREPOSITIONS and before.low != "to":
+            # "killed in Turkey Anadolu reported": try the known source at the end of the span
+            for k in range(a + 1, b + 1):
+                sub = self._known(toks, k, b)
+                if sub is not None:
+                    return self._found(toks, (k, b), sub, cue, cue_start, "tail-cue", i, text)
+            return self._relative_subject(toks, a - 1, cue, cue_start, i, weak)
+        if before is not None and before.low in _RELATIVE:
+            return self._embedded(toks, span, cue, cue_start, i, text)
+        # apposition: "the monitoring group the Syrian Observatory for Human Rights said"
+        span = self._apposition(toks, span, text)
+        a, b = span
+        src = self._source_for(toks, a, b, text)
+        if src is None:
+            return None
+        if weak and not self._speaking_subject(toks, span, src):
+            return None
+        rule = "subject-cue"
+        if _is_tail(toks, i):
+            rule = "tail-cue"
+        if toks[a].low in _PRONOUNS:
+            rule = "pronoun-" + ("he" if toks[a].low in ("he", "she") else toks[a].low)
+        f = self._found(toks, (a, b), src, cue, cue_start, rule, i, text)
+        return self._with_relay(toks, i, f, text)
+
+    def _speaking_subject(self, toks: list[_Tok], span: tuple[int, int], src: Source) -> bool:
+        a, b = span
+        if toks[a].low in _PRONOUNS:
+            return True
+        if src.is_person:
+            return True
+        if self.registry.resolve(src.name) is not None or src.name in self.memory.local:
+            return toks[b].is_cap or toks[b].bare in _SOURCE_NOUNS
+        return toks[b].bare in ("report", "statement", "investigation", "study", "footage")
+
+    def _found(
+        self,
+        toks: list[_Tok],
+        span: tuple[int, int],
+        src: Source,
+        cue: str,
+        cue_start: int,
+        rule: str,
+        i: int,
+        text: str,
+        via: str | None = None,
+        kind: AttributionKind = AttributionKind.INDIRECT,
+    ) -> _Found:
+        a, b = span
+        split_at: int | None = None
+        k = a - 1
+        if k >= 0 and toks[k].low == ",":
+            k -= 1
+        if k > 0 and (
+            toks[k].low in _SPLIT_MARKERS or (toks[k].low == "and" and toks[k - 1].text == ",")
+        ):
+            split_at = toks[k].start
+        elif k >= 0 and toks[k].text == ";":
+            split_at = toks[k].end
+        descriptor = None
+        mention = text[toks[a].start : toks[b].end]
+        if not src.is_person or src.name not in mention:
+            descriptor = None
+        if src.is_person:
+            words = mention.replace(src.name, "").strip()
+            descriptor = words if words and words.lower() not in ("mr", "mrs", "ms") else None
+        return _Found(
+            source=src,
+            mention_start=toks[a].start,
+            mention_end=toks[b].end,
+            cue=cue,
+            rule=rule,
+            cue_start=cue_start,
+            kind=kind,
+            via=via,
+            descriptor=descriptor,
+            split_at=split_at,
+        )
+
+    def _with_relay(self, toks: list[_Tok], i: int, f: _Found, text: str) -> _Found:
+        """ "X told Reuters", "Sana reported, citing a military source", "carried by SANA"."""
+        n = len(toks)
+        k = i + 1
+        # "told Reuters", "told state news agency SANA"
+        if f.cue in ("told", "tells", "tell") and k < n:
+            span = _np_after(toks, k)
+            if span is not None:
+                out = self._known(toks, *span)
+                if out is not None and out.kind in _OUTLET_KINDS:
+                    return replace(f, via=out.name, rule=f.rule + "+relay")
+        # "citing a military source", "quoting activists"
+        limit = min(n, i + 12)
+        for k in range(i + 1, limit):
+            if toks[k].low in self.lex.citing and toks[k].low in ("citing", "quoting"):
+                span = _np_after(toks, k + 1)
+                if span is not None:
+                    src = self._source_for(toks, span[0], span[1], text)
+                    if src is not None and src.name != f.source.name:
+                        return replace(
+                            f,
+                            source=src,
+                            via=f.source.name,
+                            mention_start=toks[span[0]].start,
+                            mention_end=toks[span[1]].end,
+                            rule="relay-citing",
+                            descriptor=None,
+                        )
+                break
+            if toks[k].low in ("that", ".", ";", "“", '"'):
+                break
+        # "..., said in a statement carried by SANA", "speaking to Al Arabiya"
+        for k in range(i + 1, min(n - 1, i + 10)):
+            pair = (toks[k].low, toks[k + 1].low)
+            if pair in (("carried", "by"), ("quoted", "by"), ("speaking", "to"), ("with", "")):
+                span = _np_after(toks, k + 2)
+                if span is not None:
+                    out = self._known(toks, *span)
+                    if out is not None and out.kind in _OUTLET_KINDS:
+                        return replace(f, via=out.name)
+            if toks[k].low == "that":
+                break
+        return f
+
+    def _quoted_as_saying(self, toks: list[_Tok], i: int) -> _Found | None:
+        # "SANA quoted a military source as saying", "X was quoted by Y as saying"
+        text = "".join(" " * (t.start - (toks[n - 1].end if n else 0)) + t.text for n, t in
+                       enumerate(toks))  # fmt: skip
+        k = i - 2
+        while k >= 0 and toks[k].low not in ("quoted", "cited"):
+            k -= 1
+        if k < 0:
+            return None
+        via: str | None = None
+        if k + 1 < i - 1 and toks[k + 1].low == "by":
+            vspan = _np_after(toks, k + 2)
+            if vspan is not None:
+                out = self._known(toks, *vspan)
+                via = out.name if out is not None else None
+            j = k - 1
+            if j >= 0 and toks[j].low in ("was", "were", "is", "are"):
+                j -= 1
+            span = _np_before(toks, j) if j >= 0 else None
+        else:
+            span = _np_after(toks, k + 1)
+            sspan = _np_before(toks, _skip_back(toks, k - 1, "quoted"))
+            if sspan is not None:
+                out = self._source_for(toks, sspan[0], sspan[1], text)
+                via = out.name if out is not None else None
+        if span is None:
+            return None
+        src = self._source_for(toks, span[0], span[1], text)
+        if src is None:
+            return None
+        return self._found(toks, span, src, "quoted as saying", toks[i].start, "relay-quoted", i,
+                           text, via=via)  # fmt: skip
+
+    def _coordinated(
+        self, toks: list[_Tok], j: int, cue: str, cue_start: int, i: int, weak: bool
+    ) -> _Found | None:
+        """ "Mr Cavusoglu later held talks with ... Sergey Lavrov ... and said" -> Cavusoglu."""
+        k = 0
+        while k < j and (toks[k].low in _CAP_STOP or not toks[k].is_word) and not toks[k].is_cap:
+            if toks[k].low in _DETS or toks[k].low in _POSS_PRON:
+                break
+            k += 1
+        span = _np_after(toks, k)
+        if span is None or span[1] >= j - 1:
+            return None
+        after = toks[span[1] + 1]
+        if not after.is_word or after.text[0].isupper() or after.low in _PREPOSITIONS:
+            return None
+        text = self._cur_text
+        src = self._source_for(toks, span[0], span[1], text)
+        if src is None:
+            return None
+        return self._found(toks, span, src, cue, cue_start, "coordinated-subject", i, text)
+
+    def _relative_subject(
+        self, toks: list[_Tok], j: int, cue: str, cue_start: int, i: int, weak: bool
+    ) -> _Found | None:
+        """ "Mr Erdogan, who was returning from a visit to Pakistan, said" -> Erdogan."""
+        text = self._cur_text
+        for k in range(j, -1, -1):
+            if toks[k].low in _RELATIVE and k > 0:
+                b = k - 1
+                if toks[b].text == ",":
+                    b -= 1
+                span = _np_before(toks, b) if b >= 0 else None
+                if span is None:
+                    return None
+                first = 0
+                while first < len(toks) and not toks[first].is_word:
+                    first += 1
+                if span[0] > first + 1 and toks[span[0] - 1].text != ",":
+                    return None
+                src = self._source_for(toks, span[0], span[1], text)
+                if src is None:
+                    return None
+                return self._found(toks, span, src, cue, cue_start, "relative-subject", i, text)
+            if toks[k].text in ("”", '"', ";", ":") or toks[k].low in ("that",):
+                return None
+        return None
+
+    def _before_comma(
+        self, toks: list[_Tok], j: int, cue: str, cue_start: int, i: int, text: str, weak: bool
+    ) -> _Found | None:
+        """ "The Syrian Observatory for Human Rights, a UK-based war monitor, blamed" -> SOHR."""
+        inner = _np_before(toks, j - 1) if j >= 1 else None
+        if inner is None:
+            return None
+        a = inner[0]
+        if a >= 2 and toks[a - 1].text == ",":
+            outer = _np_before(toks, a - 2)
+            if outer is not None:
+                src = self._source_for(toks, outer[0], outer[1], text)
+                if src is not None:
+                    return self._found(toks, outer, src, cue, cue_start, "subject-cue", i, text)
+        return None
+
+    def _inverted(self, toks: list[_Tok], i: int, cue: str, cue_start: int) -> _Found | None:
+        if i + 1 >= len(toks) or cue not in _INVERTIBLE:
+            return None
+        if i == 0:
+            return None
+        span = _np_after(toks, i + 1)
+        if span is None:
+            return None
+        a, b = span
+        if toks[a].low in _PRONOUNS:
+            pass
+        elif toks[a].low in ("a", "an") and toks[b].bare not in _SOURCE_NOUNS:
+            return None
+        after = toks[b + 1] if b + 1 < len(toks) else None
+        if after is not None and after.is_word and after.low not in (
+            "on", "in", "at", "who", "which", "late", "earlier", "later", "head", "director",
+            "spokesman", "chief", "and", "citing", "adding", "during", "after", "while",
+            "last", "this", "when", "told", "as", "from", "quoted", "via", "told",
+        ) and not (after.is_cap or after.low in _DAYS):  # fmt: skip
+            return None
+        text = self._cur_text
+        src = self._source_for(toks, a, b, text)
+        if src is None:
+            return None
+        rule = "inverted-cue"
+        f = self._found(toks, span, src, cue, cue_start, rule, i, text)
+        return replace(f, split_at=None)
+
+    def _according(self, toks: list[_Tok], k: int, cue: str, cue_start: int) -> _Found | None:
+        if k >= len(toks):
+            return None
+        span = _np_after(toks, k)
+        if span is None:
+            return None
+        a, b = span
+        text = self._cur_text
+        # "according to a statement by the army", "according to figures from the UN"
+        if toks[b].bare in _DOC_NOUNS and b + 2 < len(toks):
+            n = b + 1
+            while n < min(len(toks), b + 4) and toks[n].low not in ("by", "from", "of", "issued"):
+                n += 1
+            if n < len(toks) and toks[n].low in ("by", "from", "of"):
+                inner = _np_after(toks, n + 1)
+                if inner is not None:
+                    src = self._source_for(toks, inner[0], inner[1], text)
+                    if src is not None:
+                        return self._found(toks, inner, src, cue, cue_start, "according-to", k,
+                                           text, kind=AttributionKind.ACCORDING_TO)  # fmt: skip
+        src = self._source_for(toks, a, b, text)
+        if src is None:
+            return None
+        f = self._found(toks, span, src, cue, cue_start, "according-to", k, text,
+                        kind=AttributionKind.ACCORDING_TO)  # fmt: skip
+        return replace(f, split_at=None)
+
+    def _embedded(
+        self, toks: list[_Tok], span: tuple[int, int], cue: str, cue_start: int, i: int, text: str
+    ) -> _Found | None:
+        """ "Ankara's retaliation, which its military claimed had killed scores ..." -> military."""
+        a, b = span
+        src = self._source_for(toks, a, b, text)
+        if src is None:
+            return None
+        rel = toks[a - 1]
+        start = rel.start
+        # the clause runs to the next comma (or the end of the sentence)
+        end = len(text.rstrip())
+        for t in toks[i + 1 :]:
+            if t.text in (",", ";", "–", "—"):
+                end = t.start
+                break
+        f = self._found(toks, span, src, cue, cue_start, "embedded-cue", i, text)
+        return replace(f, split_at=start, clause_end=end)
+
+    def _colon_or_headline(self, toks: list[_Tok], text: str, claim: Claim) -> _Found | None:
+        # "Lavrov: HTS controls ..." (a speaker before a colon, at the start of the claim)
+        for k, t in enumerate(toks[:8]):
+            if t.text == ":" and k > 0:
+                span = _np_before(toks, k - 1)
+                if span is None or span[0] != 0 or toks[0].low in _COLON_STOP:
+                    break
+                if any(tok.text[0].isdigit() for tok in toks[:k]):
+                    break
+                src = self._known(toks, *span)
+                if src is None:
+                    name = text[toks[span[0]].start : toks[span[1]].end]
+                    if (
+                        len(span)
+                        and span[1] - span[0] >= 1
+                        and all(tok.is_cap for tok in toks[span[0] : span[1] + 1])
+                    ):
+                        src = self._new_source(name)
+                if src is None:
+                    return None
+                return self._found(toks, span, src, ":", t.start, "colon-speaker", k, text)
+        # headline-style tail without a cue: "Aleppo bomb blast kills six Syrian state TV"
+        end = len(toks) - 1
+        while end >= 0 and not toks[end].is_word:
+            end -= 1
+        if end < 2:
+            return None
+        span = _np_before(toks, end)
+        if span is None or span[0] == 0:
+            return None
+        before = toks[span[0] - 1]
+        if (
+            before.low in _PREPOSITIONS or before.low in _DETS or not before.is_word
+        ) and before.text not in ("-", "–", "—", ":"):
+            return None
+        for k in range(span[0], span[1] + 1):
+            src = self._known(toks, k, span[1])
+            if src is not None and src.kind in _OUTLET_KINDS | {SourceKind.MONITOR}:
+                if k > span[0] and toks[k - 1].low in _PREPOSITIONS:
+                    return None
+                return self._found(toks, (k, span[1]), src, "", toks[k].start, "headline-tail",
+                                   end, text)  # fmt: skip
+        return None
+
+    def _apposition(self, toks: list[_Tok], span: tuple[int, int], text: str) -> tuple[int, int]:
+        a, b = span
+        if a < 2 or toks[a].low not in _DETS:
+            return span
+        prev = _np_before(toks, a - 1)
+        if prev is None or (prev[0] > 0 and toks[prev[0] - 1].low in _PREPOSITIONS):
+            return span
+        near_known = self._known(toks, a, b) is not None or toks[b].is_cap
+        if near_known:
+            return span
+        far = self._known(toks, prev[0], prev[1])
+        if far is not None or toks[prev[1]].is_cap:
+            return prev
+        return span
+
+    def _claim_text(self, toks: list[_Tok]) -> str:
+        # tokens carry claim-relative offsets; rebuild a text with the same offsets
+        if not toks:
+            return ""
+        chars = [" "] * toks[-1].end
+        for t in toks:
+            chars[t.start : t.end] = t.text
+        return "".join(chars)
+
+    # ---------------------------------------------------------------------------- sources
+
+    def _known(self, toks: list[_Tok], a: int, b: int) -> Source | None:
+        mention = " ".join(t.text for t in toks[a : b + 1])
+        local = self._local(mention)
+        return local if local is not None else self.registry.resolve(mention)
+
+    def _local(self, mention: str) -> Source | None:
+        key = normalise(mention)
+        found = self.memory.local.get(key)
+        if found is not None:
+            return found
+        words = key.split()
+        if words and len(words) <= 2 and words[0] in ("mr", "mrs", "ms", "dr", "gen"):
+            words = words[1:]
+        if len(words) == 1:
+            people = {
+                p.source.name: p.source
+                for p in self.memory.people
+                if normalise(p.source.name).split()[-1:] == words
+            }
+            if len(people) == 1:
+                return next(iter(people.values()))
+        return None
+
+    def _new_source(self, mention: str) -> Source | None:
+        name, descriptor, kind = self.registry.canonicalise(mention)
+        if not name:
+            return None
+        is_person = kind is SourceKind.OFFICIAL
+        src = Source(
+            name=name,
+            kind=kind,
+            aliases=(mention,) if mention != name else (),
+            descriptors=(descriptor,) if descriptor else (),
+            is_person=is_person,
+        )
+        known = self.registry.get(name)
+        if known is not None:
+            return known
+        self.memory.local.setdefault(normalise(name), src)
+        if is_person:
+            self.memory.people.append(_Person(src, normalise(descriptor or "")))
+        return src
+
+    def _source_for(self, toks: list[_Tok], a: int, b: int, text: str) -> Source | None:
+        """The source a noun phrase names, through coreference, the registry, or a new entry."""
+        first = toks[a]
+        mention = text[toks[a].start : toks[b].end]
+        low = normalise(mention)
+        if a == b and first.low in _PRONOUNS:
+            return self._pronoun(first.low)
+        head = toks[b].bare
+        # "Mr Erdogan's office said" -> the presidency of his country
+        if head in ("office", "presidency") and b > a and toks[b - 1].possessive:
+            owner = self._known(toks, a, b - 1) or self._person_by_role(toks, a, b - 1)
+            if owner is not None and owner.is_person:
+                pres = self._presidency(owner)
+                return pres if pres is not None else owner
+        # "its military", "their commander"
+        if first.low in _POSS_PRON and a < b:
+            return self._possessive(toks, a, b, text)
+        known = self._known(toks, a, b)
+        if known is not None:
+            self._note_org(known)
+            return known
+        # role nouns: "the presidency", "The Russian foreign minister", "the agency"
+        if first.low == "the" or (first.low in ("a", "an") and head in ("monitor",)):
+            role = self._role(toks, a, b, head)
+            if role is not None:
+                return role
+        if toks[b].is_cap or toks[b].bare in _SOURCE_NOUNS:
+            if all(t.low in _CAP_STOP for t in toks[a : b + 1]):
+                return None
+            if low in ("statement", "report", "group", "sources", "source") and first.low == "the":
+                return None
+            return self._new_source(mention)
+        return None
+
+    def _pronoun(self, word: str) -> Source | None:
+        if word in ("he", "she"):
+            return self.memory.last_person
+        if word == "it":
+            return self.memory.last_org
+        return self.memory.last_plural
+
+    def _possessive(self, toks: list[_Tok], a: int, b: int, text: str) -> Source | None:
+        noun = " ".join(t.text for t in toks[a + 1 : b + 1])
+        if toks[a].low == "its":
+            owner: Source | None = None
+            for k in range(a - 1, -1, -1):
+                if toks[k].is_cap:
+                    cand = self.registry.resolve(toks[k].text)
+                    if cand is not None and not cand.is_person and cand.country:
+                        owner = cand
+                        break
+            if owner is None:
+                owner = self.memory.last_org
+            if owner is not None and owner.country in _COUNTRY_DEMONYM:
+                found = self.registry.resolve(f"{_COUNTRY_DEMONYM[owner.country]} {noun}")
+                if found is not None:
+                    return found
+            return owner
+        if toks[a].low in ("his", "her") and self.memory.last_person is not None:
+            return self.memory.last_person
+        return None
+
+    def _presidency(self, person: Source) -> Source | None:
+        if person.country in _COUNTRY_DEMONYM:
+            return self.registry.resolve(f"{_COUNTRY_DEMONYM[person.country]} presidency")
+        return None
+
+    def _role(self, toks: list[_Tok], a: int, b: int, head: str) -> Source | None:
+        words = [normalise(t.text) for t in toks[a + 1 : b + 1]]
+        if head == "presidency":
+            for src in reversed(self.memory.speakers):
+                if src.country in _COUNTRY_DEMONYM:
+                    pres = self.registry.resolve(f"{_COUNTRY_DEMONYM[src.country]} presidency")
+                    if pres is not None:
+                        return pres
+            return None
+        if head in _PERSON_ROLES:
+            return self._person_by_role(toks, a, b)
+        kinds = _ROLE_KINDS.get(head)
+        if kinds is not None:
+            for src in reversed(self.memory.speakers + self.memory.orgs):
+                if src.kind in kinds and not src.is_person:
+                    if head == "ministry" and "ministry" not in src.name.lower():
+                        continue
+                    return src
+            if head in ("monitor", "observatory", "watchdog") or "monitoring" in words:
+                return self.registry.resolve("Syrian Observatory for Human Rights") if (
+                    "syrian" in words or not words[:-1] or "monitoring" in words
+                ) else None  # fmt: skip
+        return None
+
+    def _person_by_role(self, toks: list[_Tok], a: int, b: int) -> Source | None:
+        d = descriptor_words()
+        words = [normalise(t.text) for t in toks[a : b + 1]]
+        words = [w for w in words if w and w not in _DETS]
+        demonyms = [w for w in words if w in d.demonyms]
+        roles = [w for w in words if w not in d.demonyms]
+        for person in reversed(self.memory.people):
+            desc = " ".join([person.roles, *(normalise(x) for x in person.source.descriptors)])
+            if all(r in desc.split() for r in roles) and all(x in desc.split() for x in demonyms):
+                return person.source
+        return None
+
+    def _note_org(self, src: Source) -> None:
+        if src.is_person:
+            self._remember_person(src, "")
+        else:
+            self.memory.orgs.append(src)
+
+    def _remember_person(self, src: Source, roles: str) -> None:
+        self.memory.people.append(_Person(src, roles))
+
+    def _note_mentions(self, toks: list[_Tok], text: str) -> None:
+        """Remember people named with a title anywhere: "his Russian counterpart Sergey Lavrov"."""
+        d = descriptor_words()
+        n = len(toks)
+        k = 0
+        while k < n:
+            t = toks[k]
+            if not (t.is_word and (t.is_cap or t.bare in d.titles)):
+                k += 1
+                continue
+            e = k
+            while e + 1 < n and toks[e + 1].is_word and (
+                toks[e + 1].is_cap
+                or toks[e + 1].bare in d.titles
+                or (toks[e + 1].low in _NAME_PARTICLES and e + 2 < n and toks[e + 2].is_cap)
+            ):  # fmt: skip
+                e += 1
+            if e > k or t.is_cap:
+                span_text = text[toks[k].start : toks[e].end]
+                if any(toks[x].is_cap for x in range(k, e + 1)):
+                    self._note_person(span_text)
+            k = e + 1
+
+    def _note_person(self, mention: str) -> None:
+        words = mention.split()
+        if len(words) < 2:
+            return
+        name, descriptor, kind = self.registry.canonicalise(mention)
+        if kind is not SourceKind.OFFICIAL or not name:
+            return
+        known = self.registry.resolve(name) or self._local(name)
+        roles = normalise(descriptor or "")
+        if "counterpart" in roles.split() and self.memory.people:
+            # "his Russian counterpart Sergey Lavrov": the role of the person named before
+            prior = self.memory.people[-1]
+            d = descriptor_words()
+            prior_role = " ".join(
+                w for w in prior.roles.split() if w not in d.demonyms and w not in _POSS_PRON
+            )
+            roles = f"{roles} {prior_role}"
+        if known is not None and known.is_person:
+            self._remember_person(known, roles)
+            return
+        if known is not None:
+            return
+        src = Source(name=name, kind=kind, descriptors=(descriptor,) if descriptor else (),
+                     is_person=True)  # fmt: skip
+        self.memory.local.setdefault(normalise(name), src)
+        self._remember_person(src, roles)
+
+    # ---------------------------------------------------------------------------- quotes
+
+    def _quotes_pass(
+        self, flat: list[tuple[Claim, _Found | None]]
+    ) -> list[tuple[Claim, _Found | None]]:
+        """Quote sentences without a cue get the speaker of their quote, or the previous one."""
+        out = list(flat)
+        span_speaker: dict[tuple[int, int], _Found] = {}
+        for claim, found in out:
+            if found is None:
+                continue
+            for span in self.quotes:
+                if span[0] < claim.end and span[1] > claim.start:
+                    span_speaker.setdefault(span, found)
+        prev: _Found | None = None
+        prev_paragraph = -10
+        for n, (claim, found) in enumerate(out):
+            if found is not None:
+                prev, prev_paragraph = found, claim.paragraph
+                continue
+            spans = [s for s in self.quotes if s[0] < claim.end and s[1] > claim.start]
+            if not spans:
+                prev = None
+                continue
+            stripped = claim.text.lstrip()
+            starts_quoted = stripped[:1] in ('"', "“") or any(s[0] < claim.start for s in spans)
+            quoted_share = sum(min(s[1], claim.end) - max(s[0], claim.start) for s in spans)
+            if quoted_share < 0.6 * len(claim.text) and not starts_quoted:
+                prev = None
+                continue
+            speaker = next((span_speaker[s] for s in spans if s in span_speaker), None)
+            rule = "quote-speaker"
+            if speaker is None and n + 1 < len(out):
+                nxt_claim, nxt = out[n + 1]
+                if nxt is not None and len(nxt_claim.text.split()) <= 8:
+                    speaker = nxt  # "“...”" then "Erdogan said on Saturday."
+            if speaker is None and prev is not None and claim.paragraph - prev_paragraph <= 1:
+                speaker, rule = prev, "quote-continue"
+            if speaker is None:
+                continue
+            out[n] = (
+                claim,
+                replace(speaker, rule=rule, kind=AttributionKind.DIRECT_QUOTE, split_at=None),
+            )
+        return out
+
+
+# ------------------------------------------------------------------------------------ helpers
+
+_SPACES = re.compile(r"\s+")
+
+
+def _index_after(toks: list[_Tok], pos: int) -> int:
+    for n, t in enumerate(toks):
+        if t.start >= pos:
+            return n
+    return len(toks)
+
+
+def _skip_back(toks: list[_Tok], j: int, cue: str) -> int:
+    """Step back over adverbs, auxiliaries and "in a statement" between a subject and its cue."""
+    while j >= 0:
+        low = toks[j].low
+        if low in _SKIP_BEFORE_CUE and not (low in ("also",) and j == 0):
+            j -= 1
+            continue
+        if low == "to" and cue in _BASE_FORMS:
+            j -= 1
+            continue
+        if low in ("not", "n't") and j >= 1 and toks[j - 1].low in ("did", "does", "do"):
+            j -= 2
+            continue
+        if low in _DAYS and j >= 1 and toks[j - 1].low in ("on", "late", "early", "last", "this"):
+            j -= 2
+            continue
+        if low == "statement" and j >= 2 and toks[j - 1].low == "a" and toks[j - 2].low == "in":
+            j -= 3
+            continue
+        break
+    return j
+
+
+def _np_before(toks: list[_Tok], j: int) -> tuple[int, int] | None:
+    """The noun phrase ending at token ``j`` (indices, inclusive), scanning right to left."""
+    if j < 0 or j >= len(toks):
+        return None
+    t = toks[j]
+    if t.low in _PRONOUNS:
+        return (j, j)
+    if not _is_head(t):
+        return None
+    d = descriptor_words()
+    i = j
+    saw_cap = t.is_cap
+    while i - 1 >= 0:
+        p = toks[i - 1]
+        if not p.is_word:
+            break
+        if p.low in _DETS or p.low in _POSS_PRON:
+            i -= 1
+            break
+        if p.is_cap:
+            # "Aleppo Syrian state TV": a demonym opens a new phrase after another name
+            if toks[i].bare in d.demonyms and saw_cap and toks[i].is_cap:
+                break
+            if p.possessive and i - 2 >= 0 and toks[i - 2].is_cap and not toks[i - 2].possessive:
+                i -= 1
+                continue
+            i -= 1
+            saw_cap = True
+            continue
+        if p.bare in _SOURCE_NOUNS or _is_mod(p):
+            if saw_cap and not toks[i].is_cap and p.bare not in _MODIFIERS:
+                break
+            i -= 1
+            continue
+        if p.low in _NAME_PARTICLES and i - 2 >= 0 and toks[i - 2].is_cap and toks[i].is_cap:
+            if p.low == "and":
+                break
+            i -= 1
+            continue
+        if p.low == "and" and i - 2 >= 0:
+            # "A rebel military source and witnesses"
+            left = _np_before(toks, i - 2)
+            if left is not None and not toks[i].is_cap and not toks[i - 2].is_cap:
+                return (left[0], j)
+            break
+        break
+    # all-modifier phrases ("the official") need a head noun or a name
+    if all(not _is_head(x) for x in toks[i : j + 1]):
+        return None
+    return (i, j)
+
+
+def _np_after(toks: list[_Tok], k: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``k``, scanning left to right."""
+    n = len(toks)
+    if k >= n:
+        return None
+    i = k
+    t = toks[i]
+    if t.low in _PRONOUNS:
+        return (i, i)
+    if t.low in _DETS or t.low in _POSS_PRON:
+        i += 1
+    start_cap = i < n and toks[i].is_cap and toks[k].low not in _DETS
+    last: int | None = None
+    while i < n:
+        t = toks[i]
+        if not t.is_word:
+            break
+        if t.is_cap:
+            last = i
+            i += 1
+            continue
+        if start_cap and last is not None:
+            if t.low in _NAME_PARTICLES and t.low != "and" and i + 1 < n and toks[i + 1].is_cap:
+                i += 1
+                continue
+            break
+        if t.bare in _SOURCE_NOUNS:
+            last = i
+            i += 1
+            continue
+        if _is_mod(t) and last is None:
+            i += 1
+            continue
+        if t.low in _NAME_PARTICLES and t.low != "and" and last is not None and i + 1 < n and (
+            toks[i + 1].is_cap
+        ):  # fmt: skip
+            i += 1
+            continue
+        break
+    if last is None:
+        return None
+    return (k, last)
+
+
+def _is_tail(toks: list[_Tok], i: int) -> bool:
+    """True when a cue ends its sentence but for adverbials: "... the Observatory said on Friday."""
+    n = len(toks)
+    k = i + 1
+    while k < n:
+        t = toks[k]
+        if not t.is_word:
+            if t.text in (".", "!", "?", '"', "”", ")"):
+                k += 1
+                continue
+            return False
+        if t.low in _DAYS or t.low in ("on", "late", "early", "last", "this", "in", "a",
+                                        "statement", "earlier", "later", "after", "said",
+                                        "told", "reporters", "afp", "reuters"):  # fmt: skip
+            k += 1
+            continue
+        return False
+    return True
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted text (quote marks included), across sentences and paragraphs."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in _QUOTE_CHARS.finditer(text):
+        ch, pos = m.group(), m.start()
+        if open_at is not None and "\n" in text[open_at:pos]:
+            # an unclosed quote runs to its paragraph end; a new paragraph that opens with a
+            # quote mark continues it (the multi-paragraph quote convention)
+            para_start = text.rfind("\n", open_at, pos) + 1
+            if text[para_start:pos].strip() == "" and ch in ('"', "“"):
+                continue
+            para_end = text.find("\n", open_at)
+            spans.append((open_at, para_end))
+            open_at = None
+        if ch == "“":
+            if open_at is None:
+                open_at = pos
+        elif ch == "”":
+            if open_at is not None:
+                spans.append((open_at, pos + 1))
+                open_at = None
+        else:  # straight quote: toggles
+            if open_at is None:
+                open_at = pos
+            else:
+                spans.append((open_at, pos + 1))
+                open_at = None
+    if open_at is not None:
+        end = text.find("\n", open_at)
+        spans.append((open_at, end if end >= 0 else len(text)))
+    return spans
