@@ -1,0 +1,649 @@
+"""Reviews and annotations: the only SQL for conflict decisions, source and claim annotations.
+
+Reviews use optimistic concurrency. Each conflict row carries a ``version``; a decision is written
+with ``UPDATE conflict ... WHERE id = :id AND version = :read_version`` and bumps the version. When
+the row changed between the read and the write (another reviewer decided first), or the caller's
+``expected_version`` (what the reviewer was looking at) is no longer current, the decision is
+refused with :class:`~claimtrack.errors.StaleWriteError` naming who changed it and when.
+
+The refused decision is *not* applied and *not* written to the history (a failed command changes
+nothing in the database). The winning decision is in the history; the loser re-reads the conflict
+and, if they still disagree, decides again — that second decision is then recorded too, so both
+reviewers' decisions end up in the history and nothing is silently overwritten.
+
+Every decision and every note appends a ``review_event`` (old -> new state, reviewer, time, note,
+favoured claim). A note without a decision is an event whose old and new states are equal.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from claimtrack.errors import NotFoundError, StaleWriteError, UsageError
+from claimtrack.review import check_note, decide
+from claimtrack.store import tables
+from claimtrack.store.articles import claim_rows
+from claimtrack.store.sources import find_source
+
+ANNOTATION_LIMIT = 10_000  # characters in a note; a longer one is almost surely a mistake
+
+
+# ------------------------------------------------------------------------------------ reviews
+
+
+def _conflict(session: Session, conflict_id: int) -> tables.Conflict:
+    row = session.get(tables.Conflict, conflict_id)
+    if row is None:
+        raise NotFoundError(f"no conflict with id {conflict_id} (see `claimtrack conflicts`)")
+    return row
+
+
+def _stale(session: Session, conflict_id: int) -> StaleWriteError:
+    """The error for a decision that lost the race: who changed the conflict, and when."""
+    current = session.exec(
+        select(tables.Conflict.updated_by, tables.Conflict.updated_at, tables.Conflict.version)
+        .where(tables.Conflict.id == conflict_id)
+        .execution_options(populate_existing=True)
+    ).first()
+    who, when, version = current if current is not None else (None, None, None)
+    at = when.isoformat(timespec="seconds") if isinstance(when, datetime) else "an unknown time"
+    return StaleWriteError(
+        f"conflict {conflict_id} was changed by {who or 'someone else'} at {at} "
+        f"(now version {version}); re-read it and retry"
+    )
+
+
+def _check_version(session: Session, row: tables.Conflict, expected_version: int | None) -> None:
+    assert row.id is not None
+    if expected_version is not None and row.version != expected_version:
+        raise _stale(session, row.id)
+
+
+def _write(
+    session: Session,
+    row: tables.Conflict,
+    values: dict[str, Any],
+    *,
+    reviewer: str,
+    now: datetime,
+) -> int:
+    """Compare-and-set the conflict row at the version that was read; the new version."""
+    assert row.id is not None
+    read_version = row.version
+    result = session.exec(
+        update(tables.Conflict)
+        .where(col(tables.Conflict.id) == row.id)
+        .where(col(tables.Conflict.version) == read_version)
+        .values(version=read_version + 1, updated_at=now, updated_by=reviewer, **values)
+    )
+    if (result.rowcount or 0) != 1:
+        raise _stale(session, row.id)
+    return read_version + 1
+
+
+def _clean_reviewer(reviewer: str) -> str:
+    name = " ".join((reviewer or "").split())
+    if not name:
+        raise UsageError("the reviewer name is empty (use --reviewer or $CLAIMTRACK_REVIEWER)")
+    return name[:200]
+
+
+def set_status(
+    session: Session,
+    conflict_id: int,
+    status: str,
+    *,
+    reviewer: str,
+    note: str | None = None,
+    favour_claim_id: int | None = None,
+    expected_version: int | None = None,
+    now: datetime,
+) -> dict[str, Any]:
+    """Record a review decision on a conflict, inside the caller's transaction.
+
+    Raises NotFoundError for an unknown conflict, UsageError for a decision the state machine
+    refuses (or a favoured claim that is not one of the conflict's accounts), StaleWriteError when
+    someone else changed the conflict first. Returns the conflict's review state afterwards.
+    """
+    reviewer = _clean_reviewer(reviewer)
+    row = _conflict(session, conflict_id)
+    _check_version(session, row, expected_version)
+    decision = decide(
+        row.status,
+        status,
+        note=_limit(note),
+        favour_claim_id=favour_claim_id,
+        conflict_id=conflict_id,
+    )
+    if decision.favour_claim_id is not None:
+        members = _member_ids(session, conflict_id)
+        if decision.favour_claim_id not in members:
+            raise UsageError(
+                f"claim {decision.favour_claim_id} is not one of conflict {conflict_id}'s "
+                f"accounts (choose one of: {', '.join(str(m) for m in members)})"
+            )
+    values: dict[str, Any] = {
+        "status": decision.new.value,
+        "favoured_claim_id": decision.favour_claim_id,
+    }
+    if decision.note is not None:
+        values["note"] = decision.note
+    version = _write(session, row, values, reviewer=reviewer, now=now)
+    session.add(
+        tables.ReviewEvent(
+            conflict_id=conflict_id,
+            old_status=decision.old.value,
+            new_status=decision.new.value,
+            reviewer=reviewer,
+            note=decision.note,
+            favoured_claim_id=decision.favour_claim_id,
+            at=now,
+        )
+    )
+    session.flush()
+    return {
+        "id": conflict_id,
+        "old_status": decision.old.value,
+        "status": decision.new.value,
+        "note": decision.note if decision.note is not None else row.note,
+        "favoured_claim_id": decision.favour_claim_id,
+        "reviewer": reviewer,
+        "version": version,
+        "at": now.isoformat(),
+    }
+
+
+def add_note(
+    session: Session,
+    conflict_id: int,
+    note: str,
+    *,
+    reviewer: str,
+    expected_version: int | None = None,
+    now: datetime,
+) -> dict[str, Any]:
+    """A reviewer's note on a conflict without a change of state (kept in the history too)."""
+    reviewer = _clean_reviewer(reviewer)
+    text = check_note(_limit(note))
+    row = _conflict(session, conflict_id)
+    _check_version(session, row, expected_version)
+    version = _write(session, row, {"note": text}, reviewer=reviewer, now=now)
+    session.add(
+        tables.ReviewEvent(
+            conflict_id=conflict_id,
+            old_status=row.status,
+            new_status=row.status,
+            reviewer=reviewer,
+            note=text,
+            favoured_claim_id=None,
+            at=now,
+        )
+    )
+    session.flush()
+    return {
+        "id": conflict_id,
+        "old_status": row.status,
+        "status": row.status,
+        "note": text,
+        "favoured_claim_id": row.favoured_claim_id,
+        "reviewer": reviewer,
+        "version": version,
+        "at": now.isoformat(),
+    }
+
+
+def history(session: Session, conflict_id: int) -> list[dict[str, Any]]:
+    """Every review event of a conflict, oldest first."""
+    _conflict(session, conflict_id)
+    return histories(session, [conflict_id]).get(conflict_id, [])
+
+
+def histories(session: Session, conflict_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
+    """Review events of several conflicts at once: ``{conflict_id: [event, ...]}``, oldest first."""
+    ids = sorted(set(conflict_ids))
+    found: dict[int, list[dict[str, Any]]] = {}
+    if not ids:
+        return found
+    query = (
+        select(tables.ReviewEvent)
+        .where(col(tables.ReviewEvent.conflict_id).in_(ids))
+        .order_by(col(tables.ReviewEvent.conflict_id), col(tables.ReviewEvent.id))
+    )
+    for event in session.exec(query):
+        found.setdefault(event.conflict_id, []).append(
+            {
+                "id": event.id,
+                "conflict_id": event.conflict_id,
+                "old_status": event.old_status,
+                "new_status": event.new_status,
+                "kind": "note" if event.old_status == event.new_status else "decision",
+                "reviewer": event.reviewer,
+                "note": event.note,
+                "favoured_claim_id": event.favoured_claim_id,
+                "at": event.at.isoformat(),
+            }
+        )
+    return found
+
+
+def _member_ids(session: Session, conflict_id: int) -> list[int]:
+    return list(
+        session.exec(
+            select(tables.ConflictClaim.claim_id)
+            .where(tables.ConflictClaim.conflict_id == conflict_id)
+            .order_by(col(tables.ConflictClaim.position), col(tables.ConflictClaim.claim_id))
+        )
+    )
+
+
+def open_conflict_ids(session: Session) -> list[int]:
+    """Active conflicts nobody has decided on yet, most severe first (the review queue)."""
+    found = session.exec(
+        select(tables.Conflict.id)
+        .where(tables.Conflict.status == "open")
+        .where(col(tables.Conflict.active).is_(True))
+        .order_by(col(tables.Conflict.severity).desc(), col(tables.Conflict.id))
+    ).all()
+    return [conflict_id for conflict_id in found if conflict_id is not None]
+
+
+# ------------------------------------------------------------------------- conflict details
+
+
+def conflict_detail_rows(
+    session: Session,
+    *,
+    ids: Sequence[int] | None = None,
+    statuses: Sequence[str] | None = None,
+    sources: Sequence[str] | None = None,
+    include_inactive: bool = False,
+) -> list[dict[str, Any]]:
+    """Conflicts with their accounts, as ``export conflicts --format json`` names the fields.
+
+    Each row has ``id``, ``kind``, ``reason``, ``status``, ``claims`` (``{id, text, source, ...}``,
+    two or more) plus the review state (note, favoured claim, version, who decided and when).
+    A source filter keeps the conflicts with at least one account by that source (name or alias).
+    """
+    query = select(tables.Conflict).order_by(col(tables.Conflict.id))
+    if ids is not None:
+        query = query.where(col(tables.Conflict.id).in_(list(ids)))
+    if statuses:
+        query = query.where(col(tables.Conflict.status).in_(list(statuses)))
+    if not include_inactive and ids is None:
+        query = query.where(col(tables.Conflict.active).is_(True))
+    conflicts = list(session.exec(query))
+    if not conflicts:
+        return []
+    conflict_ids = [c.id for c in conflicts if c.id is not None]
+    members: dict[int, list[int]] = {}
+    for conflict_id, claim_id in session.exec(
+        select(tables.ConflictClaim.conflict_id, tables.ConflictClaim.claim_id)
+        .where(col(tables.ConflictClaim.conflict_id).in_(conflict_ids))
+        .order_by(
+            col(tables.ConflictClaim.conflict_id),
+            col(tables.ConflictClaim.position),
+            col(tables.ConflictClaim.claim_id),
+        )
+    ):
+        members.setdefault(conflict_id, []).append(claim_id)
+    all_claims = sorted({cid for ids_ in members.values() for cid in ids_})
+    claims = {row["id"]: row for row in claim_rows(session, claim_ids=all_claims)}
+    wanted_sources: set[int] | None = None
+    if sources:
+        wanted_sources = set()
+        for name in sources:
+            found = find_source(session, name)
+            assert found.id is not None
+            wanted_sources.add(found.id)
+        source_of = dict(
+            session.exec(
+                select(tables.Claim.id, tables.Claim.source_id).where(
+                    col(tables.Claim.id).in_(all_claims)
+                )
+            ).all()
+        )
+    rows = []
+    for conflict in conflicts:
+        assert conflict.id is not None
+        member_ids = members.get(conflict.id, [])
+        if wanted_sources is not None and not any(
+            source_of.get(cid) in wanted_sources for cid in member_ids
+        ):
+            continue
+        rows.append(
+            {
+                "id": conflict.id,
+                "key": conflict.key,
+                "kind": conflict.kind,
+                "reason": conflict.reason,
+                "status": conflict.status,
+                "severity": conflict.severity,
+                "score": conflict.score,
+                "values": _json_list(conflict.values),
+                "note": conflict.note,
+                "favoured_claim_id": conflict.favoured_claim_id,
+                "version": conflict.version,
+                "active": conflict.active,
+                "created_at": conflict.created_at.isoformat(),
+                "updated_at": conflict.updated_at.isoformat(),
+                "updated_by": conflict.updated_by,
+                "claims": [_account(claims[cid]) for cid in member_ids if cid in claims],
+            }
+        )
+    return rows
+
+
+def _account(claim: dict[str, Any]) -> dict[str, Any]:
+    keep = (
+        "id", "text", "source", "article_id", "start", "end", "source_mention", "cue", "via",
+        "published", "outlet",
+    )  # fmt: skip
+    return {name: claim.get(name) for name in keep}
+
+
+def _json_list(value: str | None) -> list[Any]:
+    try:
+        loaded = json.loads(value or "[]")
+    except ValueError:
+        return []
+    return loaded if isinstance(loaded, list) else [loaded]
+
+
+def corroboration_rows(session: Session, *, active_only: bool = True) -> list[dict[str, Any]]:
+    """Agreeing accounts (RT and SOHR both blame Turkey) with their claims."""
+    query = select(tables.Corroboration).order_by(col(tables.Corroboration.id))
+    if active_only:
+        query = query.where(col(tables.Corroboration.active).is_(True))
+    found = list(session.exec(query))
+    ids_of = {row.id: [int(i) for i in _json_list(row.claim_ids)] for row in found}
+    wanted = sorted({cid for ids_ in ids_of.values() for cid in ids_})
+    claims = {row["id"]: row for row in claim_rows(session, claim_ids=wanted)} if wanted else {}
+    return [
+        {
+            "id": row.id,
+            "reason": row.reason,
+            "score": row.score,
+            "claims": [_account(claims[cid]) for cid in ids_of[row.id] if cid in claims],
+        }
+        for row in found
+    ]
+
+
+def other_claims_of_source(
+    session: Session, source: str | None, *, exclude: Iterable[int] = (), limit: int = 3
+) -> list[dict[str, Any]]:
+    """What else a source has said (for the review screen): its other claims, newest first."""
+    if source is None:
+        return []
+    skip = set(exclude)
+    rows = [row for row in claim_rows(session, source=source) if row["id"] not in skip]
+    rows.sort(key=lambda r: (r["published"] or "", r["article_id"], r["seq"]), reverse=True)
+    return rows[:limit]
+
+
+# ---------------------------------------------------------------------------- annotations
+
+
+def _limit(note: str | None) -> str | None:
+    if note is not None and len(note) > ANNOTATION_LIMIT:
+        raise UsageError(f"the note is longer than {ANNOTATION_LIMIT} characters")
+    return note
+
+
+def _clean_tags(tags: Iterable[str]) -> list[str]:
+    found: dict[str, None] = {}
+    for tag in tags:
+        clean = " ".join(tag.split())
+        if not clean:
+            raise UsageError("a tag is empty")
+        if len(clean) > 100:
+            raise UsageError(f"the tag {clean[:20]!r}... is longer than 100 characters")
+        found.setdefault(clean, None)
+    return list(found)
+
+
+def _clean_text(value: str | None, field: str) -> str | None:
+    if value is None:
+        return None
+    clean = " ".join(value.split())
+    if len(clean) > 300:
+        raise UsageError(f"--{field} is longer than 300 characters")
+    return clean or None
+
+
+def check_reliability(value: float | None) -> float | None:
+    if value is None:
+        return None
+    if math.isnan(value) or not 0.0 <= value <= 1.0:
+        raise UsageError(f"--reliability must be between 0 and 1 (got {value:g})")
+    return float(value)
+
+
+def annotate_source(
+    session: Session,
+    name: str,
+    *,
+    note: str | None = None,
+    reliability: float | None = None,
+    tags: Sequence[str] | None = None,
+    untags: Sequence[str] | None = None,
+    affiliation: str | None = None,
+    owner: str | None = None,
+    author: str,
+    now: datetime,
+) -> dict[str, Any]:
+    """Annotate a source (found by name or alias).
+
+    Notes accumulate (``source_note``, with author and time). Reliability (0..1), affiliation and
+    owner are current values on the source; ``tags`` are added to its tag set and ``untags``
+    removed. Each change of a current value is recorded in ``source_history`` (old -> new); giving
+    a value equal to the current one records nothing.
+    """
+    author = _clean_reviewer(author)
+    note_text = _limit(note)
+    if note_text is not None:
+        note_text = check_note(note_text)
+    new_reliability = check_reliability(reliability)
+    add = _clean_tags(tags or ())
+    remove = _clean_tags(untags or ())
+    new_affiliation = _clean_text(affiliation, "affiliation")
+    new_owner = _clean_text(owner, "owner")
+    if (
+        note_text is None
+        and reliability is None
+        and not add
+        and not remove
+        and affiliation is None
+        and owner is None
+    ):
+        raise UsageError(
+            "nothing to record: give --note, --reliability, --tag, --untag, --affiliation "
+            "or --owner"
+        )
+    source = find_source(session, name)
+    source_id = source.id
+    assert source_id is not None
+    changes: list[dict[str, Any]] = []
+
+    def change(field: str, old: Any, new: Any) -> None:
+        if old == new:
+            return
+        changes.append({"field": field, "old": old, "new": new})
+        session.add(
+            tables.SourceHistory(
+                source_id=source_id,
+                field_name=field,
+                old_value=_history_value(old),
+                new_value=_history_value(new),
+                author=author,
+                at=now,
+            )
+        )
+
+    if reliability is not None:
+        change("reliability", source.reliability, new_reliability)
+        source.reliability = new_reliability
+    if add or remove:
+        current = [str(t) for t in _json_list(source.tags)]
+        updated = [t for t in current if t not in remove] + [
+            t for t in add if t not in current and t not in remove
+        ]
+        change("tags", current, updated)
+        source.tags = json.dumps(updated, ensure_ascii=False)
+    if affiliation is not None:
+        change("affiliation", source.affiliation, new_affiliation)
+        source.affiliation = new_affiliation
+    if owner is not None:
+        change("owner", source.owner, new_owner)
+        source.owner = new_owner
+    session.add(source)
+    if note_text is not None:
+        session.add(tables.SourceNote(source_id=source_id, note=note_text, author=author, at=now))
+    session.flush()
+    return {
+        "source": source.name,
+        "note": note_text,
+        "changes": changes,
+        "reliability": source.reliability,
+        "tags": _json_list(source.tags),
+        "affiliation": source.affiliation,
+        "owner": source.owner,
+        "author": author,
+        "at": now.isoformat(),
+    }
+
+
+def _history_value(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def source_history(session: Session, name: str) -> list[dict[str, Any]]:
+    """Changes to a source's annotation values, oldest first."""
+    source = find_source(session, name)
+    return [
+        {
+            "field": row.field_name,
+            "old": row.old_value,
+            "new": row.new_value,
+            "author": row.author,
+            "at": row.at.isoformat(),
+        }
+        for row in session.exec(
+            select(tables.SourceHistory)
+            .where(tables.SourceHistory.source_id == source.id)
+            .order_by(col(tables.SourceHistory.id))
+        )
+    ]
+
+
+def annotate_claim(
+    session: Session,
+    claim_id: int,
+    note: str,
+    tags: Sequence[str] | None = None,
+    *,
+    author: str,
+    now: datetime,
+) -> dict[str, Any]:
+    """Attach a note (and tags) to one claim."""
+    author = _clean_reviewer(author)
+    text = check_note(_limit(note))
+    clean_tags = _clean_tags(tags or ())
+    claim = session.get(tables.Claim, claim_id)
+    if claim is None:
+        raise NotFoundError(f"no claim with id {claim_id} (see `claimtrack claims`)")
+    row = tables.ClaimAnnotation(
+        claim_id=claim_id,
+        note=text,
+        tags=json.dumps(clean_tags, ensure_ascii=False),
+        author=author,
+        at=now,
+    )
+    session.add(row)
+    session.flush()
+    return {
+        "id": row.id,
+        "claim_id": claim_id,
+        "note": text,
+        "tags": clean_tags,
+        "author": author,
+        "at": now.isoformat(),
+    }
+
+
+def annotation_rows(
+    session: Session, *, claim_ids: Sequence[int] | None = None
+) -> list[dict[str, Any]]:
+    """Claim annotations with the claim they target (text, offsets, article, source)."""
+    query = select(tables.ClaimAnnotation).order_by(col(tables.ClaimAnnotation.id))
+    if claim_ids is not None:
+        query = query.where(col(tables.ClaimAnnotation.claim_id).in_(list(claim_ids)))
+    notes = list(session.exec(query))
+    wanted = sorted({n.claim_id for n in notes})
+    claims = {row["id"]: row for row in claim_rows(session, claim_ids=wanted)} if wanted else {}
+    rows = []
+    for note in notes:
+        claim = claims.get(note.claim_id, {})
+        rows.append(
+            {
+                "id": note.id,
+                "claim_id": note.claim_id,
+                "article_id": claim.get("article_id"),
+                "source": claim.get("source"),
+                "claim_text": claim.get("text"),
+                "start": claim.get("start"),
+                "end": claim.get("end"),
+                "note": note.note,
+                "tags": _json_list(note.tags),
+                "author": note.author,
+                "at": note.at.isoformat(),
+            }
+        )
+    return rows
+
+
+def source_annotations(session: Session) -> dict[str, dict[str, Any]]:
+    """What is known of each source, by name: reliability, tags, affiliation, owner, notes."""
+    notes: dict[int, list[dict[str, Any]]] = {}
+    for note in session.exec(select(tables.SourceNote).order_by(col(tables.SourceNote.id))):
+        notes.setdefault(note.source_id, []).append(
+            {"note": note.note, "author": note.author, "at": note.at.isoformat()}
+        )
+    found = {}
+    for source in session.exec(select(tables.Source).order_by(col(tables.Source.name))):
+        assert source.id is not None
+        found[source.name] = {
+            "name": source.name,
+            "kind": source.kind,
+            "descriptor": source.descriptor,
+            "country": source.country,
+            "reliability": source.reliability,
+            "tags": _json_list(source.tags),
+            "affiliation": source.affiliation,
+            "owner": source.owner,
+            "notes": notes.get(source.id, []),
+        }
+    return found
+
+
+def article_dates(session: Session, article_ids: Iterable[int]) -> dict[int, date]:
+    """The date of each article: published, else the day it was ingested."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+    return {
+        article.id: article.published or article.ingested_at.date()
+        for article in session.exec(select(tables.Article).where(col(tables.Article.id).in_(ids)))
+        if article.id is not None
+    }
