@@ -120,6 +120,7 @@ class Quantity:
     qualifier: str  # exact | at_least | more_than | about | up_to | vague
     noun: str  # what is counted, lower case ("soldiers", "people"); "" when unknown
     text: str  # as written
+    role: str = ""  # what the count is of: "dead", "injured", "displaced", "casualties", "part", ""
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,10 @@ class EventFrame:
     polarity: Polarity = Polarity.ASSERTED
     omitted: tuple[str, ...] = ()  # what the claim explicitly says nothing about: "casualties"
     keywords: tuple[str, ...] = ()  # content words used for blocking
+    # who did what: (event, agent, agent phrase as written), e.g.
+    # ("shoot_down", "turkey-backed rebels", "by Ankara-backed rebels")
+    roles: tuple[tuple[str, str, str], ...] = ()
+    inherited: tuple[str, ...] = ()  # fields filled from the article context: "dates", "places"
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,8 @@ class ClaimRecord:
     source: str | None
     frame: EventFrame
     published: date | None = None
+    seq: int | None = None  # position of the claim in its article (in-article proximity)
+    outlet: str | None = None  # the article's outlet: the speaker of reporter-voice claims
 
 
 class LinkStatus(StrEnum):

@@ -1,0 +1,518 @@
+"""Linked claims -> typed conflicts with a reason, or corroboration. Pure functions.
+
+Only claims joined by a ``MATCH`` link are compared (a ``SUGGESTED`` link waits for review), and
+only when they speak for different sources:
+
+* A claim's speaker is its attributed source. A claim in the reporter's own voice (source
+  ``None``) speaks for its article's outlet, but only against claims of *other* articles: within
+  one article the narration frames the accounts it quotes, it is not a rival account. With no
+  outlet known, a reporter-voice claim takes no part.
+* Claims of one speaker are never flagged against each other, nor a claim against its duplicate
+  (the same account republished, joined by a ``DUPLICATE`` link).
+
+Kinds: ``actor`` (different culprit for compatible events), ``number`` (different tolls of the
+same kind, graded by how far apart), ``denial`` (one asserts, another denies), ``omission`` (one
+reports casualties, the other says nothing of them or says the missiles were intercepted),
+``event`` (hit vs intercepted). Pairwise findings of one kind that share claims are merged into
+one conflict ("Anadolu vs Russia Today and SOHR"); its stable key is ``conflict_key``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from claimtrack.frame import agents_compatible, agents_related, events_compatible
+from claimtrack.model import (
+    ClaimRecord,
+    Conflict,
+    ConflictKind,
+    Corroboration,
+    Link,
+    LinkStatus,
+    Polarity,
+    Quantity,
+)
+
+__all__ = ["account", "conflict_key", "corroboration_key", "find_conflicts", "speaker"]
+
+MAX_GROUP = 8  # larger same-kind components are reported pair by pair
+
+
+def conflict_key(kind: ConflictKind | str, claims: Sequence[int]) -> str:
+    """Stable identity of a conflict: ``"actor:3-7-9"`` (kind and sorted claim ids)."""
+    return f"{ConflictKind(kind).value}:{'-'.join(str(c) for c in sorted(claims))}"
+
+
+def corroboration_key(claims: Sequence[int]) -> str:
+    return "-".join(str(c) for c in sorted(claims))
+
+
+def speaker(record: ClaimRecord, other: ClaimRecord) -> str | None:
+    """Who speaks for ``record`` when compared with ``other`` (see the module docstring)."""
+    if record.source:
+        return record.source
+    if record.outlet and record.article_ref != other.article_ref:
+        return record.outlet
+    return None
+
+
+# ----------------------------------------------------------------------------- accounts
+
+_LEAD_CUE = re.compile(
+    r"^(?P<head>.{0,170}?)\b(?:said|says|reported|reports|told [A-Z][\w-]*(?: [A-Z][\w-]*)*|"
+    r"announced|stated|added)\b,?(?: (?:on|late on|early on) \w+day)?(?: that)?\s+(?P<body>.+)$",
+    re.S,
+)
+# words a trailing speaker is made of: "the Syrian Observatory for Human Rights said",
+# "Syrian state television reported" (FA-KES has no comma before it)
+_SPEAKER_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "for",
+        "state",
+        "television",
+        "tv",
+        "media",
+        "news",
+        "agency",
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "monitor",
+        "military",
+        "activists",
+        "witnesses",
+        "residents",
+        "group",
+        "spokesman",
+        "local",
+        "medical",
+        "medics",
+        "rescue",
+        "workers",
+        "government",
+        "ministry",
+        "run",
+        "owned",
+        "state-run",
+        "state-owned",
+        "pro-government",
+        "opposition",
+        "observatory",
+        "he",
+        "she",
+        "it",
+        "they",
+        "his",
+        "her",
+        "its",
+        "their",
+    ]
+)
+
+
+def _split_trailing_speaker(t: str) -> str | None:
+    """ "Bombs killed 12 people in Aleppo the Observatory said." -> "Bombs killed 12 people in
+    Aleppo" (None when the sentence does not end with a speaker and a cue)."""
+    m = re.search(
+        r"[,\s]+((?:according to [^,]{2,80})|(?:[\w’'\-]+ ){1,9}?"
+        r"(?:said|reported|says|reports|announced|added)(?: on \w+day)?)\.?\s*$",
+        t,
+    )
+    if not m:
+        return None
+    if m.group(1).lower().startswith("according to"):
+        return t[: m.start()]
+    words = t[: m.end(1)].split()
+    cue_len = len(m.group(1).split()) - len(re.findall(r"(?: on \w+day)$", m.group(1))) * 2
+    i = len(words) - (len(m.group(1).split()) - cue_len) - 1  # index of the cue verb
+    j = i
+    while j > 0 and (words[j - 1][:1].isupper() or words[j - 1].lower() in _SPEAKER_WORDS):
+        j -= 1
+        if i - j > 8:
+            return None
+        if words[j].lower() in ("the", "a", "an"):
+            break  # the speaker's noun phrase starts here
+    if j == i or j < 3:
+        return None
+    return " ".join(words[:j]).rstrip(",")
+
+
+_ACCORDING = re.compile(r"^according to [^,]{2,80},\s*(?P<body>.+)$", re.I | re.S)
+_VERB_CUE = re.compile(
+    r"\b(?:blamed|blames|accused|accuses|denied|denies|confirmed|confirms|put the (?:death )?toll"
+    r"|claimed|claims|warned|insisted)\b.*$",
+    re.S,
+)
+
+
+def account(text: str, max_words: int = 30) -> str:
+    """A claim as a predicate for a reason sentence: "says the helicopter was shot down by ...".
+
+    >>> account("The state-owned Russia Today channel said it was hit by a missile.")
+    'says it was hit by a missile'
+    """
+    t = text.strip().rstrip(",;")
+    m = _ACCORDING.match(t)
+    body: str | None = None
+    verb = "says"
+    if m:
+        body = m.group("body")
+    else:
+        m = _LEAD_CUE.match(t)
+        if m and len(m.group("head").split()) <= 16:
+            body = m.group("body")
+        else:
+            trail = _split_trailing_speaker(t)
+            if trail and len(trail.split()) >= 4:
+                body = trail
+            else:
+                m3 = _VERB_CUE.search(t)
+                if m3:
+                    body, verb = m3.group(0), ""
+    if body is None:
+        body = t
+    body = re.sub(r"^(?:also|and|but|meanwhile),?\s+", "", body.strip(), flags=re.I).rstrip(".,;: ")
+    words = body.split()
+    if len(words) > max_words:
+        body = " ".join(words[:max_words]) + " …"
+    if verb and body[:1].isupper() and not body[:2].isupper() and body.split()[0] not in _KEEP_CAP:
+        body = body[0].lower() + body[1:]
+    return f"{verb} {body}".strip()
+
+
+_KEEP_CAP = frozenset(
+    {"Israeli", "Turkish", "Russian", "Syrian", "Iranian", "US", "Turkey", "Russia", "Israel"}
+)
+
+# ----------------------------------------------------------------------------- findings
+
+
+@dataclass(frozen=True)
+class _Finding:
+    kind: ConflictKind
+    a: int
+    b: int
+    value_a: str
+    value_b: str
+    severity: float
+    score: float
+    side_a: str = ""  # what groups claims into sides: the canonical agent for ``actor``
+    side_b: str = ""
+
+
+@dataclass(frozen=True)
+class _Agreement:
+    a: int
+    b: int
+    value: str
+    score: float
+
+
+def _casualties(r: ClaimRecord) -> bool:
+    f = r.frame
+    if f.polarity is not Polarity.ASSERTED:
+        return False
+    return bool({"kill", "injure"} & set(f.events)) or any(
+        q.role in ("dead", "injured", "casualties") for q in f.numbers
+    )
+
+
+def _silent_on_casualties(r: ClaimRecord) -> bool:
+    f = r.frame
+    return "casualties" in f.omitted and not _casualties(r)
+
+
+def _intercepted_only(r: ClaimRecord) -> bool:
+    ev = set(r.frame.events)
+    return "intercept" in ev and not ({"kill", "injure"} & ev)
+
+
+@dataclass(frozen=True)
+class _Total:
+    value: int
+    low: int
+    high: int | None
+    text: str
+    exact: bool
+
+
+def _totals(r: ClaimRecord) -> dict[str, _Total]:
+    """Per kind of count ("dead", "injured", ...): the toll the claim gives.
+
+    "killed at least three Syrian soldiers and four members of the IRGC" -> dead: at least 7.
+    A general count ("58 people") wins over its parts; parts ("including 11 children") never count.
+    """
+    by_role: dict[str, list[Quantity]] = defaultdict(list)
+    for q in r.frame.numbers:
+        if q.role and q.role != "part":
+            by_role[q.role].append(q)
+    out: dict[str, _Total] = {}
+    for role, qs in by_role.items():
+        general = [q for q in qs if q.noun in ("", "people", "persons", "civilians", "others")]
+        if general:
+            q = max(general, key=lambda q: q.value)
+            out[role] = _Total(
+                q.value, q.low if q.low is not None else 0, q.high, q.text, q.qualifier == "exact"
+            )
+        else:
+            value = sum(q.value for q in qs)
+            low = sum(q.low if q.low is not None else 0 for q in qs)
+            highs = [q.high for q in qs]
+            high = None if any(h is None for h in highs) else sum(h for h in highs if h is not None)
+            text = " and ".join(q.text for q in qs)
+            out[role] = _Total(value, low, high, text, all(q.qualifier == "exact" for q in qs))
+        if all(q.qualifier == "vague" for q in qs):
+            out[role] = _Total(-1, out[role].low, out[role].high, out[role].text, False)
+    return out
+
+
+def _compare_totals(x: _Total, y: _Total) -> float | None:
+    """Severity of a toll discrepancy, or None when the two are consistent.
+
+    "at least 3" vs "3": consistent. "at least 58" vs "at least 100": worth review (the counts
+    overlap but the reported figures are far apart). "6" vs "7": disjoint, flagged.
+    """
+    if x.value < 0 or y.value < 0:  # "dozens": only a range
+        lo = max(x.low, y.low)
+        hi_x = x.high if x.high is not None else 10**9
+        hi_y = y.high if y.high is not None else 10**9
+        return None if lo <= min(hi_x, hi_y) else 0.4
+    big = max(x.value, y.value)
+    rel = abs(x.value - y.value) / big if big else 0.0
+    hi_x = x.high if x.high is not None else 10**9
+    hi_y = y.high if y.high is not None else 10**9
+    overlap = max(x.low, y.low) <= min(hi_x, hi_y)
+    if not overlap:
+        return None if rel < 0.1 else round(min(1.0, 0.4 + 0.6 * rel), 2)
+    if rel >= 0.25 and (x.exact or y.exact or (x.high is None and y.high is None)):
+        return round(min(1.0, 0.2 + 0.5 * rel), 2)
+    return None
+
+
+_ROLE_WORD = {"dead": "dead", "injured": "injured", "displaced": "displaced", "casualties": ""}
+
+
+def _compare(
+    a: ClaimRecord, b: ClaimRecord, score: float
+) -> tuple[list[_Finding], list[_Agreement]]:
+    found: list[_Finding] = []
+    agree: list[_Agreement] = []
+    fa, fb = a.frame, b.frame
+    # actor
+    pairs = [(ra, rb) for ra in fa.roles for rb in fb.roles if events_compatible(ra[0], rb[0])]
+    agreeing = [(ra, rb) for ra, rb in pairs if agents_compatible(ra[1], rb[1])]
+    if agreeing:
+        ra, rb = agreeing[0]
+        agree.append(_Agreement(a.ref, b.ref, ra[1] if len(ra[1]) <= len(rb[1]) else rb[1], score))
+    elif pairs:
+        ra, rb = pairs[0]
+        sev = 0.6 if agents_related(ra[1], rb[1]) else 0.85
+        found.append(
+            _Finding(ConflictKind.ACTOR, a.ref, b.ref, ra[2], rb[2], sev, score, ra[1], rb[1])
+        )
+    # denial
+    pa, pb = fa.polarity, fb.polarity
+    if {pa, pb} == {Polarity.ASSERTED, Polarity.DENIED}:
+        va, vb = ("denies", "asserts") if pa is Polarity.DENIED else ("asserts", "denies")
+        if (pa is Polarity.ASSERTED and fa.events) or (pb is Polarity.ASSERTED and fb.events):
+            found.append(_Finding(ConflictKind.DENIAL, a.ref, b.ref, va, vb, 0.9, score))
+    # omission / event
+    for x, y, flip in ((a, b, False), (b, a, True)):
+        if _casualties(x) and (_silent_on_casualties(y) or _intercepted_only(y)):
+            vx = "reports casualties"
+            vy = "says nothing of casualties" if _silent_on_casualties(y) else "says intercepted"
+            kind = ConflictKind.OMISSION if _silent_on_casualties(y) else ConflictKind.EVENT
+            sev = 0.7
+            va, vb = (vy, vx) if flip else (vx, vy)
+            found.append(_Finding(kind, a.ref, b.ref, va, vb, sev, score))
+            break
+    # numbers
+    ta, tb = _totals(a), _totals(b)
+    for role in sorted(set(ta) & set(tb)):
+        graded = _compare_totals(ta[role], tb[role])
+        word = _ROLE_WORD.get(role, "")
+        va = f"{ta[role].text} {word}".strip()
+        vb = f"{tb[role].text} {word}".strip()
+        if graded is not None:
+            found.append(_Finding(ConflictKind.NUMBER, a.ref, b.ref, va, vb, graded, score))
+        elif ta[role].value == tb[role].value and ta[role].value > 1:
+            agree.append(_Agreement(a.ref, b.ref, va, score))
+    return found, agree
+
+
+# ----------------------------------------------------------------------------- grouping
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _components(edges: Sequence[tuple[int, int]]) -> list[list[int]]:
+    uf = _UnionFind()
+    for a, b in edges:
+        uf.union(a, b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for x in list(uf.parent):
+        groups[uf.find(x)].append(x)
+    return [sorted(g) for g in groups.values()]
+
+
+def _join(names: Sequence[str]) -> str:
+    names = list(dict.fromkeys(names))
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _side_text(members: Sequence[tuple[str, str]]) -> str:
+    """ "Russia Today says it was hit ..., and SOHR blamed the attack on Turkey" """
+    parts = [f"{src} {pred}" for src, pred in members]
+    if len(parts) == 1:
+        return parts[0]
+    return ", ".join(parts[:-1]) + ", and " + parts[-1]
+
+
+def _reason(
+    kind: ConflictKind,
+    sides: Sequence[Sequence[tuple[str, str]]],
+    values: Sequence[str],
+) -> str:
+    text = "; ".join(_side_text(s) for s in sides)
+    if kind is ConflictKind.NUMBER:
+        text += f" (tolls: {' vs '.join(dict.fromkeys(values))})"
+    return text + "."
+
+
+def find_conflicts(
+    records: Mapping[int, ClaimRecord], links: Sequence[Link]
+) -> tuple[list[Conflict], list[Corroboration]]:
+    """Typed conflicts and corroborations among linked claims (see the module docstring).
+
+    Deterministic: sorted by key. Links whose claims are missing from ``records`` are ignored.
+    """
+    dup = _UnionFind()
+    for link in links:
+        if link.status is LinkStatus.DUPLICATE:
+            dup.union(link.a, link.b)
+    findings: dict[ConflictKind, list[_Finding]] = defaultdict(list)
+    agreements: list[_Agreement] = []
+    speakers: dict[tuple[int, int], str] = {}
+    for link in links:
+        if link.status is not LinkStatus.MATCH:
+            continue
+        a, b = records.get(link.a), records.get(link.b)
+        if a is None or b is None or a.ref == b.ref or dup.find(a.ref) == dup.find(b.ref):
+            continue
+        sa, sb = speaker(a, b), speaker(b, a)
+        if sa is None or sb is None or sa.casefold() == sb.casefold():
+            continue
+        speakers[(a.ref, b.ref)] = sa
+        speakers[(b.ref, a.ref)] = sb
+        f, ag = _compare(a, b, link.score)
+        for x in f:
+            findings[x.kind].append(x)
+        agreements.extend(ag)
+
+    def who(ref: int, other: int) -> str:
+        return speakers.get((ref, other)) or records[ref].source or records[ref].outlet or "?"
+
+    conflicts: list[Conflict] = []
+    for kind, items in findings.items():
+        comps = _components([(x.a, x.b) for x in items])
+        for comp in comps:
+            members = set(comp)
+            group = [x for x in items if x.a in members]
+            batches = [group] if len(comp) <= MAX_GROUP else [[x] for x in group]
+            for batch in batches:
+                conflicts.append(_conflict(kind, batch, records, who))
+    corroborations: list[Corroboration] = []
+    for comp in _components([(x.a, x.b) for x in agreements]):
+        members = set(comp)
+        agreed = [x for x in agreements if x.a in members]
+        if len(comp) > MAX_GROUP:
+            comp = sorted({agreed[0].a, agreed[0].b})
+            agreed = agreed[:1]
+        partner = {x.a: x.b for x in agreed} | {x.b: x.a for x in agreed}
+        names = [who(c, partner[c]) for c in comp]
+        value = agreed[0].value
+        reason = f"{_join(names)} agree: {value}."
+        if any(not q.isdigit() for q in value.split()[:1]) and " " not in value:
+            reason = f"{_join(names)} both blame {_display_agent(value)}."
+        corroborations.append(
+            Corroboration(
+                reason=reason,
+                claims=tuple(comp),
+                sources=tuple(dict.fromkeys(names)),
+                score=max(x.score for x in agreed),
+                values=(value,),
+            )
+        )
+    conflicts.sort(key=lambda c: conflict_key(c.kind, c.claims))
+    corroborations.sort(key=lambda c: corroboration_key(c.claims))
+    return conflicts, corroborations
+
+
+def _display_agent(agent: str) -> str:
+    return {"turkey": "Turkey", "russia": "Russia", "israel": "Israel", "iran": "Iran"}.get(
+        agent, agent
+    )
+
+
+def _conflict(
+    kind: ConflictKind,
+    batch: Sequence[_Finding],
+    records: Mapping[int, ClaimRecord],
+    who: object,
+) -> Conflict:
+    value_of: dict[int, str] = {}
+    side_of: dict[int, str] = {}
+    partner: dict[int, int] = {}
+    for x in batch:
+        value_of.setdefault(x.a, x.value_a)
+        value_of.setdefault(x.b, x.value_b)
+        side_of.setdefault(x.a, x.side_a or x.value_a)
+        side_of.setdefault(x.b, x.side_b or x.value_b)
+        partner.setdefault(x.a, x.b)
+        partner.setdefault(x.b, x.a)
+    claims = sorted(value_of)
+    assert callable(who)
+    names = {c: who(c, partner[c]) for c in claims}
+    # sides: claims with the same value, in order of first claim
+    sides: dict[str, list[int]] = defaultdict(list)
+    for c in claims:
+        sides[side_of[c]].append(c)
+    side_list = list(sides.values())
+    # the lone dissenter first reads best: "Anadolu says ...; Russia Today ... and SOHR ..."
+    side_list.sort(key=lambda cs: (len(cs), cs[0]))
+    rendered = [[(names[c], account(records[c].text)) for c in cs] for cs in side_list]
+    values = tuple(value_of[c] for c in claims)
+    return Conflict(
+        kind=kind,
+        reason=_reason(kind, rendered, [value_of[cs[0]] for cs in side_list]),
+        claims=tuple(claims),
+        sources=tuple(dict.fromkeys(names[c] for c in claims)),
+        severity=max(x.severity for x in batch),
+        values=values,
+        score=max(x.score for x in batch),
+    )

@@ -1,0 +1,1359 @@
+"""Claim -> event frame: what happened, who did it, to whom, where, when, how many, and polarity.
+
+Pure functions over text. ``frame(text, published)`` reads one claim; ``frame_article(texts,
+published)`` frames the claims of one article in order and fills what a claim leaves implicit
+("It said both pilots were killed") from the claims just before it.
+
+The lexicons below are rules: each comment names a sentence the rule exists for. Text from FA-KES
+has every comma and apostrophe removed ("Syrias", "800000"), so the normaliser drops apostrophes
+and thousands separators everywhere, and possessive place names ("Aleppos") are read as the place.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from claimtrack.model import EventFrame, Polarity, Quantity
+
+__all__ = [
+    "AGENT_PARENT",
+    "EVENT_GENERIC",
+    "agents_compatible",
+    "agents_related",
+    "events_compatible",
+    "frame",
+    "frame_article",
+    "frame_from_json",
+    "frame_to_json",
+    "place_province",
+]
+
+# ----------------------------------------------------------------------------- normalisation
+
+_APOS = re.compile(r"['’‘`´]")
+_DIGIT_COMMA = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
+_TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _normalise(text: str) -> str:
+    """Lower case, no apostrophes, no thousands separators: "Syria’s 800,000" -> "syrias 800000"."""
+    text = _APOS.sub("", text)
+    text = _DIGIT_COMMA.sub("", text)
+    return text.lower()
+
+
+# ----------------------------------------------------------------------------- events
+
+# canonical event type of a trigger word (after normalisation)
+_EVENT_WORDS: dict[str, str] = {}
+
+
+def _ev(event: str, *words: str) -> None:
+    for w in words:
+        _EVENT_WORDS[w] = event
+
+
+# "Israeli air strikes on the airport area of Damascus killed at least three Syrian soldiers"
+_ev("kill", "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "death", "deaths")
+_ev("kill", "massacre", "massacred", "massacres", "lives", "bodies", "slain", "executed")
+# "A bomb blast killed six people and injured 32"
+_ev("injure", "injured", "injuring", "injures", "injuries", "wounded", "wounding", "wounds")
+_ev("injure", "hurt", "casualties")
+# "the helicopter was shot down by Ankara-backed rebels" (bigram below); "downed a jet"
+_ev("shoot_down", "downed", "downing")
+# "it was hit by a shoulder-fired missile"
+_ev("strike", "hit", "hits", "struck", "strike", "strikes", "targeted", "targeting", "pounded")
+_ev("air_strike", "airstrike", "airstrikes", "raid", "raids", "warplanes", "bombardment")
+_ev("air_strike", "bombarding", "bombarded", "bombard", "bombing", "bombings", "bombed", "barrel")
+# "Sana said missiles were intercepted over Damascus"
+_ev("intercept", "intercepted", "intercept", "intercepts", "interception", "repelled")
+_ev("shell", "shelling", "shelled", "shells", "mortar", "mortars", "rocket", "rockets", "artillery")
+# "A bomb exploded in Aleppos Salaheddin district"
+_ev("bomb", "bomb", "bombs", "blast", "blasts", "explosion", "explosions", "exploded", "explosive")
+_ev("bomb", "explosives", "detonated", "suicide", "ied")
+# "a suspected chemical attack"
+_ev("chemical", "chemical", "gas", "toxic", "chlorine", "sarin", "suffocation", "nerve")
+# "has forced 800,000 people to flee since December"
+_ev("flee", "flee", "fled", "fleeing", "displaced", "displacement", "refugees", "evacuated")
+_ev("flee", "evacuation", "exodus")
+# "retaking control of a motorway"
+_ev("capture", "captured", "capture", "seized", "seize", "retook", "retaking", "recaptured")
+_ev("capture", "took", "overran", "advanced", "advance", "liberated", "control")
+_ev("attack", "attack", "attacks", "attacked", "attacking", "assault", "offensive", "ambush")
+_ev("clash", "clashes", "clashed", "fighting", "battle", "battles", "fought")
+_ev("shoot", "shot", "gunfire", "sniper", "snipers", "gunmen")
+_ev("arrest", "arrested", "detained", "kidnapped", "abducted")
+
+_EVENT_BIGRAMS: dict[tuple[str, str], str] = {
+    ("shot", "down"): "shoot_down",  # "was shot down over Idlib"
+    ("shoot", "down"): "shoot_down",
+    ("brought", "down"): "shoot_down",
+    ("air", "strike"): "air_strike",  # "Israeli air strikes"
+    ("air", "strikes"): "air_strike",
+    ("air", "raid"): "air_strike",
+    ("air", "raids"): "air_strike",
+    ("death", "toll"): "kill",
+    ("car", "bomb"): "bomb",
+    ("took", "control"): "capture",
+}
+# words that only make an event inside a bigram
+_BIGRAM_ONLY = {"took", "control", "shot", "air", "lives"}
+
+# event families: events of one family describe compatible outcomes; "attack" and "strike"
+# are generic and compatible with every violent event.
+_EVENT_FAMILY: dict[str, str] = {
+    "kill": "harm",
+    "injure": "harm",
+    "shoot_down": "down",
+    "intercept": "down",
+    "strike": "violence",
+    "air_strike": "air",
+    "shell": "ground",
+    "bomb": "bomb",
+    "chemical": "chemical",
+    "flee": "flee",
+    "capture": "capture",
+    "attack": "violence",
+    "clash": "ground",
+    "shoot": "ground",
+    "arrest": "arrest",
+}
+EVENT_GENERIC = frozenset({"attack", "strike"})
+_VIOLENT = frozenset(
+    {"shoot_down", "intercept", "strike", "air_strike", "shell", "bomb", "chemical", "attack"}
+    | {"clash", "shoot"}
+)
+
+
+def events_compatible(a: str, b: str) -> bool:
+    """Can two canonical events describe one happening? ("shoot_down" ~ "strike": yes)."""
+    if a == b:
+        return True
+    if (a in EVENT_GENERIC and b in _VIOLENT) or (b in EVENT_GENERIC and a in _VIOLENT):
+        return True
+    # "missiles were intercepted" answers "Israeli air strikes"
+    if "intercept" in (a, b) and {a, b} <= {"intercept", "air_strike", "strike", "shell"}:
+        return True
+    return _EVENT_FAMILY.get(a) == _EVENT_FAMILY.get(b) and a in _EVENT_FAMILY
+
+
+# ----------------------------------------------------------------------------- agents
+
+# (pattern over normalised text, canonical agent). Earlier patterns win on overlap.
+_AGENT_PATTERNS: list[tuple[str, str]] = [
+    # "shot down by Ankara-backed rebels"; "Turkish-backed opposition fighters"
+    (
+        r"(?:ankara|turkey|turkish)[- ]backed (?:syrian )?(?:rebels?|opposition|fighters|forces|"
+        r"groups?|militants|factions|militias?)",
+        "turkey-backed rebels",
+    ),
+    (r"free syrian army|\bfsa\b|national army", "turkey-backed rebels"),
+    # "Russia-backed government forces" are the government's
+    (
+        r"(?:russia|russian|moscow|iran|iranian)[- ]backed (?:syrian )?(?:government |regime )?"
+        r"(?:forces|troops|army|militias?)",
+        "syrian government",
+    ),
+    (r"(?:us|u\.s\.|american|washington)[- ]backed (?:\w+ )?(?:forces|fighters|militias?)", "sdf"),
+    (r"(?:us|u\.s\.)[- ]led (?:international |anti-is |anti-isis )?coalition", "us-led coalition"),
+    (r"\b(?:international|western|anti-is|anti-isis|anti-jihadist) coalition", "us-led coalition"),
+    (r"\bcoalition (?:jets|warplanes|aircraft|air ?strikes|forces)", "us-led coalition"),
+    (r"\b(?:american|us|u\.s\.) (?:jets|warplanes|aircraft|forces|troops|military)", "usa"),
+    (r"\b(?:islamic state|isis|isil|daesh|daish)\b", "islamic state"),
+    (r"(?:al-)?nusra|hayat tahrir al-sham|tahrir al-sham|\bhts\b|fateh al-sham|al-qaeda", "hts"),
+    (r"\b(?:kurdish|ypg|sdf|pkk|pyd|ypj)\b(?: forces| fighters| militias?)?", "kurdish forces"),
+    (r"hezbollah|hizbollah|hizbullah", "hezbollah"),
+    (r"\b(?:irgc|revolutionary guards?|iranian forces|iran)\b", "iran"),
+    (r"\bisraeli?\b", "israel"),
+    (r"\b(?:russian|russia|moscow)\b", "russia"),
+    # "a missile launched from a Turkish military observation post"; "blamed the attack on Turkey"
+    (r"\b(?:turkish|turkey|ankara|turks)\b", "turkey"),
+    (
+        r"\b(?:syrian |assad |government |regime |pro-government |pro-assad |pro-regime |loyalist )"
+        r"(?:regime |government |army |air )?(?:forces|troops|army|jets|warplanes|helicopters|"
+        r"aircraft|air force|soldiers|artillery|shelling|militias?|regime|government)\b",
+        "syrian government",
+    ),
+    (
+        r"\b(?:the )?(?:regime|assad regime|syrian army|syrian regime|damascus regime)\b",
+        "syrian government",
+    ),
+    (r"\bgovernment forces|\bregime forces|\bassad forces|\bbarrel bombs?", "syrian government"),
+    (
+        r"\b(?:rebels?|insurgents|militants|terrorists?|terrorist groups?|armed groups?|jihadists?|"
+        r"opposition fighters|opposition forces|armed opposition|gunmen|jaish al-islam|"
+        r"ahrar al-sham|jaish al-fatah|islamist (?:rebels|fighters|groups))\b",
+        "rebels",
+    ),
+]
+_AGENT_RE = [(re.compile(p), a) for p, a in _AGENT_PATTERNS]
+
+# A more specific agent is compatible with its parent ("HTS" is one of "the rebels").
+AGENT_PARENT: dict[str, str] = {
+    "hts": "rebels",
+    "turkey-backed rebels": "rebels",
+    "islamic state": "",
+    "usa": "us-led coalition",
+    "sdf": "kurdish forces",
+}
+# Related but different culprits: an editor still calls them different, with less weight.
+_AGENT_ALLIES: list[frozenset[str]] = [
+    frozenset({"turkey", "turkey-backed rebels"}),
+    frozenset({"syrian government", "russia", "iran", "hezbollah"}),
+    frozenset({"us-led coalition", "usa", "kurdish forces", "sdf"}),
+    frozenset({"rebels", "hts", "turkey-backed rebels"}),
+]
+
+
+def agents_compatible(a: str, b: str) -> bool:
+    """Same culprit, or one names a part of the other ("hts" within "rebels")."""
+    return a == b or AGENT_PARENT.get(a) == b or AGENT_PARENT.get(b) == a
+
+
+def agents_related(a: str, b: str) -> bool:
+    """Different culprits on one side of the war ("turkey" and "turkey-backed rebels")."""
+    return any(a in g and b in g for g in _AGENT_ALLIES)
+
+
+# words after which an actor mention names who did it
+_AGENT_WEAPON = (
+    r"(?:air ?strikes?|jets?|warplanes?|planes?|aircraft|helicopters?|forces|troops|army|military|"
+    r"artillery|shelling|missiles?|rockets?|drones?|shells|fire|gunfire|soldiers|militias?|fighters|"
+    r"rebels|air force|navy|raids?)"
+)
+
+# ----------------------------------------------------------------------------- places
+
+# canonical place -> variants (normalised, lower case). Towns map to their governorate.
+_PLACES: dict[str, tuple[str, ...]] = {
+    "aleppo": ("aleppo", "halab"),
+    "idlib": ("idlib", "idleb", "edlib"),
+    "damascus": ("damascus",),
+    "homs": ("homs",),
+    "hama": ("hama", "hamah"),
+    "raqqa": ("raqqa", "raqa", "raqqah", "al-raqqa", "ar-raqqa"),
+    "deir ezzor": ("deir ezzor", "deir ez-zor", "deir al-zor", "deir ez zor", "deir el-zour"),
+    "hasakeh": ("hasakeh", "hasaka", "hasakah", "al-hasakah", "hassakeh", "al-hasaka", "hassake"),
+    "daraa": ("daraa", "deraa", "dara", "deraa"),
+    "latakia": ("latakia", "lattakia", "latakiya"),
+    "tartus": ("tartus", "tartous"),
+    "quneitra": ("quneitra", "qunaitra"),
+    "sweida": ("sweida", "suwayda", "as-suwayda", "suwaida"),
+    "qamishli": ("qamishli", "qamishlo", "qamishly"),
+    "kobani": ("kobani", "ain al-arab", "kobane"),
+    "manbij": ("manbij", "menbij"),
+    "al-bab": ("al-bab",),
+    "jarablus": ("jarablus", "jarabulus"),
+    "afrin": ("afrin", "afreen"),
+    "azaz": ("azaz", "aazaz", "izaz"),
+    "douma": ("douma", "duma"),
+    "ghouta": ("ghouta", "eastern ghouta", "east ghouta", "ghoutta"),
+    "khan shaykhun": ("khan shaykhun", "khan sheikhoun", "khan shaikhoun", "khan sheikhun"),
+    "palmyra": ("palmyra", "tadmur", "tadmor"),
+    "saraqeb": ("saraqeb", "saraqib"),
+    "maarat al-numan": ("maarat al-numan", "maarat al-nouman", "maaret al-numan", "maarat"),
+    "jisr al-shughour": ("jisr al-shughour", "jisr al-shughur", "jisr ash-shughur"),
+    "ariha": ("ariha",),
+    "dara azza": ("dara azza", "darat izza", "daret azza", "darat azza"),
+    "salaheddin": ("salaheddin", "salah al-din", "salahuddin", "salah eddine", "salah al din"),
+    "sheikh maqsoud": ("sheikh maqsoud", "sheikh maksoud"),
+    "zabadani": ("zabadani",),
+    "madaya": ("madaya",),
+    "fuaa": ("fuaa", "foua", "fua"),
+    "kefraya": ("kefraya", "kafraya"),
+    "yarmouk": ("yarmouk", "yarmuk"),
+    "jobar": ("jobar",),
+    "harasta": ("harasta",),
+    "zamalka": ("zamalka",),
+    "ain tarma": ("ain tarma",),
+    "darayya": ("darayya", "daraya"),
+    "moadamiyeh": ("moadamiyeh", "muadamiya", "moadamiya", "muadhamiya"),
+    "mayadin": ("mayadin", "al-mayadin", "mayadeen"),
+    "albu kamal": ("albu kamal", "abu kamal", "bukamal", "al-bukamal", "boukamal"),
+    "qusayr": ("qusayr", "qusair", "al-qusayr"),
+    "rastan": ("rastan", "al-rastan"),
+    "houla": ("houla", "hula"),
+    "waer": ("waer", "al-waer"),
+    "tal rifaat": ("tal rifaat", "tell rifaat"),
+    "khan touman": ("khan touman", "khan tuman"),
+    "ramouseh": ("ramouseh", "ramousah"),
+    "kafr nabl": ("kafr nabl", "kafranbel", "kafranbul"),
+    "atareb": ("atareb", "al-atarib", "atarib"),
+    "sarmada": ("sarmada",),
+    "bab al-hawa": ("bab al-hawa",),
+    "jableh": ("jableh", "jableh"),
+    "baniyas": ("baniyas", "banias"),
+    "tal abyad": ("tal abyad", "tell abyad"),
+    "ras al-ain": ("ras al-ain", "ras al ain", "serekaniye"),
+    "hamdaniyeh": ("hamdaniyeh", "hamdaniya"),
+    "bustan al-qasr": ("bustan al-qasr",),
+    "kurd mountain": ("jabal al-akrad",),
+    "morek": ("morek",),
+    "latamneh": ("latamneh", "al-latamneh"),
+    "mhardeh": ("mhardeh", "mahardeh"),
+    "eastern aleppo": ("east aleppo", "eastern aleppo"),
+    "golan": ("golan", "golan heights"),
+}
+_PROVINCE: dict[str, str] = {
+    "khan shaykhun": "idlib",
+    "saraqeb": "idlib",
+    "maarat al-numan": "idlib",
+    "jisr al-shughour": "idlib",
+    "ariha": "idlib",
+    "kafr nabl": "idlib",
+    "sarmada": "idlib",
+    "bab al-hawa": "idlib",
+    "fuaa": "idlib",
+    "kefraya": "idlib",
+    "salaheddin": "aleppo",
+    "sheikh maqsoud": "aleppo",
+    "manbij": "aleppo",
+    "al-bab": "aleppo",
+    "jarablus": "aleppo",
+    "afrin": "aleppo",
+    "azaz": "aleppo",
+    "kobani": "aleppo",
+    "tal rifaat": "aleppo",
+    "khan touman": "aleppo",
+    "ramouseh": "aleppo",
+    "atareb": "aleppo",
+    "hamdaniyeh": "aleppo",
+    "bustan al-qasr": "aleppo",
+    "eastern aleppo": "aleppo",
+    "douma": "damascus",
+    "ghouta": "damascus",
+    "zabadani": "damascus",
+    "madaya": "damascus",
+    "yarmouk": "damascus",
+    "jobar": "damascus",
+    "harasta": "damascus",
+    "zamalka": "damascus",
+    "ain tarma": "damascus",
+    "darayya": "damascus",
+    "moadamiyeh": "damascus",
+    "qamishli": "hasakeh",
+    "ras al-ain": "hasakeh",
+    "mayadin": "deir ezzor",
+    "albu kamal": "deir ezzor",
+    "qusayr": "homs",
+    "rastan": "homs",
+    "houla": "homs",
+    "waer": "homs",
+    "palmyra": "homs",
+    "tal abyad": "raqqa",
+    "jableh": "latakia",
+    "baniyas": "tartus",
+    "morek": "hama",
+    "latamneh": "hama",
+    "mhardeh": "hama",
+}
+_COUNTRIES = frozenset({"turkey", "russia", "israel", "lebanon", "iraq", "jordan", "iran", "golan"})
+_PLACE_VARIANT: dict[str, str] = {v: canon for canon, vs in _PLACES.items() for v in vs}
+_PLACE_VARIANT_RE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((re.escape(v) for v in _PLACE_VARIANT), key=len, reverse=True))
+    + r")(?:s\b)?"
+)
+# "near the town of Dara Azza", "the Salah al-Din district" (capitalised words in the original)
+_PLACE_OF = re.compile(
+    r"\b(?:town|city|village|district|neighbou?rhood|province|suburb|region|area|countryside|"
+    r"governorate|camp) of ((?:[A-Z][\w-]+|al-[\w-]+|el-[\w-]+)(?: (?:[A-Z][\w-]+|al-[\w-]+))*)"
+)
+_CAPWORD = re.compile(r"\b[A-Z][a-z]{3,}[a-z]*\b")
+_NOT_PLACE = frozenset(
+    [
+        "syria",
+        "syrian",
+        "syrians",
+        "the",
+        "this",
+        "that",
+        "there",
+        "these",
+        "they",
+        "their",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "turkish",
+        "russian",
+        "israeli",
+        "islamic",
+        "state",
+        "observatory",
+        "human",
+        "rights",
+        "reuters",
+        "anadolu",
+        "sana",
+        "also",
+        "army",
+        "government",
+        "regime",
+        "president",
+        "minister",
+        "ministry",
+        "forces",
+        "coalition",
+        "united",
+        "nations",
+        "news",
+        "agency",
+        "channel",
+        "television",
+        "council",
+        "security",
+        "general",
+    ]
+)
+
+
+@lru_cache(maxsize=65536)
+def _fuzzy_place(word: str) -> str | None:
+    """A misspelt known place: "Damsacus" -> "damascus"."""
+    if len(word) < 6 or word in _NOT_PLACE:
+        return None
+    hit = process.extractOne(word, _SINGLE_WORD_PLACES, scorer=fuzz.ratio, score_cutoff=86)
+    return _PLACE_VARIANT[hit[0]] if hit else None
+
+
+_SINGLE_WORD_PLACES = [v for v in _PLACE_VARIANT if " " not in v and "-" not in v and len(v) >= 6]
+
+
+def place_province(place: str) -> str | None:
+    """The governorate a known town lies in ("khan shaykhun" -> "idlib")."""
+    return _PROVINCE.get(place)
+
+
+def _place_key(name: str) -> str:
+    return re.sub(r"\s+", " ", _normalise(name).replace("-", " ")).strip()
+
+
+def _places(text: str, low: str) -> list[str]:
+    found: list[str] = []
+    for m in _PLACE_VARIANT_RE.finditer(low):
+        v = m.group(0)
+        canon = _PLACE_VARIANT.get(v) or _PLACE_VARIANT.get(v[:-1])
+        if canon:
+            found.append(canon)
+    for m in _PLACE_OF.finditer(text):
+        words = _place_key(m.group(1)).split()
+        # "district of Aleppo Syrian state television": stop at the first word that is no place
+        for j, w in enumerate(words):
+            if w in _NOT_PLACE:
+                words = words[:j]
+                break
+        canon = None
+        for j in range(len(words), 0, -1):
+            key = " ".join(words[:j])
+            canon = _PLACE_VARIANT.get(key) or _PLACE_VARIANT.get(key.replace(" ", "-"))
+            if canon:
+                break
+        if canon is None and words:
+            key = " ".join(words)
+            canon = (_fuzzy_place(key) if " " not in key else None) or key
+        if canon:
+            found.append(canon)
+    for m in _CAPWORD.finditer(text):
+        w = _normalise(m.group(0))
+        if w in _PLACE_VARIANT or w in _NOT_PLACE:
+            continue
+        canon = _fuzzy_place(w)
+        if canon:
+            found.append(canon)
+    out: list[str] = []
+    for p in found:
+        if p not in out:
+            out.append(p)
+        prov = _PROVINCE.get(p)
+        if prov and prov not in out:
+            out.append(prov)
+    return out
+
+
+# ----------------------------------------------------------------------------- numbers
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12, "both": 2,
+}  # fmt: skip
+# vague counts: (value, low, high)
+_VAGUE = {
+    "dozens": (24, 24, 99),
+    "scores": (40, 40, 199),
+    "hundreds": (200, 200, 999),
+    "thousands": (2000, 2000, 99999),
+    "tens of thousands": (20000, 20000, 99999),
+    "hundreds of thousands": (200000, 200000, 999999),
+    "several": (3, 3, 9),
+    "a number": (3, 3, 20),
+}
+_QUALIFIERS = {
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "no less than": "at_least",
+    "more than": "more_than",
+    "over": "more_than",
+    "upwards of": "more_than",
+    "nearly": "about",
+    "almost": "about",
+    "about": "about",
+    "around": "about",
+    "some": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "an estimated": "about",
+    "up to": "up_to",
+    "as many as": "up_to",
+    "at most": "up_to",
+    "fewer than": "up_to",
+    "less than": "up_to",
+}
+_NUM_ALT = (
+    r"\d+(?:\.\d+)?(?: (?:million|thousand|hundred))?|"
+    + "|".join(
+        sorted((re.escape(w) for w in list(_NUMBER_WORDS) + list(_VAGUE)), key=len, reverse=True)
+    )
+    + r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?: (?:hundred|thousand|million))?"
+)
+_QUANT_RE = re.compile(
+    r"\b(?:(?P<q>"
+    + "|".join(sorted(map(re.escape, _QUALIFIERS), key=len, reverse=True))
+    + r") )?(?P<n>"
+    + _NUM_ALT
+    + r")\b(?=(?P<rest>(?: of)?(?: [a-z-]+){0,4}))"
+)
+_COUNT_NOUNS = {
+    "people", "persons", "civilians", "soldiers", "troops", "fighters", "children", "women",
+    "men", "members", "pilots", "militants", "rebels", "terrorists", "others", "policemen",
+    "officers", "residents", "refugees", "families", "students", "workers", "victims", "dead",
+    "killed", "wounded", "injured", "casualties", "bodies", "personnel", "jihadists", "gunmen",
+    "insurgents", "child", "person", "soldier", "civilian", "member", "pilot", "fighter",
+}  # fmt: skip
+_NON_COUNT = {
+    "km", "kilometres", "kilometers", "miles", "metres", "meters", "years", "year", "days", "day",
+    "hours", "hour", "minutes", "months", "month", "weeks", "week", "percent", "per", "times",
+    "am", "pm", "million", "billion", "dollars", "euros", "tonnes", "tons", "rounds", "kg",
+    "kilograms", "degrees", "cents",
+}  # fmt: skip
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}  # fmt: skip
+_ROLE_OF_EVENT = {"kill": "dead", "injure": "injured", "flee": "displaced"}
+_PART_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|among the dead)\s*$")
+
+
+def _number_value(n: str) -> tuple[int, int | None, int | None, str] | None:
+    """Value, low, high and a qualifier override for the number as written."""
+    n = n.strip()
+    mult = 1
+    for word, m in (("million", 1_000_000), ("thousand", 1000), ("hundred", 100)):
+        if n.endswith(" " + word) and n != "a " + word:
+            mult = m
+            n = n[: -len(word) - 1]
+            break
+    if n in _VAGUE:
+        v, lo, hi = _VAGUE[n]
+        return v * mult, lo * mult, hi * mult, "vague"
+    if n in _NUMBER_WORDS:
+        return _NUMBER_WORDS[n] * mult, None, None, ""
+    parts = re.split(r"[- ]", n)
+    if len(parts) == 2 and parts[0] in _NUMBER_WORDS and parts[1] in _NUMBER_WORDS:
+        return (_NUMBER_WORDS[parts[0]] + _NUMBER_WORDS[parts[1]]) * mult, None, None, ""
+    try:
+        return int(float(n) * mult), None, None, ""
+    except ValueError:
+        return None
+
+
+def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in _QUANT_RE.finditer(low):
+        n = m.group("n")
+        qual_word = m.group("q")
+        rest = [w for w in m.group("rest").split() if w != "of"]
+        parsed = _number_value(n)
+        if parsed is None:
+            continue
+        value, lo, hi, override = parsed
+        before = low[max(0, m.start() - 12) : m.start()]
+        if rest and (
+            rest[0] in _NON_COUNT
+            or rest[0] in _MONTHS
+            or (rest[0] in _EVENT_WORDS and rest[0] not in _COUNT_NOUNS)  # "in two attacks"
+        ):
+            continue
+        if re.search(r"(?:" + "|".join(_MONTHS) + r") $", before):
+            continue  # "February 15"
+        if n.isdigit() and 1900 <= value <= 2100 and not (rest and rest[0] in _COUNT_NOUNS):
+            continue  # a year
+        if n in ("one", "both") and not (rest and rest[0] in _COUNT_NOUNS):
+            continue  # "one of the last hotbeds"
+        if n == "some" or value == 0:
+            continue
+        noun = ""
+        for w in rest[:3]:
+            if w in ("and", "in", "on", "at", "were", "was", "have", "had"):
+                break
+            if w in _COUNT_NOUNS:
+                noun = w
+                break
+        qualifier = _QUALIFIERS.get(qual_word or "", "exact")
+        if override == "vague":
+            qualifier = "vague"
+        elif n in ("a dozen", "dozen"):
+            qualifier = "about" if qualifier == "exact" else qualifier
+        if qualifier == "exact":
+            lo, hi = value, value
+        elif qualifier == "at_least":
+            lo, hi = value, None
+        elif qualifier == "more_than":
+            lo, hi = value + 1, None
+        elif qualifier == "about":
+            lo, hi = int(value * 0.8), int(value * 1.2 + 0.999)
+        elif qualifier == "up_to":
+            lo, hi = 0, value
+        role = _role(low, m.start(), m.end("n"), tokens)
+        if _PART_CUE.search(low[max(0, m.start() - 20) : m.start()]):
+            role = "part"
+        written = m.group(0).strip()
+        if noun:
+            written = (
+                low[m.start() : m.end("n")]
+                + m.group("rest")[: m.group("rest").find(noun) + len(noun)]
+            )
+        out.append(Quantity(value, lo, hi, qualifier, noun, written.strip(), role))
+    return out
+
+
+def _role(low: str, start: int, end: int, tokens: list[tuple[str, int, int]]) -> str:
+    """What a number counts, from the nearest harm/flight word: "killed at least 58" -> dead."""
+    best: tuple[int, int, str] | None = None  # (distance, side, role)
+    idx_start = next((i for i, t in enumerate(tokens) if t[1] >= start), len(tokens))
+    idx_end = next((i for i, t in enumerate(tokens) if t[1] >= end), len(tokens))
+    penalty = 0
+    for i in range(idx_start - 1, max(-1, idx_start - 9), -1):
+        w = tokens[i][0]
+        if w in ("and", "but", "while", "as"):
+            penalty += 3  # "Six people were killed and dozens others wounded": a new clause
+        ev = _EVENT_WORDS.get(w)
+        if w == "toll":
+            ev = "kill"
+        if ev in _ROLE_OF_EVENT or w == "casualties":
+            role = "casualties" if w == "casualties" else _ROLE_OF_EVENT[ev or ""]
+            best = (idx_start - i + penalty, 1, role)
+            break
+        if w in (".", ";"):
+            break
+    for i in range(idx_end, min(len(tokens), idx_end + 6)):
+        w = tokens[i][0]
+        ev = _EVENT_WORDS.get(w)
+        if ev in _ROLE_OF_EVENT or w == "casualties":
+            role = "casualties" if w == "casualties" else _ROLE_OF_EVENT[ev or ""]
+            d = i - idx_end + 1
+            if best is None or d <= best[0]:
+                best = (d, 0, role)
+            break
+        if w in _NUMBER_WORDS or w.isdigit():
+            break
+    return best[2] if best else ""
+
+
+# ----------------------------------------------------------------------------- dates
+
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+_WEEKDAY_RE = re.compile(
+    r"\b(?:(next|last|this|past) )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
+)
+_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_DMY = re.compile(r"\b(\d{1,2}) (" + _MONTH_ALT + r")\.?(?: (\d{4}))?\b")
+_DATE_MDY = re.compile(r"\b(" + _MONTH_ALT + r")\.? (\d{1,2})(?:st|nd|rd|th)?\b(?: (\d{4}))?")
+_RELATIVE = {
+    "yesterday": -1,
+    "today": 0,
+    "tonight": 0,
+    "last night": -1,
+    "overnight": 0,
+    "last week": -7,
+    "the day before": -2,
+}
+_RELATIVE_RE = re.compile(r"\b(?:" + "|".join(_RELATIVE) + r")\b")
+
+
+def _dates(low: str, published: date | None) -> list[date]:
+    out: list[date] = []
+    year = published.year if published else None
+    for m in _DATE_DMY.finditer(low):
+        _add_date(out, m.group(3), _MONTHS[m.group(2)], int(m.group(1)), year)
+    for m in _DATE_MDY.finditer(low):
+        _add_date(out, m.group(3), _MONTHS[m.group(1)], int(m.group(2)), year)
+    if published is None:
+        return out
+    for m in _WEEKDAY_RE.finditer(low):
+        wd = _WEEKDAYS[m.group(2)]
+        back = (published.weekday() - wd) % 7
+        # "will send a delegation to Russia on Monday": future tense looks forward
+        future = m.group(1) == "next" or re.search(
+            r"\b(?:will|would|to be|plans? to)\b[^.;]*$", low[max(0, m.start() - 80) : m.start()]
+        )
+        if future and back != 0:
+            d = published + timedelta(days=(wd - published.weekday()) % 7)
+        else:
+            d = published - timedelta(days=back)
+            if m.group(1) == "last" and back == 0:
+                d -= timedelta(days=7)
+        if d not in out:
+            out.append(d)
+    for m in _RELATIVE_RE.finditer(low):
+        if m.group(0) == "today" and re.search(
+            r"\b(?:russia|usa|syria|news|al-watan) $", low[: m.start()]
+        ):
+            continue  # "Russia Today" is a channel
+        d = published + timedelta(days=_RELATIVE[m.group(0)])
+        if d not in out:
+            out.append(d)
+    return out
+
+
+def _add_date(out: list[date], y: str | None, month: int, day: int, year: int | None) -> None:
+    yy = int(y) if y else year
+    if yy is None:
+        return
+    try:
+        d = date(yy, month, day)
+    except ValueError:
+        return
+    if d not in out:
+        out.append(d)
+
+
+# ----------------------------------------------------------------------------- targets
+
+_TARGETS = {
+    "helicopter": "helicopter", "helicopters": "helicopter", "jet": "aircraft",
+    "warplane": "aircraft", "plane": "aircraft", "aircraft": "aircraft", "drone": "aircraft",
+    "pilot": "pilot", "pilots": "pilot", "soldier": "soldier", "soldiers": "soldier",
+    "troops": "soldier", "civilian": "civilian", "civilians": "civilian", "child": "child",
+    "children": "child", "women": "woman", "convoy": "convoy", "hospital": "hospital",
+    "hospitals": "hospital", "school": "school", "schools": "school", "market": "market",
+    "marketplace": "market", "mosque": "mosque", "airport": "airport", "airbase": "airbase",
+    "base": "base", "bus": "bus", "buses": "bus", "checkpoint": "checkpoint",
+    "outpost": "outpost", "outposts": "outpost", "post": "outpost", "bakery": "bakery",
+    "camp": "camp", "funeral": "funeral", "clinic": "hospital", "church": "church",
+    "university": "school", "motorway": "road", "highway": "road", "road": "road",
+}  # fmt: skip
+
+# ----------------------------------------------------------------------------- polarity
+
+# "A Syrian military source strongly denied the army had used any such weapons"
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying|refuted|refutes|dismissed (?:the )?(?:claims?|reports?|"
+    r"allegations?|accusations?)|rejected (?:the )?(?:claims?|reports?|allegations?|accusations?)|"
+    r"fabricated|baseless|categorically)\b"
+)
+# "made no mention of casualties or the source of the attack"
+_OMISSION = re.compile(
+    r"\b(?:made no mention of|make no mention of|did not mention|does not mention|no mention of|"
+    r"without (?:giving|providing|specifying|mentioning|saying)|did not (?:give|provide|specify|"
+    r"say|report)|gave no|no word (?:on|of)|no immediate (?:word|report|claim) (?:of|on)|"
+    r"no (?:casualties|injuries|deaths|victims)|did not cause any)\b([^.;]{0,90})"
+)
+_OMIT_WHAT = [
+    (re.compile(r"casualt|dead|death|toll|killed|injur|wound|victim|losses|damage"), "casualties"),
+    (re.compile(r"source|responsib|culprit|perpetrat|who (?:was|carried|fired)|blame"), "agent"),
+    (re.compile(r"detail"), "details"),
+]
+_NO_CASUALTIES = re.compile(r"\bno (?:casualties|injuries|deaths|victims)\b")
+
+# ----------------------------------------------------------------------------- keywords
+
+_STOP = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "across",
+        "after",
+        "again",
+        "against",
+        "all",
+        "almost",
+        "along",
+        "already",
+        "also",
+        "although",
+        "among",
+        "an",
+        "and",
+        "another",
+        "any",
+        "are",
+        "around",
+        "as",
+        "at",
+        "be",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "during",
+        "each",
+        "either",
+        "else",
+        "ever",
+        "every",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "him",
+        "his",
+        "how",
+        "however",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "least",
+        "less",
+        "many",
+        "may",
+        "me",
+        "might",
+        "more",
+        "most",
+        "much",
+        "must",
+        "my",
+        "near",
+        "nearly",
+        "neither",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "one",
+        "only",
+        "or",
+        "other",
+        "others",
+        "our",
+        "out",
+        "over",
+        "own",
+        "per",
+        "same",
+        "she",
+        "should",
+        "since",
+        "so",
+        "some",
+        "still",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "though",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "upon",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "whether",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "will",
+        "with",
+        "within",
+        "without",
+        "would",
+        "yet",
+        "you",
+        "your",
+        "said",
+        "says",
+        "say",
+        "saying",
+        "told",
+        "tells",
+        "reported",
+        "reports",
+        "report",
+        "reporting",
+        "added",
+        "according",
+        "stated",
+        "statement",
+        "announced",
+        "claimed",
+        "quoted",
+        "quoting",
+        "cited",
+        "citing",
+        "news",
+        "agency",
+        "channel",
+        "television",
+        "tv",
+        "state-owned",
+        "state-run",
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "monitor",
+        "observatory",
+        "spokesman",
+        "spokeswoman",
+        "media",
+        "outlet",
+        "correspondent",
+        "website",
+        "posted",
+        "later",
+        "earlier",
+        "another",
+        "first",
+        "second",
+        "third",
+        "last",
+        "next",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "week",
+        "day",
+        "today",
+        "yesterday",
+        "year",
+        "years",
+        "month",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "syria",
+        "syrian",
+        "syrias",
+        "country",
+        "countrys",
+        "people",
+    ]
+)
+
+
+def _keywords(tokens: list[tuple[str, int, int]]) -> list[str]:
+    out: list[str] = []
+    for w, _, _ in tokens:
+        if len(w) < 3 or w in _STOP or w[0].isdigit():
+            continue
+        if w.endswith("s") and len(w) > 4 and not w.endswith("ss") and w[:-1] not in _STOP:
+            w = w[:-1]
+        if w not in out:
+            out.append(w)
+    return out
+
+
+# ----------------------------------------------------------------------------- frame
+
+
+def frame(text: str, published: date | None = None) -> EventFrame:
+    """Read one claim's event frame.
+
+    >>> frame("the helicopter was shot down by Ankara-backed rebels").agents
+    ('turkey-backed rebels',)
+    """
+    low = _normalise(text)
+    omitted: list[str] = []
+    omit_spans: list[tuple[int, int]] = []
+    for m in _OMISSION.finditer(low):
+        what = m.group(0) if _NO_CASUALTIES.match(m.group(0)) else m.group(1)
+        # the object ends at the first clause break: "... of casualties or the source of the attack"
+        for rx, label in _OMIT_WHAT:
+            if rx.search(what) and label not in omitted:
+                omitted.append(label)
+        omit_spans.append((m.start(), m.end()))
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(low)]
+    # event triggers (outside what the claim says it is silent about)
+    triggers: list[tuple[int, str]] = []  # (token index, event)
+    for i, (w, s, _) in enumerate(tokens):
+        if any(a <= s < b for a, b in omit_spans):
+            continue
+        if i + 1 < len(tokens):
+            ev2 = _EVENT_BIGRAMS.get((w, tokens[i + 1][0]))
+            if ev2:
+                triggers.append((i, ev2))
+                continue
+        if i > 0 and (tokens[i - 1][0], w) in _EVENT_BIGRAMS:
+            continue
+        ev = _EVENT_WORDS.get(w)
+        if ev and w not in _BIGRAM_ONLY:
+            triggers.append((i, ev))
+    events: list[str] = []
+    for _, ev in triggers:
+        if ev not in events:
+            events.append(ev)
+    roles = _agent_roles(text, low, tokens, triggers, omit_spans)
+    agents: list[str] = []
+    for _, ag, _ in roles:
+        if ag not in agents:
+            agents.append(ag)
+    targets: list[str] = []
+    for w, _, _ in tokens:
+        t = _TARGETS.get(w)
+        if t and t not in targets:
+            targets.append(t)
+    polarity = Polarity.ASSERTED
+    if _DENIAL.search(low):
+        polarity = Polarity.DENIED
+    elif (
+        omitted and not ({"kill", "injure"} & set(events)) and not _NO_CASUALTIES.search(low)
+    ) or _NO_CASUALTIES.search(low):
+        polarity = Polarity.OMITTED
+    return EventFrame(
+        events=tuple(events),
+        agents=tuple(agents),
+        targets=tuple(targets),
+        places=tuple(_places(text, low)),
+        dates=tuple(_dates(low, published)),
+        numbers=tuple(_quantities(low, tokens)),
+        polarity=polarity,
+        omitted=tuple(omitted),
+        keywords=tuple(_keywords(tokens)),
+        roles=tuple(roles),
+    )
+
+
+_BY_CUE = re.compile(
+    r"\b(?:by|blamed (?:the (?:attack|strike|raid|bombing|blast|shelling|incident|killing|"
+    r"massacre)s? |it |them )?on|launched from|fired from|carried out by|accused|blaming|"
+    r"responsibility (?:of|on))\s+(?:the |a |an )?(?:[a-z-]+ ){0,2}$"
+)
+_WEAPON_RE = re.compile(r"^\s*(?:s )?" + _AGENT_WEAPON + r"\b")
+# what may stand between a doer and its verb: "Russian jets had been bombarding"
+_DOER_GAP = re.compile(
+    r"^(?:s )?(?:"
+    + _AGENT_WEAPON
+    + r" )?(?:had |have |has )?(?:been |reportedly |allegedly |also )?$"
+)
+_PHRASE_END = re.compile(r"\s(?:near|in|on|at|over|and|who|which|that|after|as|but|for|to)\b|[,.;]")
+
+
+def _agent_roles(
+    text: str,
+    low: str,
+    tokens: list[tuple[str, int, int]],
+    triggers: list[tuple[int, str]],
+    omit_spans: list[tuple[int, int]],
+) -> list[tuple[str, str, str]]:
+    """(event, agent, phrase) for each actor mention placed as the doer of an event.
+
+    Three placements count: after a cue ("shot down by Ankara-backed rebels", "blamed the attack
+    on Turkey", "launched from a Turkish military observation post"); as the doer before its verb
+    ("government forces killed", "Russian jets had been bombarding"); or as the owner of the
+    weapon that is the event ("Israeli air strikes ... killed"). An actor after its verb is its
+    target.
+    """
+    taken: list[tuple[int, int]] = []
+    out: list[tuple[str, str, str]] = []
+    offsets: list[int] | None = None
+
+    def orig(a: int, b: int) -> str:
+        nonlocal offsets
+        if len(text) == len(low):
+            return text[a:b]
+        if offsets is None:
+            offsets = _original_offsets(text)
+        return text[offsets[a] : offsets[b - 1] + 1] if b > a else ""
+
+    tok_starts = [t[1] for t in tokens]
+
+    def add(event: str, agent: str, phrase: str) -> None:
+        if all((r[0], r[1]) != (event, agent) for r in out):
+            out.append((event, agent, phrase.strip(" ,.;")))
+
+    for rx, agent in _AGENT_RE:
+        for m in rx.finditer(low):
+            s, e = m.start(), m.end()
+            if any(a < e and s < b for a, b in taken) or any(a <= s < b for a, b in omit_spans):
+                continue
+            ti = next((i for i, p in enumerate(tok_starts) if p >= s), len(tokens))
+            te = next((i for i, p in enumerate(tok_starts) if p >= e), len(tokens))
+            end_m = _PHRASE_END.search(low, e)
+            phrase_end = min(end_m.start() if end_m else len(low), e + 40)
+            cue = _BY_CUE.search(low[max(0, s - 90) : s])
+            if cue:
+                prior = [ev for i, ev in triggers if i < ti and ti - i <= 16]
+                event = prior[-1] if prior else "attack"
+                if "blam" in cue.group(0) or "accus" in cue.group(0):
+                    event = _blamed_event(cue.group(0)) or event
+                add(event, agent, orig(s - len(cue.group(0)), phrase_end))
+                taken.append((s, e))
+                continue
+            after = [(i, ev) for i, ev in triggers if te <= i <= te + 5]
+            if _WEAPON_RE.match(low[e:]) and after and after[0][0] == te:
+                # "Israeli air strikes on the airport area of Damascus killed ...": the weapon is
+                # the event, and the main verb that follows is the doer's too
+                add(after[0][1], agent, orig(s, phrase_end))
+                later = [ev for i, ev in triggers if te < i <= te + 14 and ev in ("kill", "injure")]
+                if later:
+                    add(later[0], agent, orig(s, phrase_end))
+                taken.append((s, e))
+                continue
+            if after and _DOER_GAP.match(low[e : tokens[after[0][0]][1]].lstrip()):
+                w = _WEAPON_RE.match(low[e:])
+                add(after[0][1], agent, orig(s, e + (w.end() if w else 0)))
+                taken.append((s, e))
+    return out
+
+
+def _blamed_event(cue: str) -> str | None:
+    for w in cue.split():
+        ev = _EVENT_WORDS.get(w)
+        if ev:
+            return ev
+    return None
+
+
+def _original_offsets(text: str) -> list[int]:
+    """For each index of ``_normalise(text)``, its index in ``text`` (plus one past the end)."""
+    removed = [m.start() for m in _APOS.finditer(text)]
+    removed += [m.start() for m in _DIGIT_COMMA.finditer(_APOS.sub("", text))]
+    if not removed:
+        return list(range(len(text) + 1))
+    drop = set(m.start() for m in _APOS.finditer(text))
+    keep = [i for i in range(len(text)) if i not in drop]
+    no_apos = "".join(text[i] for i in keep)
+    drop2 = set(m.start() for m in _DIGIT_COMMA.finditer(no_apos))
+    keep = [k for j, k in enumerate(keep) if j not in drop2]
+    return [*keep, len(text)]
+
+
+# ----------------------------------------------------------------------------- article context
+
+_ANAPHOR = re.compile(
+    r"^(?:it|he|she|they|this|that|the (?:attack|strike|raid|bombing|blast|explosion|helicopter|"
+    r"incident|shelling|assault|jet|plane|aircraft|missile|missiles|massacre))\b",
+    re.IGNORECASE,
+)
+_CUE_LEAD = re.compile(r"^.{0,120}?\b(?:said|says|reported|told \w+|announced)(?: that)? ", re.I)
+
+
+# "earlier in the week", "in late 2018": the claim is set at another time, inherit no date
+_OTHER_TIME = re.compile(
+    r"\b(?:earlier|later) (?:in|this) (?:the )?(?:week|month|year)|\b(?:this|last|next) "
+    r"(?:month|year)|\bin (?:early |late |mid-)?(?:19|20)\d\d\b|\bsince\b|\bago\b|"
+    r"\b(?:another|previous|earlier) (?:attack|strike|raid|helicopter)",
+    re.IGNORECASE,
+)
+
+
+# "blamed the attack on Turkey": a definite event noun refers back to the event just told
+_DEFINITE_EVENT = re.compile(
+    r"\bthe (?:attack|strike|raid|bombing|blast|explosion|shelling|assault|incident|massacre)\b",
+    re.IGNORECASE,
+)
+
+
+def frame_article(texts: Sequence[str], published: date | None = None) -> list[EventFrame]:
+    """Frame the claims of one article in order, filling gaps from the claims just before.
+
+    "The state-owned Russia Today channel said it was hit by a ... missile" names no helicopter,
+    date or place: "it" is the helicopter "shot down over Idlib" "On Friday" two sentences up.
+    A claim inherits dates, places and targets it lacks from the previous claim when it opens
+    with an anaphor ("it", "the attack") or shares a compatible event with it.
+    """
+    frames = [frame(t, published) for t in texts]
+    out: list[EventFrame] = []
+    for i, f in enumerate(frames):
+        if i == 0 or not f.events:
+            out.append(f)
+            continue
+        prev = out[-1]
+        body = _CUE_LEAD.sub("", texts[i].strip(), count=1)
+        anaphoric = (
+            bool(_ANAPHOR.match(body))
+            or bool(_ANAPHOR.match(texts[i].strip()))
+            or bool(_DEFINITE_EVENT.search(texts[i]))
+        )
+        # a shared specific event ("shoot_down" and "shoot_down"), not a generic "attack"
+        compatible = bool((set(f.events) & set(prev.events)) - EVENT_GENERIC)
+        if not (anaphoric or compatible) or not prev.events:
+            out.append(f)
+            continue
+        changes: dict[str, object] = {}
+        inherited: list[str] = []
+        if not f.dates and prev.dates and not _OTHER_TIME.search(texts[i]):
+            changes["dates"] = prev.dates
+            inherited.append("dates")
+        if prev.places and (not f.places or anaphoric):
+            merged = tuple(dict.fromkeys(f.places + prev.places))
+            if merged != f.places:
+                changes["places"] = merged
+                inherited.append("places")
+        if prev.targets and (not f.targets or anaphoric):
+            merged_t = tuple(dict.fromkeys(f.targets + prev.targets))
+            if merged_t != f.targets:
+                changes["targets"] = merged_t
+                inherited.append("targets")
+        if changes:
+            f = EventFrame(
+                events=f.events,
+                agents=f.agents,
+                targets=changes.get("targets", f.targets),  # type: ignore[arg-type]
+                places=changes.get("places", f.places),  # type: ignore[arg-type]
+                dates=changes.get("dates", f.dates),  # type: ignore[arg-type]
+                numbers=f.numbers,
+                polarity=f.polarity,
+                omitted=f.omitted,
+                keywords=f.keywords,
+                roles=f.roles,
+                inherited=tuple(inherited),
+            )
+        out.append(f)
+    return out
+
+
+# ----------------------------------------------------------------------------- JSON
+
+
+def frame_to_json(f: EventFrame) -> str:
+    """Compact JSON for ``claim.frame``; ``frame_from_json`` reads it back exactly."""
+    d = {
+        "events": list(f.events),
+        "agents": list(f.agents),
+        "targets": list(f.targets),
+        "places": list(f.places),
+        "dates": [d.isoformat() for d in f.dates],
+        "numbers": [
+            [q.value, q.low, q.high, q.qualifier, q.noun, q.text, q.role] for q in f.numbers
+        ],
+        "polarity": f.polarity.value,
+        "omitted": list(f.omitted),
+        "keywords": list(f.keywords),
+        "roles": [list(r) for r in f.roles],
+        "inherited": list(f.inherited),
+    }
+    return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+
+
+def frame_from_json(s: str) -> EventFrame:
+    d = json.loads(s) if s else {}
+    return EventFrame(
+        events=tuple(d.get("events", ())),
+        agents=tuple(d.get("agents", ())),
+        targets=tuple(d.get("targets", ())),
+        places=tuple(d.get("places", ())),
+        dates=tuple(date.fromisoformat(x) for x in d.get("dates", ())),
+        numbers=tuple(
+            Quantity(int(n[0]), n[1], n[2], n[3], n[4], n[5], n[6] if len(n) > 6 else "")
+            for n in d.get("numbers", ())
+        ),
+        polarity=Polarity(d.get("polarity", "asserted")),
+        omitted=tuple(d.get("omitted", ())),
+        keywords=tuple(d.get("keywords", ())),
+        roles=tuple((r[0], r[1], r[2]) for r in d.get("roles", ())),
+        inherited=tuple(d.get("inherited", ())),
+    )

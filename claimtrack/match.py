@@ -1,0 +1,400 @@
+"""Same-event matching: blocking keys, pair scores and links. Pure functions, no database.
+
+Candidate pairs never come from comparing every pair: each claim has blocking keys (places,
+place x event, place x date, event x date, rare content words); two claims are compared only when
+they share a key that is rare enough (its document frequency is under ``MatchParams.max_key_df``).
+A pair's score (0..100) mixes rapidfuzz ``token_set_ratio`` / ``token_sort_ratio`` over the
+event-bearing words (the frame's keywords: attribution words such as "said" or "news agency" are
+left out) with agreement of the two frames: compatible events, a shared place, dates within the
+window, a shared target. Dates that disagree, or events that cannot describe one happening, cap it.
+
+Statuses: ``DUPLICATE`` for the same account republished (near-identical text), ``MATCH`` above
+``high``, ``SUGGESTED`` between ``low`` and ``high``.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from claimtrack.frame import EVENT_GENERIC, events_compatible, place_province
+from claimtrack.model import ClaimRecord, EventFrame, Link, LinkStatus
+
+__all__ = [
+    "DEFAULT_PARAMS",
+    "METHOD",
+    "MatchParams",
+    "blocking_keys",
+    "expand_query_keys",
+    "is_duplicate",
+    "link_claims",
+    "rank_candidates",
+    "score_pair",
+    "select_query_keys",
+]
+
+METHOD = "token_set+sort_ratio+frame"
+
+
+@dataclass(frozen=True)
+class MatchParams:
+    """Matching parameters (all exposed as CLI options)."""
+
+    high: float = 62.0  # score at or above: a match
+    low: float = 48.0  # score at or above (below high): a suggested match
+    max_key_df: int = 200  # keys held by more claims than this are too common to query
+    max_candidates: int = 30  # candidates scored per new claim, best-blocked first
+    date_window_days: int = 2  # dates this close count as the same day of an event
+    duplicate_ratio: float = 94.0  # token_sort_ratio of whole texts: the same account republished
+    max_keywords: int = 8  # content-word keys per claim
+
+
+DEFAULT_PARAMS = MatchParams()
+
+# ----------------------------------------------------------------------------- blocking keys
+
+# content words too common in war reporting to block on (they pass the DF cap only in tiny stores)
+_COMMON_WORDS = frozenset(
+    [
+        "killed",
+        "attack",
+        "force",
+        "forces",
+        "government",
+        "regime",
+        "rebel",
+        "rebels",
+        "army",
+        "military",
+        "city",
+        "town",
+        "province",
+        "area",
+        "civilian",
+        "civilians",
+        "soldier",
+        "soldiers",
+        "group",
+        "groups",
+        "war",
+        "killing",
+        "attacks",
+        "including",
+        "district",
+        "human",
+        "right",
+        "rights",
+        "war",
+        "monitor",
+        "british",
+        "britain-based",
+        "uk-based",
+        "state",
+        "president",
+        "minister",
+        "foreign",
+        "international",
+        "united",
+        "nation",
+        "nations",
+        "children",
+        "women",
+        "dead",
+        "death",
+        "toll",
+        "wounded",
+        "injured",
+        "people",
+        "fighter",
+        "fighters",
+        "strike",
+        "strikes",
+        "air",
+        "raid",
+        "raids",
+        "local",
+        "opposition",
+        "security",
+        "control",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "north",
+        "south",
+        "east",
+        "west",
+        "countryside",
+        "region",
+        "village",
+    ]
+)
+
+
+@lru_cache(maxsize=200_000)
+def blocking_keys(frame: EventFrame, max_keywords: int = 8) -> frozenset[str]:
+    """Keys two claims about one event are likely to share.
+
+    ``p:idlib``, ``pe:idlib|shoot_down``, ``pd:idlib|2020-02-14``, ``ed:kill|2020-02-14``,
+    ``w:helicopter``. Generic events ("attack") and bare event or date keys are left out: they
+    are shared by half the corpus and would be cut by the frequency cap anyway.
+    """
+    keys: set[str] = set()
+    events = [e for e in frame.events if e not in EVENT_GENERIC]
+    for p in frame.places:
+        keys.add("p:" + p)
+        for e in events:
+            keys.add(f"pe:{p}|{e}")
+        for d in frame.dates:
+            keys.add(f"pd:{p}|{d.isoformat()}")
+    for e in events:
+        for d in frame.dates:
+            keys.add(f"ed:{e}|{d.isoformat()}")
+    words = [
+        w
+        for w in frame.keywords
+        if w not in _COMMON_WORDS and w not in frame.places and len(w) > 3 and "-" not in w[:1]
+    ]
+    words.sort(key=lambda w: (-len(w), w))
+    for w in words[:max_keywords]:
+        keys.add("w:" + w[:110])
+    for t in frame.targets:
+        keys.add("t:" + t)
+    return frozenset(keys)
+
+
+def _shift_date_key(key: str, days: int) -> str | None:
+    head, _, tail = key.rpartition("|")
+    try:
+        d = date.fromisoformat(tail)
+    except ValueError:
+        return None
+    return f"{head}|{(d + timedelta(days=days)).isoformat()}"
+
+
+def expand_query_keys(keys: Iterable[str], params: MatchParams = DEFAULT_PARAMS) -> set[str]:
+    """Keys to look up for a claim: its own, plus its dated keys shifted across the date window."""
+    out: set[str] = set()
+    for k in keys:
+        out.add(k)
+        if k.startswith(("pd:", "ed:")):
+            for days in range(-params.date_window_days, params.date_window_days + 1):
+                if days:
+                    shifted = _shift_date_key(k, days)
+                    if shifted:
+                        out.add(shifted)
+    return out
+
+
+def select_query_keys(
+    keys: Iterable[str],
+    doc_freq: Mapping[str, int] | Callable[[str], int],
+    params: MatchParams = DEFAULT_PARAMS,
+) -> list[str]:
+    """The keys worth querying: those held by at most ``max_key_df`` claims (sorted, rarest first).
+
+    Too-common keys ("p:aleppo" in a big store) would bring thousands of candidates that the
+    rarer keys of a true match (place x date, a rare word) find anyway.
+    """
+    lookup = doc_freq.get if isinstance(doc_freq, Mapping) else doc_freq
+    scored = []
+    for k in set(keys):
+        df = lookup(k) or 0  # type: ignore[operator]
+        if df <= params.max_key_df:
+            scored.append((df, k))
+    scored.sort()
+    return [k for _, k in scored]
+
+
+def key_weight(key: str, df: int) -> float:
+    """How much sharing a key says: combined and rare keys weigh more."""
+    base = 2.0 if key.startswith(("pd:", "pe:", "ed:")) else 1.0
+    if key.startswith("t:"):
+        base = 0.5
+    return base / math.log2(2 + df)
+
+
+def rank_candidates(
+    query_keys: Iterable[str],
+    postings: Mapping[str, Sequence[int]],
+    limit: int,
+    exclude: Iterable[int] = (),
+) -> list[int]:
+    """Candidate ids sharing the most (weighted) keys with a claim, best first."""
+    weight: dict[int, float] = defaultdict(float)
+    skip = set(exclude)
+    for k in query_keys:
+        ids = postings.get(k)
+        if not ids:
+            continue
+        w = key_weight(k, len(ids))
+        for cid in ids:
+            if cid not in skip:
+                weight[cid] += w
+    best = heapq.nlargest(limit, weight.items(), key=lambda kv: (kv[1], -kv[0]))
+    return [cid for cid, _ in best]
+
+
+# ----------------------------------------------------------------------------- scoring
+
+
+@lru_cache(maxsize=200_000)
+def _event_text(frame: EventFrame) -> str:
+    return default_process(" ".join(frame.keywords))
+
+
+def _events_agreement(a: EventFrame, b: EventFrame) -> float:
+    if not a.events or not b.events:
+        return 0.3
+    specific_a = [e for e in a.events if e not in EVENT_GENERIC]
+    specific_b = [e for e in b.events if e not in EVENT_GENERIC]
+    if set(specific_a) & set(specific_b):
+        return 1.0
+    if any(events_compatible(x, y) for x in specific_a for y in specific_b):
+        return 0.8
+    if any(events_compatible(x, y) for x in a.events for y in b.events):
+        return 0.5
+    return 0.0
+
+
+def _places_agreement(a: EventFrame, b: EventFrame) -> float:
+    if not a.places or not b.places:
+        return 0.4
+    shared = set(a.places) & set(b.places)
+    if not shared:
+        return 0.0
+    provinces = {place_province(p) for p in a.places + b.places} - {None}
+    if shared - provinces:
+        return 1.0
+    return 0.7  # only the governorate in common: "Khan Shaykhun" and "Idlib"
+
+
+def _dates_agreement(a: EventFrame, b: EventFrame, window: int) -> float:
+    if not a.dates or not b.dates:
+        return 0.5
+    gap = min(abs((x - y).days) for x in a.dates for y in b.dates)
+    if gap == 0:
+        return 1.0
+    if gap <= window:
+        return 0.8
+    return 0.0
+
+
+def _targets_agreement(a: EventFrame, b: EventFrame) -> float:
+    if not a.targets or not b.targets:
+        return 0.5
+    return 1.0 if set(a.targets) & set(b.targets) else 0.2
+
+
+def _numbers_agree(a: EventFrame, b: EventFrame) -> bool:
+    """The same toll ("killed six" / "six people were killed") is strong evidence of one event."""
+    for x in a.numbers:
+        if not x.role or x.role == "part" or x.qualifier == "vague":
+            continue
+        for y in b.numbers:
+            if y.role == x.role and y.value == x.value and x.value > 1:
+                return True
+    return False
+
+
+def score_pair(a: ClaimRecord, b: ClaimRecord, params: MatchParams = DEFAULT_PARAMS) -> float:
+    """How likely two claims tell of one event, 0..100.
+
+    >>> # "A bomb blast killed six people ... in Aleppo" vs "Six killed in Aleppo bombing": high
+    """
+    fa, fb = a.frame, b.frame
+    ta, tb = _event_text(fa), _event_text(fb)
+    if ta and tb:
+        text = 0.5 * fuzz.token_set_ratio(ta, tb) + 0.5 * fuzz.token_sort_ratio(ta, tb)
+    else:
+        text = 0.0
+    ev = _events_agreement(fa, fb)
+    pl = _places_agreement(fa, fb)
+    dt = _dates_agreement(fa, fb, params.date_window_days)
+    tg = _targets_agreement(fa, fb)
+    agreement = 0.35 * ev + 0.25 * pl + 0.25 * dt + 0.15 * tg
+    score = 0.45 * text + 55.0 * agreement
+    if _numbers_agree(fa, fb):
+        score += 8.0
+    if a.article_ref == b.article_ref and a.seq is not None and b.seq is not None:
+        # accounts set side by side: "Anadolu said ... / Russia Today said it was hit ..."
+        gap = abs(a.seq - b.seq)
+        score += 12.0 if gap <= 2 else 6.0 if gap <= 4 else 0.0
+    if dt == 0.0:
+        score = min(score, params.low - 1.0)  # another day: another event
+    if ev == 0.0:
+        score *= 0.75
+    if pl == 0.0:
+        score *= 0.8
+    if not fa.events or not fb.events:
+        score *= 0.85  # a claim that tells of no event is rarely an account of one
+    return round(max(0.0, min(100.0, score)), 1)
+
+
+def is_duplicate(a: ClaimRecord, b: ClaimRecord, params: MatchParams = DEFAULT_PARAMS) -> bool:
+    """The same account republished: near-identical whole text (wire copy, a repeated caption)."""
+    if len(a.text) < 40 or len(b.text) < 40:
+        return False
+    la, lb = len(a.text), len(b.text)
+    if min(la, lb) / max(la, lb) < 0.8:
+        return False
+    r = fuzz.token_sort_ratio(a.text, b.text, processor=default_process)
+    return r >= params.duplicate_ratio
+
+
+def link_claims(
+    new: Sequence[ClaimRecord],
+    candidates: Sequence[ClaimRecord],
+    params: MatchParams = DEFAULT_PARAMS,
+) -> list[Link]:
+    """Links among ``new`` and between ``new`` and ``candidates`` (not among candidates).
+
+    Pairs are blocked here too (a pair must share a key, or be close in one article), so the
+    caller may pass a generous candidate set. Sorted by (a, b).
+    """
+    pool: dict[int, ClaimRecord] = {r.ref: r for r in candidates}
+    pool.update({r.ref: r for r in new})
+    keys = {ref: blocking_keys(r.frame, params.max_keywords) for ref, r in pool.items()}
+    postings: dict[str, list[int]] = defaultdict(list)
+    for ref, ks in keys.items():
+        for k in ks:
+            postings[k].append(ref)
+    new_refs = {r.ref for r in new}
+    links: dict[tuple[int, int], Link] = {}
+    for r in new:
+        qkeys = expand_query_keys(keys[r.ref], params)
+        usable = {
+            k: ids for k in qkeys if (ids := postings.get(k)) and len(ids) <= params.max_key_df + 1
+        }
+        cands = rank_candidates(qkeys, usable, params.max_candidates, exclude=(r.ref,))
+        near = [
+            o.ref
+            for o in new
+            if o.ref != r.ref
+            and o.article_ref == r.article_ref
+            and o.seq is not None
+            and r.seq is not None
+            and abs(o.seq - r.seq) <= 2
+        ]
+        for cid in dict.fromkeys(cands + near):
+            a, b = (r.ref, cid) if r.ref < cid else (cid, r.ref)
+            if (a, b) in links or (cid not in new_refs and cid not in pool):
+                continue
+            other = pool[cid]
+            if is_duplicate(r, other, params):
+                links[(a, b)] = Link(a, b, 100.0, LinkStatus.DUPLICATE, "token_sort_ratio")
+                continue
+            s = score_pair(r, other, params)
+            if s >= params.high:
+                links[(a, b)] = Link(a, b, s, LinkStatus.MATCH, METHOD)
+            elif s >= params.low:
+                links[(a, b)] = Link(a, b, s, LinkStatus.SUGGESTED, METHOD)
+    return [links[k] for k in sorted(links)]

@@ -1,0 +1,182 @@
+"""Conflicts and corroboration on the Idlib article and FA-KES sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimtrack.conflicts import account, conflict_key, find_conflicts
+from claimtrack.frame import frame
+from claimtrack.match import link_claims
+from claimtrack.model import ClaimRecord, ConflictKind, Link, LinkStatus
+from tests.idlib_records import idlib_records
+
+
+def rec(
+    ref: int,
+    article: int,
+    text: str,
+    source: str | None,
+    outlet: str | None = None,
+    published: date | None = None,
+) -> ClaimRecord:
+    return ClaimRecord(ref, article, text, source, frame(text, published), published, None, outlet)
+
+
+def match(a: int, b: int) -> Link:
+    return Link(min(a, b), max(a, b), 80.0, LinkStatus.MATCH, "test")
+
+
+def idlib_result() -> tuple[list, list, dict[int, ClaimRecord]]:
+    recs = idlib_records()
+    by_ref = {r.ref: r for r in recs}
+    conflicts, corroborations = find_conflicts(by_ref, link_claims(recs, []))
+    return conflicts, corroborations, by_ref
+
+
+def test_idlib_helicopter_actor_conflict() -> None:
+    conflicts, _, by_ref = idlib_result()
+    actor = [c for c in conflicts if c.kind is ConflictKind.ACTOR]
+    assert len(actor) == 1
+    c = actor[0]
+    assert [by_ref[i].source for i in c.claims] == [
+        "Anadolu",
+        "Russia Today",
+        "Syrian Observatory for Human Rights",
+    ]
+    assert c.reason.startswith(
+        "Anadolu says the helicopter was shot down by Ankara-backed rebels; "
+        "Russia Today says it was hit by a shoulder-fired missile launched "
+        "from a Turkish military observation post"
+    )
+    assert "Syrian Observatory for Human Rights blamed the attack on Turkey" in c.reason
+    assert c.values[0] == "by Ankara-backed rebels"
+    assert 0 < c.severity < 1
+
+
+def test_idlib_israeli_strike_omission_conflict() -> None:
+    conflicts, _, by_ref = idlib_result()
+    (c,) = [c for c in conflicts if c.kind is ConflictKind.OMISSION]
+    assert [by_ref[i].source for i in c.claims] == ["Syrian Observatory for Human Rights", "Sana"]
+    assert "killed at least three Syrian soldiers" in c.reason
+    assert (
+        "Sana says missiles were intercepted over Damascus but made no mention of casualties"
+        in c.reason
+    )
+
+
+def test_idlib_corroboration_and_few_other_flags() -> None:
+    conflicts, corroborations, by_ref = idlib_result()
+    assert len(conflicts) <= 4  # the two above and at most a couple of others
+    blame_turkey = [c for c in corroborations if "Turkey" in c.reason]
+    assert [by_ref[i].source for i in blame_turkey[0].claims] == [
+        "Russia Today",
+        "Syrian Observatory for Human Rights",
+    ]
+    assert blame_turkey[0].reason == (
+        "Russia Today and Syrian Observatory for Human Rights both blame Turkey."
+    )
+
+
+def test_number_conflict_graded() -> None:
+    a = rec(
+        1,
+        1,
+        "An alleged chemical attack killed at least 58 people in Khan Shaykhun the "
+        "Syrian Observatory for Human Rights said.",
+        "SOHR",
+    )
+    b = rec(
+        2,
+        2,
+        "At least 100 people were killed in the chemical attack on Khan Shaykhun the "
+        "Idlib health directorate said.",
+        "Idlib health directorate",
+    )
+    c = rec(
+        3,
+        3,
+        "The chemical attack on Khan Shaykhun killed 58 people according to the "
+        "Syrian Observatory.",
+        "Anadolu",
+    )
+    conflicts, corroborations = find_conflicts({1: a, 2: b, 3: c}, [match(1, 2), match(1, 3)])
+    (n,) = conflicts
+    assert n.kind is ConflictKind.NUMBER and n.claims == (1, 2)
+    assert "at least 58" in n.reason and "at least 100" in n.reason
+    assert 0.2 < n.severity < 0.6  # overlapping "at least" counts: worth review, not glaring
+    assert corroborations and corroborations[0].claims == (1, 3)  # 58 and "at least 58"
+    far = rec(
+        4, 4, "The chemical attack on Khan Shaykhun killed 6 people state media said.", "SANA"
+    )
+    (m,) = find_conflicts({3: c, 4: far}, [match(3, 4)])[0]
+    assert m.severity > n.severity
+
+
+def test_at_least_three_vs_three_is_consistent() -> None:
+    a = rec(
+        1,
+        1,
+        "Israeli air strikes killed at least three Syrian soldiers the Observatory said.",
+        "SOHR",
+    )
+    b = rec(2, 2, "Israeli air strikes killed three soldiers a military source told Sana.", "Sana")
+    conflicts, _ = find_conflicts({1: a, 2: b}, [match(1, 2)])
+    assert conflicts == []
+
+
+def test_same_source_duplicates_and_self_are_never_flagged() -> None:
+    a = rec(1, 1, "Regime forces killed 12 civilians in Douma the Observatory said.", "SOHR")
+    b = rec(2, 2, "Rebels killed 30 people in Douma the Observatory said.", "SOHR")
+    assert find_conflicts({1: a, 2: b}, [match(1, 2)]) == ([], [])
+    c = rec(3, 3, "Rebels killed 30 people in Douma the Observatory said.", "TASS")
+    dup = Link(2, 3, 100.0, LinkStatus.DUPLICATE, "token_sort_ratio")
+    conflicts, _ = find_conflicts({1: a, 2: b, 3: c}, [match(1, 2), dup, match(1, 3)])
+    assert all(set(k.claims) != {2, 3} for k in conflicts)
+    suggested = Link(1, 3, 55.0, LinkStatus.SUGGESTED, "test")
+    assert find_conflicts({1: a, 3: c}, [suggested]) == ([], [])
+
+
+def test_reporter_voice_speaks_for_outlet_across_articles_only() -> None:
+    a = rec(
+        1, 1, "Six people were killed in a blast in Aleppo on Wednesday.", None, "Asharq Al-Awsat"
+    )
+    b = rec(2, 2, "A bomb killed nine people in Aleppo on Wednesday.", None, "TRT")
+    (c,), _ = find_conflicts({1: a, 2: b}, [match(1, 2)])
+    assert c.sources == ("Asharq Al-Awsat", "TRT") and c.kind is ConflictKind.NUMBER
+    same_article = rec(
+        3,
+        1,
+        "A bomb killed nine people in Aleppo on Wednesday SANA said.",
+        "SANA",
+        "Asharq Al-Awsat",
+    )
+    assert find_conflicts({1: a, 3: same_article}, [match(1, 3)])[0] == []
+
+
+def test_denial() -> None:
+    a = rec(
+        1,
+        1,
+        "Syrian regime jets struck the town with chemical weapons killing 58 the Observatory said.",
+        "SOHR",
+    )
+    b = rec(
+        2,
+        2,
+        "A Syrian military source strongly denied the army had used any such weapons.",
+        "Syrian army",
+    )
+    (c,), _ = find_conflicts({1: a, 2: b}, [match(1, 2)])
+    assert c.kind is ConflictKind.DENIAL
+    assert c.reason == (
+        "SOHR says Syrian regime jets struck the town with chemical weapons killing 58; "
+        "Syrian army denied the army had used any such weapons."
+    )
+
+
+def test_conflict_key_and_account() -> None:
+    assert conflict_key(ConflictKind.ACTOR, (9, 3, 7)) == "actor:3-7-9"
+    assert account("It said both pilots were killed.") == "says both pilots were killed"
+    assert account("Bombs killed 12 people in Aleppo the Observatory said.") == (
+        "says bombs killed 12 people in Aleppo"
+    )

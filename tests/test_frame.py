@@ -1,0 +1,168 @@
+"""Event frames on real sentences (the Idlib article and FA-KES)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimtrack.frame import (
+    agents_compatible,
+    agents_related,
+    events_compatible,
+    frame,
+    frame_article,
+    frame_from_json,
+    frame_to_json,
+)
+from claimtrack.model import Polarity
+
+PUB = date(2020, 2, 15)  # a Saturday
+
+
+def test_shot_down_by_ankara_backed_rebels() -> None:
+    f = frame(
+        "Turkey’s state-owned Anadolu news agency said the helicopter was shot down by "
+        "Ankara-backed rebels,",
+        PUB,
+    )
+    assert f.events == ("shoot_down",)
+    assert f.agents == ("turkey-backed rebels",)
+    assert f.roles[0][2] == "by Ankara-backed rebels"
+    assert "helicopter" in f.targets
+
+
+def test_launched_from_turkish_post_blames_turkey_near_dara_azza() -> None:
+    f = frame(
+        "The state-owned Russia Today channel said it was hit by a shoulder-fired missile launched "
+        "from a Turkish military observation post near the town of Dara Azza.",
+        PUB,
+    )
+    assert f.agents == ("turkey",)
+    assert f.roles[0][0] == "strike"
+    assert "dara azza" in f.places
+    assert f.dates == ()  # "Russia Today" is a channel, not a date
+
+
+def test_blamed_the_attack_on_turkey() -> None:
+    f = frame(
+        "The Syrian Observatory for Human Rights, a UK-based war monitor, blamed the attack on "
+        "Turkey."
+    )
+    assert f.roles == (("attack", "turkey", "blamed the attack on Turkey"),)
+
+
+def test_israeli_air_strikes_killed_at_least_three() -> None:
+    f = frame(
+        "Also on Friday, Israeli air strikes on the airport area of Damsacus killed at least three "
+        "Syrian soldiers and four members of Iran’s Islamic Revolutionary Guard Corps, the "
+        "Observatory said.",
+        PUB,
+    )
+    assert f.dates == (date(2020, 2, 14),)
+    assert "damascus" in f.places  # misspelt in the article
+    assert ("kill", "israel") in [(r[0], r[1]) for r in f.roles]
+    three, four = f.numbers
+    assert (three.value, three.low, three.high, three.qualifier) == (3, 3, None, "at_least")
+    assert three.role == "dead" and three.noun == "soldiers"
+    assert four.value == 4 and four.role == "dead"
+
+
+def test_sana_intercepted_and_silent_on_casualties() -> None:
+    f = frame(
+        "A report by Syrian state news agency Sana said missiles were intercepted over Damascus "
+        "but made no mention of casualties or the source of the attack."
+    )
+    assert f.events == ("intercept",)  # "the attack" inside what it is silent about is no event
+    assert f.polarity is Polarity.OMITTED
+    assert f.omitted == ("casualties", "agent")
+    assert f.places == ("damascus",)
+
+
+def test_government_forces_killed_turkish_soldiers_are_targets() -> None:
+    f = frame(
+        "Turkey will send a delegation to Russia on Monday to discuss the military escalation in "
+        "Syria’s Idlib region, where government forces killed more than a dozen Turkish soldiers "
+        "in two attacks this month.",
+        PUB,
+    )
+    assert f.roles[0][:2] == ("kill", "syrian government")
+    assert "turkey" not in f.agents
+    assert f.dates == (date(2020, 2, 17),)  # "will ... on Monday" looks forward
+    (q,) = f.numbers  # "two attacks" counts no one
+    assert (q.value, q.low, q.qualifier, q.role) == (12, 13, "more_than", "dead")
+
+
+def test_passive_subject_is_not_the_agent() -> None:
+    f = frame("On Friday, a second Syrian government helicopter was shot down over Idlib.", PUB)
+    assert f.agents == ()
+    assert f.places == ("idlib",)
+    assert f.dates == (date(2020, 2, 14),)
+
+
+def test_numbers_with_qualifiers() -> None:
+    f = frame(
+        "The conflict in the assault in the province has forced 800,000 people to flee since "
+        "December, the United Nations said."
+    )
+    (q,) = f.numbers
+    assert (q.value, q.qualifier, q.role) == (800000, "exact", "displaced")
+    g = frame(
+        "Ankaras retaliation which its military claimed had killed scores of government fighters"
+    )
+    assert g.numbers[0].qualifier == "vague" and g.numbers[0].low == 40
+
+
+def test_fakes_text_without_commas() -> None:
+    f = frame(
+        "A bomb blast killed six people and injured 32 in the Salah al-Din district of Aleppo "
+        "Syrian state television reported on Wednesday without giving further details.",
+        date(2017, 4, 19),
+    )
+    assert {"bomb", "kill", "injure"} <= set(f.events)
+    assert [(q.value, q.role) for q in f.numbers] == [(6, "dead"), (32, "injured")]
+    assert f.places == ("salaheddin", "aleppo")
+    assert f.dates == (date(2017, 4, 19),)
+    assert f.polarity is Polarity.ASSERTED  # "without giving further details" omits no toll
+    h = frame("Six people were killed and dozens others wounded in a blast in Aleppos Salaheddin")
+    assert [(q.value, q.role) for q in h.numbers] == [(6, "dead"), (24, "injured")]
+    assert "aleppo" in h.places and "salaheddin" in h.places
+
+
+def test_explicit_dates_and_denial() -> None:
+    f = frame("Posted on April 4 2017 58 Killed in Suspected Gas Attack in Syrias Idlib")
+    assert date(2017, 4, 4) in f.dates
+    assert "chemical" in f.events and "idlib" in f.places
+    d = frame("A Syrian military source strongly denied the army had used any such weapons.")
+    assert d.polarity is Polarity.DENIED
+
+
+def test_article_context_fills_it_and_the_attack() -> None:
+    texts = [
+        "On Friday, a second Syrian government helicopter was shot down over Idlib.",
+        "The state-owned Russia Today channel said it was hit by a shoulder-fired missile.",
+        "The Syrian Observatory for Human Rights blamed the attack on Turkey.",
+        "A government helicopter was shot down earlier in the week after an attack on soldiers.",
+    ]
+    fs = frame_article(texts, PUB)
+    assert fs[1].dates == (date(2020, 2, 14),) and "helicopter" in fs[1].targets
+    assert fs[2].dates == (date(2020, 2, 14),) and "idlib" in fs[2].places
+    assert fs[3].dates == ()  # "earlier in the week" is another time
+
+
+def test_agent_and_event_relations() -> None:
+    assert not agents_compatible("turkey", "turkey-backed rebels")
+    assert agents_related("turkey", "turkey-backed rebels")
+    assert agents_compatible("hts", "rebels")
+    assert events_compatible("shoot_down", "strike")
+    assert events_compatible("intercept", "air_strike")
+    assert not events_compatible("shoot_down", "air_strike")
+    assert not events_compatible("flee", "kill")
+
+
+def test_json_round_trip() -> None:
+    f = frame(
+        "Also on Friday, Israeli air strikes on the airport area of Damascus killed at least three "
+        "Syrian soldiers, the Observatory said.",
+        PUB,
+    )
+    assert frame_from_json(frame_to_json(f)) == f
+    assert frame_from_json("{}") == frame("")
