@@ -83,7 +83,9 @@ def load_labels(path: Path = LABELS) -> list[dict[str, object]]:
 def load_articles(rows: set[str], corpus: Path = CORPUS) -> dict[str, str]:
     csv.field_size_limit(1 << 30)
     with corpus.open(encoding="utf-8", newline="") as f:
-        return {r["unit_id"]: r["article_content"] for r in csv.DictReader(f) if r["unit_id"] in rows}
+        return {
+            r["unit_id"]: r["article_content"] for r in csv.DictReader(f) if r["unit_id"] in rows
+        }
 
 
 def _covering(claims: tuple[Claim, ...], start: int, end: int) -> Claim | None:

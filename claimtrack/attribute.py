@@ -172,7 +172,9 @@ _SOURCE_NOUNS = frozenset(
      "communique", "statements", "press", "service", "services", "department", "rebel",
      "negotiator", "negotiators", "delegation", "parliament", "lawmakers",
      "lawmaker", "mp", "clerics", "monitors", "sheikh", "imam", "union", "kremlin",
-     "pentagon", "security", "intelligence", "nations", "helmets", "crescent"}
+     "pentagon", "security", "intelligence", "nations", "helmets", "crescent", "reports",
+     "reporter", "reporters", "correspondents", "unit", "units", "estimates", "residents",
+     "families", "relatives", "survivors", "medic", "nurses", "engineers", "teams"}
 )  # fmt: skip
 _MODIFIERS = frozenset(
     {"state", "state-run", "state-owned", "state-controlled", "state-affiliated", "official",
@@ -189,7 +191,8 @@ _MODIFIERS = frozenset(
      "monitor", "group", "commander", "former", "deputy", "acting", "chief", "main",
      "leading", "prominent", "spokesman", "opposition-affiliated", "insurgent", "coalition",
      "citizen", "eyewitness", "civilian", "volunteer", "britain-based", "uk-based",
-     "british-based", "medical-relief", "reconciliation", "centre", "center", "general"}
+     "british-based", "medical-relief", "reconciliation", "centre", "center", "general", "latest",
+     "new", "recent", "initial", "preliminary", "media", "unit"}
 )  # fmt: skip
 _MODIFIER_SUFFIX = re.compile(
     r"^(?:pro-\w+|[\w.]+-(?:based|backed|led|run|owned|affiliated|linked|controlled|held|allied|"
@@ -266,6 +269,19 @@ _PERSON_ROLES = frozenset(
      "commander", "ambassador", "secretary", "premier", "governor", "mayor", "chief", "head",
      "director", "leader", "general", "chancellor", "king", "emir", "prince", "sheikh"}
 )  # fmt: skip
+_LINKED = frozenset(
+    {"linked", "affiliated", "close", "loyal", "allied", "belonging", "run", "attached",
+     "tied", "connected", "aligned"}
+)  # fmt: skip
+_ORG_HEADS = frozenset(
+    {"command", "police", "ministry", "directorate", "hospital", "university", "council",
+     "committee", "office", "department", "headquarters", "army", "agency", "authority",
+     "administration", "government", "coalition", "observatory", "network", "group", "force",
+     "forces", "front", "brigade", "center", "centre", "service", "services", "branch"}
+)  # fmt: skip
+_MONITOR_NAMES = re.compile(
+    r"Syrian Observatory|Observatory|SOHR|Syrian Network for Human Rights|SNHR|White Helmets"
+)
 _INVERTIBLE = frozenset(
     {"said", "says", "added", "told", "reported", "wrote", "stated", "announced", "claimed",
      "insisted"}
@@ -287,7 +303,10 @@ class _Tok:
 
     @property
     def is_cap(self) -> bool:
-        return self.text[0].isupper() and self.low not in _CAP_STOP
+        if self.text[0].isupper():
+            return self.low not in _CAP_STOP
+        # "al-Homsi", "el-Dorar"
+        return len(self.text) > 3 and self.low[:3] in ("al-", "el-") and self.text[3].isupper()
 
     @property
     def bare(self) -> str:
@@ -391,6 +410,7 @@ class _Attributor:
         self.memory = _Memory()
         self.quotes = _quote_spans(doc.text)
         self._cur_text = ""
+        self._monitor: tuple[Source | None] | None = None
 
     # ---------------------------------------------------------------------------- driver
 
@@ -635,20 +655,13 @@ class _Attributor:
                             via=via_src.name if via_src.kind in _OUTLET_KINDS else None,
                         )  # fmt: skip
                 return None
-            if owner is not None and owner.bare in _DOC_NOUNS:
+            if owner is not None and (owner.bare in _DOC_NOUNS or owner.bare in _PERSON_ROLES):
                 src = self._source_for(toks, a, b, text)
                 if src is None:
                     return None
                 return self._found(toks, (a, b), src, cue, cue_start, "report-by", i, text)
-            if before.low in ("by", "from", "of", "for"):
-                return self._relative_subject(toks, a - 1, cue, cue_start, i, weak)
-        if before is not None and before.low in _PREPOSITIONS and before.low != "to":
-            # "killed in Turkey Anadolu reported": try the known source at the end of the span
-            for k in range(a + 1, b + 1):
-                sub = self._known(toks, k, b)
-                if sub is not None:
-                    return self._found(toks, (k, b), sub, cue, cue_start, "tail-cue", i, text)
-            return self._relative_subject(toks, a - 1, cue, cue_start, i, weak)
+        if before is not None and before.low in _PREPOSITIONS:
+            return self._prep_object(toks, span, cue, cue_start, i, text, weak)
         if before is not None and before.low in _RELATIVE:
             return self._embedded(toks, span, cue, cue_start, i, text)
         # apposition: "the monitoring group the Syrian Observatory for Human Rights said"
@@ -659,13 +672,72 @@ class _Attributor:
             return None
         if weak and not self._speaking_subject(toks, span, src):
             return None
-        rule = "subject-cue"
-        if _is_tail(toks, i):
-            rule = "tail-cue"
+        rule = _rule_at(toks, i)
         if toks[a].low in _PRONOUNS:
             rule = "pronoun-" + ("he" if toks[a].low in ("he", "she") else toks[a].low)
         f = self._found(toks, (a, b), src, cue, cue_start, rule, i, text)
         return self._with_relay(toks, i, f, text)
+
+    def _prep_object(
+        self,
+        toks: list[_Tok],
+        span: tuple[int, int],
+        cue: str,
+        cue_start: int,
+        i: int,
+        text: str,
+        weak: bool,
+    ) -> _Found | None:
+        """The cue's noun phrase follows a preposition: find the real subject."""
+        a, b = span
+        prep = toks[a - 1]
+        # "killed in Turkey Anadolu reported": a known source at the end of the span
+        for k in range(a + 1, b + 1):
+            sub = self._known(toks, k, b)
+            if sub is not None and (toks[k - 1].is_cap or toks[k - 1].low in _DETS):
+                return self._found(toks, (k, b), sub, cue, cue_start, _rule_at(toks, i), i, text)
+        # "a military media unit linked to the pro-regime Hezbollah group said"
+        if a >= 3 and toks[a - 2].low in _LINKED:
+            j = a - 3
+            if j >= 1 and toks[j].low in ("is", "was", "are", "were") and toks[j - 1].low in (
+                "that", "which", "who"
+            ):  # fmt: skip
+                j -= 2
+            left = _np_before(toks, j) if j >= 0 else None
+            if left is not None and toks[left[1]].is_cap:
+                src = self._source_for(toks, left[0], left[1], text)
+                if src is not None:
+                    return self._found(toks, left, src, cue, cue_start, "subject-cue", i, text)
+            src = self._source_for(toks, a, b, text)
+            if src is not None:
+                mention = (left[0], b) if left is not None else (a, b)
+                return self._found(toks, mention, src, cue, cue_start, "subject-linked", i, text)
+        # "Activists in Deir Ezzor said", "A source at Aleppo police command told"
+        if prep.low in ("in", "at", "from", "within", "inside", "of", "with") and a >= 2:
+            left = _np_before(toks, a - 2)
+            if left is not None and not toks[left[1]].is_cap and toks[left[1]].low not in _PRONOUNS:
+                has_org = any(
+                    x.bare in _ORG_HEADS for x in toks[a : b + 1]
+                )  # fmt: skip
+                whole = (left[0], b) if has_org else left
+                src = self._source_for(toks, whole[0], whole[1], text)
+                if src is not None and (not weak or self._speaking_subject(toks, whole, src)):
+                    return self._found(toks, whole, src, cue, cue_start, _rule_at(toks, i), i,
+                                       text)  # fmt: skip
+        # "shelling of Syrias Aleppo local authorities told": the subject starts after the names
+        if not toks[b].is_cap:
+            k = a
+            while k < b and (toks[k].is_cap or toks[k].low in _DETS):
+                k += 1
+            if k > a and k <= b:
+                src = self._source_for(toks, k, b, text)
+                if src is not None and (not weak or self._speaking_subject(toks, (k, b), src)):
+                    return self._found(toks, (k, b), src, cue, cue_start, _rule_at(toks, i), i,
+                                       text)  # fmt: skip
+        f = self._inverted(toks, i, cue, cue_start)
+        if f is not None:
+            return f
+        return self._relative_subject(toks, a - 1, cue, cue_start, i, weak)
 
     def _speaking_subject(self, toks: list[_Tok], span: tuple[int, int], src: Source) -> bool:
         a, b = span
@@ -673,8 +745,11 @@ class _Attributor:
             return True
         if src.is_person:
             return True
-        if self.registry.resolve(src.name) is not None or src.name in self.memory.local:
-            return toks[b].is_cap or toks[b].bare in _SOURCE_NOUNS
+        if src.kind is SourceKind.UNNAMED:
+            return False
+        if self.registry.get(src.name) is not None or (src.name in self.memory.local and
+                                                       toks[b].is_cap):  # fmt: skip
+            return True
         return toks[b].bare in ("report", "statement", "investigation", "study", "footage")
 
     def _found(
@@ -987,7 +1062,11 @@ class _Attributor:
         if prev is None or (prev[0] > 0 and toks[prev[0] - 1].low in _PREPOSITIONS):
             return span
         near_known = self._known(toks, a, b) is not None or toks[b].is_cap
-        if near_known:
+        if near_known or self._source_for(toks, a, b, text) is not None and (
+            toks[b].bare in _ROLE_KINDS or toks[b].bare in ("source", "sources")
+        ):  # fmt: skip
+            return span
+        if not (self._known(toks, prev[0], prev[1]) or toks[prev[1]].is_cap):
             return span
         far = self._known(toks, prev[0], prev[1])
         if far is not None or toks[prev[1]].is_cap:
@@ -1070,16 +1149,27 @@ class _Attributor:
             self._note_org(known)
             return known
         # role nouns: "the presidency", "The Russian foreign minister", "the agency"
-        if first.low == "the" or (first.low in ("a", "an") and head in ("monitor",)):
+        if first.low == "the" or (
+            first.low in ("a", "an") and (head == "monitor" or "monitoring" in low.split())
+        ):
             role = self._role(toks, a, b, head)
             if role is not None:
                 return role
         if toks[b].is_cap or toks[b].bare in _SOURCE_NOUNS:
             if all(t.low in _CAP_STOP for t in toks[a : b + 1]):
                 return None
-            if low in ("statement", "report", "group", "sources", "source") and first.low == "the":
-                return None
+            if first.low == "the" and low in ("statement", "report", "sources", "source"):
+                return self._last_source(low)
             return self._new_source(mention)
+        return None
+
+    def _last_source(self, noun: str) -> Source | None:
+        """ "the source said" -> the last unnamed source; "the statement said" -> the last body."""
+        for src in reversed(self.memory.speakers):
+            if noun.startswith("source") and "source" in src.name.lower():
+                return src
+            if noun in ("statement", "report") and not src.is_person:
+                return src
         return None
 
     def _pronoun(self, word: str) -> Source | None:
@@ -1134,10 +1224,19 @@ class _Attributor:
                         continue
                     return src
             if head in ("monitor", "observatory", "watchdog") or "monitoring" in words:
-                return self.registry.resolve("Syrian Observatory for Human Rights") if (
-                    "syrian" in words or not words[:-1] or "monitoring" in words
-                ) else None  # fmt: skip
+                return self._article_monitor()
         return None
+
+    def _article_monitor(self) -> Source | None:
+        """The monitor the article names anywhere ("a monitor said" ... "the Observatory")."""
+        if self._monitor is None:
+            found: Source | None = None
+            for m in _MONITOR_NAMES.finditer(self.doc.text):
+                found = self.registry.resolve(m.group())
+                if found is not None:
+                    break
+            self._monitor = (found,)
+        return self._monitor[0]
 
     def _person_by_role(self, toks: list[_Tok], a: int, b: int) -> Source | None:
         d = descriptor_words()
@@ -1262,6 +1361,10 @@ class _Attributor:
 _SPACES = re.compile(r"\s+")
 
 
+def _rule_at(toks: list[_Tok], i: int) -> str:
+    return "tail-cue" if _is_tail(toks, i) else "subject-cue"
+
+
 def _index_after(toks: list[_Tok], pos: int) -> int:
     for n, t in enumerate(toks):
         if t.start >= pos:
@@ -1312,9 +1415,6 @@ def _np_before(toks: list[_Tok], j: int) -> tuple[int, int] | None:
             i -= 1
             break
         if p.is_cap:
-            # "Aleppo Syrian state TV": a demonym opens a new phrase after another name
-            if toks[i].bare in d.demonyms and saw_cap and toks[i].is_cap:
-                break
             if p.possessive and i - 2 >= 0 and toks[i - 2].is_cap and not toks[i - 2].possessive:
                 i -= 1
                 continue

@@ -480,12 +480,15 @@ def canonicalise(
             return known.name, _descriptor_of(words, known), known.kind
     # people: titles then a name
     title, name = _split_title(words)
+    tail = _person_tail(words, registry)
+    if tail is not None:
+        title, name = words[: len(words) - len(tail)], tail
     if (
         name
         and _looks_like_name(name)
         and not _has_org_word(name)
         and title
-        and _has_person_title(title)
+        and (_has_person_title(title) or len(name) >= 2 or tail is not None)
     ):
         if registry is not None:
             known = registry.resolve(" ".join(name))
@@ -514,6 +517,39 @@ def canonicalise(
     ):
         return name_text, " ".join(removed) or None, SourceKind.OFFICIAL
     return name_text, " ".join(removed) or None, kind
+
+
+def _person_tail(words: list[str], registry: SourceRegistry | None) -> list[str] | None:
+    """The name at the end of "Daraa Health Directorate Abdel Wadoud al-Homsi" (after an org).
+
+    Also "the Syrian Network for Human Rights Fadel Abdul Ghani", where the front is a known
+    organisation. None when the mention does not end in a name of two words or more.
+    """
+    n = len(words)
+    k = n
+    while k > 0 and (
+        _is_capitalised(words[k - 1]) or words[k - 1].lower().startswith(("al-", "el-"))
+    ) and not _has_org_word([words[k - 1]]) and normalise(words[k - 1]) not in (
+        descriptor_words().titles | descriptor_words().demonyms
+    ):  # fmt: skip
+        k -= 1
+    d = descriptor_words()
+    for cut in range(max(k, 1), n - 1):
+        front = words[:cut]
+        last = normalise(front[-1])
+        if last in ("for", "of", "the", "and") or not _looks_like_name(words[cut:]):
+            continue
+        if (
+            _has_org_word(front[-1:])
+            or (cut == k and last in d.titles)
+            or (
+                registry is not None
+                and (found := registry.resolve(" ".join(front))) is not None
+                and not found.is_person
+            )
+        ):
+            return words[cut:]
+    return None
 
 
 def _descriptor_of(words: list[str], known: Source) -> str | None:
