@@ -49,7 +49,7 @@ def ingest(
 
     def report(outcome: Outcome) -> None:
         if outcome.status == "failed":
-            err.print(f"Error: {outcome.error}", markup=False, highlight=False)
+            err.print(f"Error: {outcome.error}", markup=False, highlight=False, soft_wrap=True)
         elif not quiet and not show_bar:
             what = f"{outcome.claims} claims" if outcome.status == "new" else "already stored"
             typer.echo(

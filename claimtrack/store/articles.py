@@ -106,9 +106,9 @@ def save_analysis(session: Session, analysis: model.Analysis, now: datetime) -> 
 
 def ensure_source(session: Session, source: model.Source, now: datetime) -> int:
     """The id of the source named ``source.name``, creating it (with its aliases) when new."""
-    row = session.exec(select(tables.Source).where(tables.Source.name == source.name)).first()
+    row = _source_named(session, source.name)
     if row is None:
-        row = tables.Source(
+        candidate = tables.Source(
             name=source.name,
             kind=source.kind.value,
             is_person=source.is_person,
@@ -116,12 +116,24 @@ def ensure_source(session: Session, source: model.Source, now: datetime) -> int:
             descriptor="; ".join(source.descriptors) or None,
             created_at=now,
         )
-        session.add(row)
-        session.flush()
+        try:
+            # A savepoint: when another writer created the same source first (PostgreSQL lets
+            # two transactions race here), the unique name wins and we take its row.
+            with session.begin_nested():
+                session.add(candidate)
+            row = candidate
+        except IntegrityError:
+            row = _source_named(session, source.name)
+            if row is None:
+                raise
     assert row.id is not None
     for alias in (source.name, *source.aliases):
         add_alias(session, row.id, alias)
     return row.id
+
+
+def _source_named(session: Session, name: str) -> tables.Source | None:
+    return session.exec(select(tables.Source).where(tables.Source.name == name)).first()
 
 
 def add_alias(session: Session, source_id: int, alias: str) -> bool:
