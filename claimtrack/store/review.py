@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from claimtrack.errors import NotFoundError, StaleWriteError, UsageError
@@ -647,3 +647,28 @@ def article_dates(session: Session, article_ids: Iterable[int]) -> dict[int, dat
         for article in session.exec(select(tables.Article).where(col(tables.Article.id).in_(ids)))
         if article.id is not None
     }
+
+
+def article_info(session: Session, article_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """Title, outlet and address of each article."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+    return {
+        article.id: {"title": article.title, "outlet": article.outlet, "url": article.url}
+        for article in session.exec(select(tables.Article).where(col(tables.Article.id).in_(ids)))
+        if article.id is not None
+    }
+
+
+def claim_counts(session: Session, names: Sequence[str]) -> dict[str, int]:
+    """How many stored claims each named source has."""
+    if not names:
+        return {}
+    query = (
+        select(tables.Source.name, func.count(col(tables.Claim.id)))
+        .join(tables.Claim, col(tables.Claim.source_id) == tables.Source.id)
+        .where(col(tables.Source.name).in_(list(names)))
+        .group_by(col(tables.Source.name))
+    )
+    return {name: int(count) for name, count in session.exec(query)}

@@ -1,0 +1,186 @@
+"""``claimtrack export report|conflicts|annotations``: reports people read, data scripts read.
+
+- ``export report --format md|html|json|csv``: per event, the competing accounts side by side
+  with what is known of their sources, corroborations, review decisions and notes; then sources.
+- ``export conflicts --format json|jsonl|csv|claimreview`` (DESIGN.md: ``id``, ``kind``,
+  ``reason``, ``status``, ``claims`` = ``[{id, text, source}, ...]``); ``claimreview`` is
+  schema.org ClaimReview JSON-LD for the conflicts reviewed as ``resolved``.
+- ``export annotations --format json|jsonl|csv|w3c``: claim annotations; ``w3c`` is a W3C Web
+  Annotation collection with TextQuoteSelector and TextPositionSelector targets.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from claimtrack.cli.common import output_file, store_from
+from claimtrack.cli.export import export_app
+from claimtrack.cli.review import now_utc
+from claimtrack.errors import UsageError
+from claimtrack.export import claimreview, w3c
+from claimtrack.export.html import write_html
+from claimtrack.export.markdown import write_markdown
+from claimtrack.export.report import CSV_COLUMNS, build_report, csv_rows
+from claimtrack.export.tabular import write_rows
+from claimtrack.review import parse_state
+from claimtrack.store import articles as article_store
+from claimtrack.store import review as review_store
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+    json = "json"
+    csv = "csv"
+
+
+class ConflictFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    claimreview = "claimreview"
+
+
+class AnnotationFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    w3c = "w3c"
+
+
+OUTPUT = typer.Option(None, "--output", "-o", help="Write here instead of stdout.")
+STATUS = typer.Option(
+    [], "--status", "-s", help="Only conflicts in this review state (repeatable)."
+)
+SOURCE = typer.Option(
+    [], "--source", help="Only conflicts with an account by this source (repeatable)."
+)
+CONFLICT_CSV = [
+    "id", "kind", "status", "reason", "severity", "claim_ids", "sources", "texts", "values",
+    "note", "favoured_claim_id", "updated_by", "updated_at", "version",
+]  # fmt: skip
+ANNOTATION_CSV = [
+    "id", "claim_id", "article_id", "source", "claim_text", "start", "end", "note", "tags",
+    "author", "at",
+]  # fmt: skip
+
+
+def _statuses(values: list[str]) -> list[str]:
+    return [parse_state(v).value for v in values]
+
+
+def _since(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--since: {value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+@export_app.command("report")
+def export_report(
+    ctx: typer.Context,
+    fmt: ReportFormat = typer.Option(ReportFormat.md, "--format", "-f"),
+    output: Path | None = OUTPUT,
+    status: list[str] = STATUS,
+    source: list[str] = SOURCE,
+    since: str | None = typer.Option(
+        None, "--since", metavar="DATE", help="Only conflicts with an account published since."
+    ),
+) -> None:
+    """A report to read: events, accounts side by side, sources, decisions and notes."""
+    statuses = _statuses(status)
+    since_date = _since(since)
+    with store_from(ctx) as store, store.session() as session:
+        report = build_report(
+            session, statuses=statuses, sources=source, since=since_date, now=now_utc()
+        )
+    with output_file(output) as out:
+        if fmt == ReportFormat.md:
+            write_markdown(report, out)
+        elif fmt == ReportFormat.html:
+            write_html(report, out)
+        elif fmt == ReportFormat.json:
+            _write_object(report, out)
+        else:
+            write_rows(csv_rows(report), "csv", out, CSV_COLUMNS)
+
+
+def _write_object(value: Any, out: Any) -> None:
+    json.dump(value, out, ensure_ascii=False, indent=2, default=str)
+    out.write("\n")
+
+
+def conflict_rows(
+    session: Any, *, statuses: list[str] | None = None, sources: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """Conflict rows per DESIGN.md (``id, kind, reason, status, claims[{id, text, source}]``)."""
+    return review_store.conflict_detail_rows(session, statuses=statuses, sources=sources)
+
+
+@export_app.command("conflicts")
+def export_conflicts(
+    ctx: typer.Context,
+    fmt: ConflictFormat = typer.Option(ConflictFormat.json, "--format", "-f"),
+    output: Path | None = OUTPUT,
+    status: list[str] = STATUS,
+    source: list[str] = SOURCE,
+    base_url: str | None = typer.Option(
+        None, "--base-url", help="claimreview: publish the reviews under this address."
+    ),
+) -> None:
+    """Conflicts with their accounts; ``claimreview``: resolved ones as ClaimReview JSON-LD."""
+    statuses = _statuses(status)
+    with store_from(ctx) as store, store.session() as session:
+        if fmt == ConflictFormat.claimreview:
+            report = build_report(session, statuses=["resolved"], sources=source, now=now_utc())
+            conflicts = [c for e in report["events"] for c in e["conflicts"]]
+            document = claimreview.claim_reviews(
+                conflicts, sources=review_store.source_annotations(session), base_url=base_url
+            )
+        else:
+            rows = conflict_rows(session, statuses=statuses, sources=source)
+    with output_file(output) as out:
+        if fmt == ConflictFormat.claimreview:
+            _write_object(document, out)
+        elif fmt == ConflictFormat.csv:
+            write_rows([_flat_conflict(r) for r in rows], "csv", out, CONFLICT_CSV)
+        else:
+            write_rows(rows, fmt.value, out)
+
+
+def _flat_conflict(row: dict[str, Any]) -> dict[str, Any]:
+    flat = {name: row.get(name) for name in CONFLICT_CSV}
+    flat["claim_ids"] = " ".join(str(c["id"]) for c in row["claims"])
+    flat["sources"] = " | ".join(str(c["source"] or "-") for c in row["claims"])
+    flat["texts"] = " | ".join(str(c["text"]) for c in row["claims"])
+    flat["values"] = " | ".join(str(v) for v in row.get("values") or [])
+    return flat
+
+
+@export_app.command("annotations")
+def export_annotations(
+    ctx: typer.Context,
+    fmt: AnnotationFormat = typer.Option(AnnotationFormat.json, "--format", "-f"),
+    output: Path | None = OUTPUT,
+) -> None:
+    """Claim annotations; ``w3c``: as a W3C Web Annotation collection with text selectors."""
+    with store_from(ctx) as store, store.session() as session:
+        rows = review_store.annotation_rows(session)
+        if fmt == AnnotationFormat.w3c:
+            ids = {r["article_id"] for r in rows if r["article_id"] is not None}
+            texts = {i: article_store.article_text(session, i) for i in ids}
+            urls = {i: info["url"] for i, info in review_store.article_info(session, ids).items()}
+            document = w3c.annotation_collection(rows, texts.get, urls.get)
+    with output_file(output) as out:
+        if fmt == AnnotationFormat.w3c:
+            _write_object(document, out)
+        else:
+            write_rows(rows, fmt.value, out, ANNOTATION_CSV if fmt == "csv" else None)
