@@ -173,8 +173,8 @@ _SOURCE_NOUNS = frozenset(
      "negotiator", "negotiators", "delegation", "parliament", "lawmakers",
      "lawmaker", "mp", "clerics", "monitors", "sheikh", "imam", "union", "kremlin",
      "pentagon", "security", "intelligence", "nations", "helmets", "crescent", "reports",
-     "reporter", "reporters", "correspondents", "unit", "units", "estimates", "residents",
-     "families", "relatives", "survivors", "medic", "nurses", "engineers", "teams"}
+     "reporter", "reporters", "correspondents", "unit", "units", "estimates",
+     "families", "relatives", "survivors", "nurses", "engineers", "teams"}
 )  # fmt: skip
 _MODIFIERS = frozenset(
     {"state", "state-run", "state-owned", "state-controlled", "state-affiliated", "official",
@@ -192,7 +192,7 @@ _MODIFIERS = frozenset(
      "leading", "prominent", "spokesman", "opposition-affiliated", "insurgent", "coalition",
      "citizen", "eyewitness", "civilian", "volunteer", "britain-based", "uk-based",
      "british-based", "medical-relief", "reconciliation", "centre", "center", "general", "latest",
-     "new", "recent", "initial", "preliminary", "media", "unit"}
+     "new", "recent", "initial", "preliminary", "unit"}
 )  # fmt: skip
 _MODIFIER_SUFFIX = re.compile(
     r"^(?:pro-\w+|[\w.]+-(?:based|backed|led|run|owned|affiliated|linked|controlled|held|allied|"
@@ -327,7 +327,16 @@ def _strip_possessive(word: str) -> str:
 
 
 def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    toks = [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    # a sentence-initial common noun is not a name: "Activists in Deir Ezzor said"
+    for n, t in enumerate(toks[:3]):
+        if t.is_word:
+            if t.text[0].isupper() and not t.text.isupper() and (
+                t.bare in _SOURCE_NOUNS or t.bare in _MODIFIERS
+            ):  # fmt: skip
+                toks[n] = _Tok(t.text[0].lower() + t.text[1:], t.low, t.start, t.end)
+            break
+    return toks
 
 
 def _is_mod(tok: _Tok) -> bool:
@@ -1062,9 +1071,9 @@ class _Attributor:
         if prev is None or (prev[0] > 0 and toks[prev[0] - 1].low in _PREPOSITIONS):
             return span
         near_known = self._known(toks, a, b) is not None or toks[b].is_cap
-        if near_known or self._source_for(toks, a, b, text) is not None and (
+        if near_known or (self._source_for(toks, a, b, text) is not None and (
             toks[b].bare in _ROLE_KINDS or toks[b].bare in ("source", "sources")
-        ):  # fmt: skip
+        )):  # fmt: skip
             return span
         if not (self._known(toks, prev[0], prev[1]) or toks[prev[1]].is_cap):
             return span
@@ -1131,6 +1140,8 @@ class _Attributor:
         """The source a noun phrase names, through coreference, the registry, or a new entry."""
         first = toks[a]
         mention = text[toks[a].start : toks[b].end]
+        if mention[:1] != first.text[:1]:
+            mention = first.text[:1] + mention[1:]  # "Activists" -> "activists"
         low = normalise(mention)
         if a == b and first.low in _PRONOUNS:
             return self._pronoun(first.low)
@@ -1291,6 +1302,9 @@ class _Attributor:
             return
         known = self.registry.resolve(name) or self._local(name)
         roles = normalise(descriptor or "")
+        person_title = any(w in descriptor_words().person_titles for w in roles.split())
+        if not person_title and not (known is not None and known.is_person):
+            return  # "Deir Ezzor" is two capitalised words, not a person
         if "counterpart" in roles.split() and self.memory.people:
             # "his Russian counterpart Sergey Lavrov": the role of the person named before
             prior = self.memory.people[-1]
@@ -1404,7 +1418,7 @@ def _np_before(toks: list[_Tok], j: int) -> tuple[int, int] | None:
         return (j, j)
     if not _is_head(t):
         return None
-    d = descriptor_words()
+
     i = j
     saw_cap = t.is_cap
     while i - 1 >= 0:
@@ -1469,6 +1483,9 @@ def _np_after(toks: list[_Tok], k: int) -> tuple[int, int] | None:
             if t.low in _NAME_PARTICLES and t.low != "and" and i + 1 < n and toks[i + 1].is_cap:
                 i += 1
                 continue
+            if t.bare in _PERSON_ROLES and i + 1 < n and toks[i + 1].is_cap:
+                i += 1
+                continue
             break
         if t.bare in _SOURCE_NOUNS:
             last = i
@@ -1512,15 +1529,17 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of quoted text (quote marks included), across sentences and paragraphs."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
+    scan_from = 0
     for m in _QUOTE_CHARS.finditer(text):
         ch, pos = m.group(), m.start()
-        if open_at is not None and "\n" in text[open_at:pos]:
+        if open_at is not None and "\n" in text[max(open_at, scan_from) : pos]:
             # an unclosed quote runs to its paragraph end; a new paragraph that opens with a
             # quote mark continues it (the multi-paragraph quote convention)
             para_start = text.rfind("\n", open_at, pos) + 1
             if text[para_start:pos].strip() == "" and ch in ('"', "“"):
+                scan_from = pos + 1
                 continue
-            para_end = text.find("\n", open_at)
+            para_end = text.find("\n", max(open_at, scan_from))
             spans.append((open_at, para_end))
             open_at = None
         if ch == "“":

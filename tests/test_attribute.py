@@ -1,0 +1,435 @@
+"""Attribution rules, one real-style sentence each, plus offset properties (hypothesis)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimtrack.attribute import attribute
+from claimtrack.model import UNATTRIBUTED, AttributionKind, Claim, Document
+
+try:
+    from claimtrack.segment import segment
+except ImportError:  # pragma: no cover - before segment.py existed
+    import sentencex
+
+    def segment(doc: Document) -> tuple[Claim, ...]:
+        out, pos = [], 0
+        for piece in sentencex.segment("en", doc.text):
+            start = doc.text.index(piece, pos)
+            pos = start + len(piece)
+            text = piece.strip()
+            if text:
+                s = start + piece.index(text)
+                out.append(Claim(s, s + len(text), text))
+        return tuple(out)
+
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "fakes-dev.csv"
+
+
+def run(text: str) -> tuple[Claim, ...]:
+    doc = Document(text)
+    out = attribute(doc, segment(doc))
+    for c in out:
+        assert doc.text[c.start : c.end] == c.text
+    return out
+
+
+def sources(text: str) -> list[str | None]:
+    return [c.attribution.source for c in run(text)]
+
+
+def one(text: str) -> Claim:
+    out = run(text)
+    assert len(out) == 1, [c.text for c in out]
+    return out[0]
+
+
+# ---------------------------------------------------------------- cues of every class
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Syrian Observatory for Human Rights said 20 people were killed in Douma.",
+        "The Syrian Observatory for Human Rights says 20 people were killed in Douma.",
+        "The Syrian Observatory for Human Rights told AFP 20 people were killed in Douma.",
+        "The Syrian Observatory for Human Rights added that 20 people were killed.",
+        "The Syrian Observatory for Human Rights announced a toll of 20 dead.",
+        "The Syrian Observatory for Human Rights stated that 20 people were killed.",
+        "The Syrian Observatory for Human Rights tweeted that 20 people were killed.",
+        "The Syrian Observatory for Human Rights wrote that 20 people were killed.",
+        "The Syrian Observatory for Human Rights claimed 20 people were killed.",
+        "The Syrian Observatory for Human Rights insisted the toll was 20.",
+        "The Syrian Observatory for Human Rights warned the toll would rise.",
+        "The Syrian Observatory for Human Rights argued the strike was deliberate.",
+        "The Syrian Observatory for Human Rights denied that rebels had fired first.",
+        "The Syrian Observatory for Human Rights confirmed that 20 people were killed.",
+        "The Syrian Observatory for Human Rights admitted the toll was uncertain.",
+        "The Syrian Observatory for Human Rights blamed the attack on Turkey.",
+        "The Syrian Observatory for Human Rights accused Turkey of shelling the town.",
+        "The Syrian Observatory for Human Rights reported 20 dead in Douma.",
+        "According to the Syrian Observatory for Human Rights 20 people were killed.",
+        "20 people were killed according to the Syrian Observatory for Human Rights.",
+        "In a statement, the Syrian Observatory for Human Rights said 20 people were killed.",
+    ],
+)
+def test_every_cue_class(sentence: str) -> None:
+    claim = one(sentence)
+    assert claim.attribution.source == "Syrian Observatory for Human Rights"
+    assert claim.attribution.cue is not None
+
+
+def test_according_to_kind_and_cue() -> None:
+    a = one("According to the United Nations, 800,000 people have fled since December.").attribution
+    assert (a.source, a.cue, a.kind, a.rule) == (
+        "United Nations",
+        "according to",
+        AttributionKind.ACCORDING_TO,
+        "according-to",
+    )
+
+
+def test_colon_speaker() -> None:
+    a = one("Lavrov: HTS controls a major part of the Idlib security zone").attribution
+    assert a.source == "Sergey Lavrov"
+
+
+# ---------------------------------------------------------------- both orders and variants
+
+
+def test_tail_with_comma_and_without() -> None:
+    a = one("Israeli strikes killed three soldiers, the Observatory said.").attribution
+    assert (a.source, a.rule) == ("Syrian Observatory for Human Rights", "tail-cue")
+    a = one("Israeli strikes killed at least 58 people the Observatory said.").attribution
+    assert (a.source, a.rule) == ("Syrian Observatory for Human Rights", "tail-cue")
+    a = one("A bomb killed six people in Aleppo Syrian state television reported on Wednesday.")
+    assert a.attribution.source == "Syrian state TV"
+
+
+def test_inverted_order() -> None:
+    a = one('"The toll could rise further," said Observatory director Rami Abdel Rahman.')
+    assert a.attribution.source == "Rami Abdel Rahman"
+    a = one(
+        "Militants attacked positions near Tabaqa said the Syrian Observatory for Human Rights."
+    )
+    assert a.attribution.source == "Syrian Observatory for Human Rights"
+
+
+def test_quote_then_pronoun_with_adverbials() -> None:
+    out = run(
+        "Turkish Foreign Minister Mevlut Cavusoglu said Ankara would prefer diplomacy.\n\n"
+        "“If it won’t work, we will take the necessary steps,” he said on Saturday at the Munich "
+        "Security Conference."
+    )
+    assert [c.attribution.source for c in out] == ["Mevlut Cavusoglu", "Mevlut Cavusoglu"]
+    assert out[1].attribution.kind is AttributionKind.DIRECT_QUOTE
+    assert out[1].attribution.mention == "he"
+    assert out[0].attribution.descriptor == "Turkish Foreign Minister"
+
+
+def test_a_report_by() -> None:
+    a = one("A report by Syrian state news agency Sana said missiles were intercepted.")
+    assert (a.attribution.source, a.attribution.rule) == ("SANA", "report-by")
+
+
+def test_possessive_office_and_the_presidency() -> None:
+    out = run(
+        "Mr Erdogan’s office said he had discussed Idlib with Donald Trump. “Both leaders "
+        "exchanged views on ways to end the crisis,” the presidency announced."
+    )
+    assert [c.attribution.source for c in out] == ["Turkish Presidency", "Turkish Presidency"]
+
+
+def test_coordinated_verb_keeps_the_subject() -> None:
+    a = one(
+        "Mr Cavusoglu later held talks with his Russian counterpart Sergey Lavrov on the "
+        "sidelines and said in tweet that their meeting was positive."
+    ).attribution
+    assert (a.source, a.rule) == ("Mevlut Cavusoglu", "coordinated-subject")
+
+
+def test_speaker_before_a_prepositional_tail() -> None:
+    a = one(
+        "HTS “controls a major part of the Idlib security zone and that’s a problem”, "
+        "Mr Lavrov said after his meeting with Mr Cavusoglu."
+    ).attribution
+    assert a.source == "Sergey Lavrov"
+
+
+def test_relative_clause_and_apposition_between_subject_and_cue() -> None:
+    assert sources("Mr Erdogan, who was returning from Pakistan, said he had spoken to Putin.") == [
+        "Recep Tayyip Erdogan"
+    ]
+    assert sources(
+        "The Syrian Observatory for Human Rights, a UK-based war monitor, blamed the attack on "
+        "Turkey."
+    ) == ["Syrian Observatory for Human Rights"]
+    assert sources(
+        "A suicide bomb killed 16 people in Hasaka the monitoring group the Syrian Observatory "
+        "for Human Rights said."
+    ) == ["Syrian Observatory for Human Rights"]
+
+
+def test_subject_with_a_place() -> None:
+    assert sources("Activists in Deir Ezzor said that three civilians were killed.") == [
+        "activists"
+    ]
+    a = one("A medical source in Aleppo said the gas was chlorine.").attribution
+    assert a.source == "medical source"
+
+
+# ---------------------------------------------------------------- two attributions, embedded
+
+
+def test_two_attributions_in_one_sentence_become_two_claims() -> None:
+    text = (
+        "The Russian defence ministry said last week that Turkey did not separate fighters from "
+        "terrorists as agreed to in 2018, prompting Turkish Defence Minister Hulusi Akar to say "
+        "that force would be used against anyone who did not adhere to the ceasefire."
+    )
+    out = run(text)
+    assert [c.attribution.source for c in out] == ["Russian Defence Ministry", "Hulusi Akar"]
+    assert out[0].text.endswith("in 2018")
+    assert out[1].text.startswith("prompting Turkish Defence Minister Hulusi Akar to say")
+    assert out[0].end < out[1].start
+
+
+def test_conflicting_accounts_joined_by_while() -> None:
+    out = run(
+        "SANA said 10 civilians were killed in the strike while the Observatory said 25 people "
+        "died including rebels."
+    )
+    assert [c.attribution.source for c in out] == ["SANA", "Syrian Observatory for Human Rights"]
+
+
+def test_embedded_attribution() -> None:
+    out = run(
+        "The attacks on Turkish troops and Ankara’s retaliation, which its military claimed had "
+        "killed scores of government fighters, have raised fears of prolonged fighting."
+    )
+    assert [c.attribution.source for c in out] == [None, "Turkish military", None]
+    assert out[1].text == "which its military claimed had killed scores of government fighters"
+    assert out[1].attribution.rule == "embedded-cue"
+
+
+# ---------------------------------------------------------------- relays
+
+
+def test_told_reuters_is_a_relay() -> None:
+    a = one(
+        "A rebel military source and witnesses told Reuters that Russian jets had been bombarding "
+        "areas west of Aleppo."
+    ).attribution
+    assert a.source == "rebel military source and witnesses"
+    assert a.via == "Reuters"
+    assert a.mention == "A rebel military source and witnesses"
+
+
+def test_citing_is_a_relay() -> None:
+    a = one("Sana reported, citing a military source, that the army had retaken the town.")
+    assert (a.attribution.source, a.attribution.via) == ("military source", "SANA")
+    a = one("Sana reported citing a military source that the army had retaken the town.")
+    assert (a.attribution.source, a.attribution.via) == ("military source", "SANA")
+
+
+def test_quoted_by() -> None:
+    a = one("A military source quoted by SANA said 180 gunmen had surrendered.").attribution
+    assert (a.source, a.via) == ("military source", "SANA")
+    a = one("A military source told the state news agency SANA that 180 gunmen surrendered.")
+    assert (a.attribution.source, a.attribution.via) == ("military source", "SANA")
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def test_multi_sentence_quote_named_after() -> None:
+    out = run(
+        "“The toll is rising. Many are still under the rubble,” said Observatory chief Rami Abdel "
+        "Rahman."
+    )
+    assert {c.attribution.source for c in out} == {"Rami Abdel Rahman"}
+
+
+def test_multi_paragraph_quote_and_floating_quote() -> None:
+    text = (
+        'Mr Lavrov said on Saturday: "We will not allow terrorists to stay in Idlib.\n\n'
+        '"The opposition must separate itself from them. That was agreed in 2018."\n\n'
+        "Turkey has sent reinforcements.\n\n"
+        "“We will retaliate,” Turkish Defence Minister Hulusi Akar said.\n\n"
+        "“Nobody should doubt it.”"
+    )
+    out = run(text)
+    got = {c.text[:12]: (c.attribution.source, c.attribution.rule) for c in out}
+    assert got["Mr Lavrov sa"] == ("Sergey Lavrov", "subject-cue")
+    assert got['"The opposit'] == ("Sergey Lavrov", "quote-speaker")  # same quote, next paragraph
+    assert got["Turkey has s"] == (None, None)
+    assert got["“We will ret"][0] == "Hulusi Akar"
+    assert got["“Nobody shou"] == ("Hulusi Akar", "quote-continue")  # a floating quote
+
+
+def test_quote_with_speaker_in_the_next_sentence() -> None:
+    out = run("“We will not withdraw from our posts.” Erdogan said on Tuesday.")
+    assert [c.attribution.source for c in out] == ["Recep Tayyip Erdogan"] * 2
+
+
+def test_straight_and_curly_quotes_alike() -> None:
+    for q1, q2 in (('"', '"'), ("“", "”")):
+        a = one(f"{q1}The strikes were significant{q1 and q2} the statement said.").attribution
+        assert a.source is None  # no antecedent: never guessed
+        a = one(f"{q1}The strikes were significant{q2} he said.").attribution
+        assert a.source is None
+
+
+# ---------------------------------------------------------------- coreference
+
+
+def test_it_is_the_last_organisation_never_a_person() -> None:
+    out = run(
+        "Mr Lavrov said the area was a hotbed of terrorism. The Syrian Observatory for Human "
+        "Rights blamed the attack on Turkey. It said both pilots were killed."
+    )
+    assert out[2].attribution.source == "Syrian Observatory for Human Rights"
+    assert out[2].attribution.rule == "pronoun-it"
+    out = run("Mr Lavrov said the area was a hotbed of terrorism. It said both pilots were killed.")
+    assert out[1].attribution.source is None
+
+
+def test_he_is_the_last_person_speaking() -> None:
+    out = run(
+        "Mr Lavrov said on Saturday that victory was inevitable. The Observatory said 20 were "
+        "killed. He called the area “one of the last hotbeds of terrorism” in Syria."
+    )
+    assert out[2].attribution.source == "Sergey Lavrov"
+    assert out[2].attribution.rule == "pronoun-he"
+    assert sources("He called the area a hotbed of terrorism.") == [None]
+
+
+def test_role_noun_resolves_to_the_person_named_so() -> None:
+    out = run(
+        "Turkish Foreign Minister Mevlut Cavusoglu met his Russian counterpart Sergey Lavrov in "
+        "Munich.\n\nThe Russian foreign minister said it was difficult to tell them apart."
+    )
+    assert out[1].attribution.source == "Sergey Lavrov"
+    out = run(
+        "Turkish Foreign Minister Mevlut Cavusoglu said talks would go on. The minister added "
+        "that Turkey would act."
+    )
+    assert [c.attribution.source for c in out] == ["Mevlut Cavusoglu"] * 2
+
+
+def test_the_observatory_and_a_monitor() -> None:
+    out = run(
+        "At least 29 rebels were killed a monitor said Sunday. The fighters were killed near "
+        "Aleppo the Syrian Observatory for Human Rights said."
+    )
+    assert [c.attribution.source for c in out] == ["Syrian Observatory for Human Rights"] * 2
+
+
+def test_new_people_are_remembered_by_surname() -> None:
+    out = run(
+        "Member of the Syrian Coalitions political committee Badr Jamous said the regime refuses "
+        "to implement UN resolutions. Jamous pointed out that civilians are trapped."
+    )
+    assert [c.attribution.source for c in out] == ["Badr Jamous", "Badr Jamous"]
+
+
+# ---------------------------------------------------------------- reporter voice, false cues
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Friday, a second Syrian government helicopter was shot down over Idlib.",
+        "There was no immediate claim of responsibility.",
+        "No casualties were reported in the attack.",
+        "Troops moved into the said area on Monday.",
+        "The pact called for the establishment of a demilitarised zone.",
+        "A Russian delegation held talks in Ankara without any resolution being announced.",
+        "The reported attack killed 12 people in the so-called safe zone.",
+        "Israel does not usually comment on strikes in Syria.",
+        "Activists posted videos on YouTube showing the destruction.",
+        "Regime forces responded by launching airstrikes on the town.",
+        "Turkish Foreign Ministry via Reuters",
+        "Updated: February 15, 2020 11:28 PM",
+        "Troops found weapons in the tunnels.",
+    ],
+)
+def test_reporter_voice_stays_unattributed(sentence: str) -> None:
+    claim = one(sentence)
+    assert claim.attribution == UNATTRIBUTED
+
+
+def test_headline_tail_names_the_outlet() -> None:
+    a = one("Wed 19 Apr 2017 Aleppo bomb blast kills six Syrian state TV.").attribution
+    assert (a.source, a.rule) == ("Syrian state TV", "headline-tail")
+
+
+def test_output_is_in_document_order_and_pure() -> None:
+    text = "The army said it advanced. Rebels denied it, activists said. It rained."
+    doc = Document(text)
+    claims = segment(doc)
+    first = attribute(doc, claims)
+    assert first == attribute(doc, claims)
+    assert [c.start for c in first] == sorted(c.start for c in first)
+
+
+# ---------------------------------------------------------------- properties
+
+
+_VOCABULARY = (
+    'the a said says told Reuters according to Observatory he it He It “ ” " , . ; : - – '
+    "which its military claimed prompting to say while Mr Lavrov Sana citing source and "
+    "witnesses in Aleppo killed 58 people \n \n\n al-Assad Çavuşoğlu"
+)
+_words = st.sampled_from(_VOCABULARY.split(" "))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_words, st.text(max_size=8)), max_size=60))
+def test_offsets_are_exact_on_arbitrary_text(parts: list[str]) -> None:
+    text = " ".join(parts)
+    doc = Document(text)
+    out = attribute(doc, segment(doc))
+    last = -1
+    for c in out:
+        assert doc.text[c.start : c.end] == c.text
+        assert c.start >= last
+        last = c.end
+        a = c.attribution
+        if a.mention_start is not None and a.mention_end is not None:
+            assert doc.text[a.mention_start : a.mention_end] == a.mention
+        if a.source is None:
+            assert a.kind is AttributionKind.NONE
+
+
+def _articles() -> list[str]:
+    if not CORPUS.exists():
+        return []
+    csv.field_size_limit(1 << 30)
+    with CORPUS.open(encoding="utf-8", newline="") as f:
+        return [r["article_content"] for r in csv.DictReader(f)]
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not present")
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_offsets_are_exact_on_fakes_articles(data: st.DataObject) -> None:
+    articles = _articles()
+    text = data.draw(st.sampled_from(articles))
+    doc = Document(text)
+    claims = segment(doc)
+    out = attribute(doc, claims)
+    assert len(out) >= len(claims)
+    covered = "".join(c.text for c in out)
+    assert len(covered) <= len(text)
+    for c in out:
+        assert doc.text[c.start : c.end] == c.text
+        a = c.attribution
+        if a.mention_start is not None and a.mention_end is not None:
+            assert doc.text[a.mention_start : a.mention_end] == a.mention
