@@ -25,8 +25,8 @@ def _sources_named(claims: tuple[Claim, ...], registry: SourceRegistry) -> tuple
         name = attribution.source
         if name is None or name in found:
             continue
-        entry = registry.resolve(name)
-        if entry is None or entry.name != name:
+        entry = registry.get(name)
+        if entry is None:
             kind = attribution.source_kind or SourceKind.OTHER
             entry = Source(
                 name=name,
