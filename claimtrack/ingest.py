@@ -78,9 +78,17 @@ def ingest_document(
     after_save: ArticleHook | None = None,
     now: datetime | None = None,
 ) -> Outcome:
-    """Analyse and store one document in one transaction (``after_save`` runs inside it)."""
+    """Analyse and store one document in one transaction (``after_save`` runs inside it).
+
+    The sources the article names join ``registry``, so that "Mr Lavrov" in a later article of
+    the batch resolves to the Sergey Lavrov an earlier one introduced.
+    """
     analysis = analyze(doc, registry)
-    return save(store, analysis, after_save=after_save, now=now)
+    outcome = save(store, analysis, after_save=after_save, now=now)
+    if registry is not None and outcome.status == "new":
+        for source in analysis.sources:
+            registry.add(source)
+    return outcome
 
 
 def save(
