@@ -5,8 +5,9 @@ only when they speak for different sources:
 
 * A claim's speaker is its attributed source. A claim in the reporter's own voice (source
   ``None``) speaks for its article's outlet, but only against claims of *other* articles: within
-  one article the narration frames the accounts it quotes, it is not a rival account. With no
-  outlet known, a reporter-voice claim takes no part.
+  one article the narration frames the accounts it quotes, it is not a rival account (the one
+  exception: a quoted denial of what the paper itself reports). With no outlet known, a
+  reporter-voice claim takes no part.
 * Claims of one speaker are never flagged against each other, nor a claim against its duplicate
   (the same account republished, joined by a ``DUPLICATE`` link).
 
@@ -55,6 +56,10 @@ def speaker(record: ClaimRecord, other: ClaimRecord) -> str | None:
     if record.source:
         return record.source
     if record.outlet and record.article_ref != other.article_ref:
+        return record.outlet
+    if record.outlet and other.source and other.frame.polarity is Polarity.DENIED:
+        # "Warplanes releasing toxic gas targeted ... Khan Sheikhoun" (the paper's own account)
+        # vs "the Syrian regime, which denied any responsibility": the denial answers the paper
         return record.outlet
     return None
 
@@ -242,6 +247,10 @@ class _Total:
     high: int | None
     text: str
     exact: bool
+    group: str = ""  # a subgroup counted on its own ("children"): compared only with the same
+
+
+_SUBGROUPS = {"children": "children", "child": "children", "women": "women", "medics": "medics"}
 
 
 def _totals(r: ClaimRecord) -> dict[str, _Total]:
@@ -256,11 +265,26 @@ def _totals(r: ClaimRecord) -> dict[str, _Total]:
             by_role[q.role].append(q)
     out: dict[str, _Total] = {}
     for role, qs in by_role.items():
+        exact_counts = [q for q in qs if q.qualifier != "vague"]
+        qs = exact_counts or qs  # "Thirty-five people were killed ... and scores of others"
+        group = ""
+        if all(q.noun in _SUBGROUPS for q in qs):
+            group = _SUBGROUPS[qs[0].noun]  # "Eleven children were killed"
         general = [q for q in qs if q.noun in ("", "people", "persons", "civilians", "others")]
+        specific = [q for q in qs if q not in general]
+        # "killed 32 rebels ... an earlier toll of 15": the specific sum can be the larger
+        if general and specific and sum(q.value for q in specific) > max(q.value for q in general):
+            general = []
+            qs = specific
         if general:
             q = max(general, key=lambda q: q.value)
             out[role] = _Total(
-                q.value, q.low if q.low is not None else 0, q.high, q.text, q.qualifier == "exact"
+                q.value,
+                q.low if q.low is not None else 0,
+                q.high,
+                q.text,
+                q.qualifier == "exact",
+                group,
             )
         else:
             value = sum(q.value for q in qs)
@@ -268,7 +292,8 @@ def _totals(r: ClaimRecord) -> dict[str, _Total]:
             highs = [q.high for q in qs]
             high = None if any(h is None for h in highs) else sum(h for h in highs if h is not None)
             text = " and ".join(q.text for q in qs)
-            out[role] = _Total(value, low, high, text, all(q.qualifier == "exact" for q in qs))
+            exact = all(q.qualifier == "exact" for q in qs)
+            out[role] = _Total(value, low, high, text, exact, group)
         if all(q.qualifier == "vague" for q in qs):
             out[role] = _Total(-1, out[role].low, out[role].high, out[role].text, False)
     return out
@@ -280,19 +305,18 @@ def _compare_totals(x: _Total, y: _Total) -> float | None:
     "at least 3" vs "3": consistent. "at least 58" vs "at least 100": worth review (the counts
     overlap but the reported figures are far apart). "6" vs "7": disjoint, flagged.
     """
-    if x.value < 0 or y.value < 0:  # "dozens": only a range
-        lo = max(x.low, y.low)
-        hi_x = x.high if x.high is not None else 10**9
-        hi_y = y.high if y.high is not None else 10**9
-        return None if lo <= min(hi_x, hi_y) else 0.4
+    if x.value < 0 or y.value < 0:  # "dozens", "scores": words, not counts; never a discrepancy
+        return None
+    if x.group != y.group:  # "11 children" vs "15 civilians": not the same count
+        return None
     big = max(x.value, y.value)
     rel = abs(x.value - y.value) / big if big else 0.0
     hi_x = x.high if x.high is not None else 10**9
     hi_y = y.high if y.high is not None else 10**9
     overlap = max(x.low, y.low) <= min(hi_x, hi_y)
     if not overlap:
-        return None if rel < 0.1 else round(min(1.0, 0.4 + 0.6 * rel), 2)
-    if rel >= 0.25 and (x.exact or y.exact or (x.high is None and y.high is None)):
+        return None if rel < 0.06 else round(min(1.0, 0.3 + 0.7 * rel), 2)
+    if rel >= 0.2 and (x.exact or y.exact or (x.high is None and y.high is None)):
         return round(min(1.0, 0.2 + 0.5 * rel), 2)
     return None
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -70,13 +71,13 @@ _ev("shoot_down", "downed", "downing")
 # "it was hit by a shoulder-fired missile"
 _ev("strike", "hit", "hits", "struck", "strike", "strikes", "targeted", "targeting", "pounded")
 _ev("air_strike", "airstrike", "airstrikes", "raid", "raids", "warplanes", "bombardment")
-_ev("air_strike", "bombarding", "bombarded", "bombard", "bombing", "bombings", "bombed", "barrel")
+_ev("air_strike", "bombarding", "bombarded", "bombard", "bombed", "barrel", "aerial", "jets")
 # "Sana said missiles were intercepted over Damascus"
 _ev("intercept", "intercepted", "intercept", "intercepts", "interception", "repelled")
 _ev("shell", "shelling", "shelled", "shells", "mortar", "mortars", "rocket", "rockets", "artillery")
 # "A bomb exploded in Aleppos Salaheddin district"
 _ev("bomb", "bomb", "bombs", "blast", "blasts", "explosion", "explosions", "exploded", "explosive")
-_ev("bomb", "explosives", "detonated", "suicide", "ied")
+_ev("bomb", "explosives", "detonated", "suicide", "ied", "bombing", "bombings", "bomber")
 # "a suspected chemical attack"
 _ev("chemical", "chemical", "gas", "toxic", "chlorine", "sarin", "suffocation", "nerve")
 # "has forced 800,000 people to flee since December"
@@ -534,11 +535,12 @@ _QUALIFIERS = {
     "less than": "up_to",
 }
 _NUM_ALT = (
-    r"\d+(?:\.\d+)?(?: (?:million|thousand|hundred))?|"
+    r"\d+(?:\.\d+)?(?: (?:million|thousand|hundred))?|(?:"
     + "|".join(
         sorted((re.escape(w) for w in list(_NUMBER_WORDS) + list(_VAGUE)), key=len, reverse=True)
     )
-    + r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?: (?:hundred|thousand|million))?"
+    + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    + r"(?: (?:hundred|thousand|million))?"
 )
 _QUANT_RE = re.compile(
     r"\b(?:(?P<q>"
@@ -565,6 +567,11 @@ _MONTHS = {
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
     "dec": 12,
+}  # fmt: skip
+# "recorded four deaths from gas poisoning and 55 injuries"
+_NOUN_ROLE = {
+    "deaths": "dead", "dead": "dead", "bodies": "dead", "martyrs": "dead", "fatalities": "dead",
+    "injuries": "injured", "wounded": "injured", "injured": "injured", "casualties": "casualties",
 }  # fmt: skip
 _ROLE_OF_EVENT = {"kill": "dead", "injure": "injured", "flee": "displaced"}
 _PART_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|among the dead)\s*$")
@@ -607,7 +614,12 @@ def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
         if rest and (
             rest[0] in _NON_COUNT
             or rest[0] in _MONTHS
-            or (rest[0] in _EVENT_WORDS and rest[0] not in _COUNT_NOUNS)  # "in two attacks"
+            # "in two attacks" counts no one; "four deaths" does
+            or (
+                rest[0] in _EVENT_WORDS
+                and rest[0] not in _COUNT_NOUNS
+                and rest[0] not in _NOUN_ROLE
+            )
         ):
             continue
         if re.search(r"(?:" + "|".join(_MONTHS) + r") $", before):
@@ -640,7 +652,8 @@ def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
             lo, hi = int(value * 0.8), int(value * 1.2 + 0.999)
         elif qualifier == "up_to":
             lo, hi = 0, value
-        role = _role(low, m.start(), m.end("n"), tokens)
+        role = _NOUN_ROLE.get(rest[0], "") if rest else ""
+        role = role or _role(low, m.start(), m.end("n"), tokens)
         if _PART_CUE.search(low[max(0, m.start() - 20) : m.start()]):
             role = "part"
         written = m.group(0).strip()
@@ -659,6 +672,7 @@ def _role(low: str, start: int, end: int, tokens: list[tuple[str, int, int]]) ->
     idx_start = next((i for i, t in enumerate(tokens) if t[1] >= start), len(tokens))
     idx_end = next((i for i, t in enumerate(tokens) if t[1] >= end), len(tokens))
     penalty = 0
+    break_at_number = True
     for i in range(idx_start - 1, max(-1, idx_start - 9), -1):
         w = tokens[i][0]
         if w in ("and", "but", "while", "as"):
@@ -672,8 +686,10 @@ def _role(low: str, start: int, end: int, tokens: list[tuple[str, int, int]]) ->
             break
         if w in (".", ";"):
             break
-    for i in range(idx_end, min(len(tokens), idx_end + 6)):
+    for i in range(idx_end, min(len(tokens), idx_end + 7)):
         w = tokens[i][0]
+        if w == "including" or w == "among":
+            break_at_number = False  # "eight civilians including two children were killed"
         ev = _EVENT_WORDS.get(w)
         if ev in _ROLE_OF_EVENT or w == "casualties":
             role = "casualties" if w == "casualties" else _ROLE_OF_EVENT[ev or ""]
@@ -681,7 +697,7 @@ def _role(low: str, start: int, end: int, tokens: list[tuple[str, int, int]]) ->
             if best is None or d <= best[0]:
                 best = (d, 0, role)
             break
-        if w in _NUMBER_WORDS or w.isdigit():
+        if (w in _NUMBER_WORDS or w.isdigit()) and break_at_number:
             break
     return best[2] if best else ""
 
@@ -698,6 +714,10 @@ _WEEKDAY_RE = re.compile(
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE_DMY = re.compile(r"\b(\d{1,2}) (" + _MONTH_ALT + r")\.?(?: (\d{4}))?\b")
 _DATE_MDY = re.compile(r"\b(" + _MONTH_ALT + r")\.? (\d{1,2})(?:st|nd|rd|th)?\b(?: (\d{4}))?")
+_IN_MONTH = re.compile(
+    r"\b(?:in|since|during|early|late|mid-) ?(?:early |late )?(january|february|march|april|may|"
+    r"june|july|august|september|october|november|december)\b(?! \d)"
+)
 _RELATIVE = {
     "yesterday": -1,
     "today": 0,
@@ -719,6 +739,12 @@ def _dates(low: str, published: date | None) -> list[date]:
         _add_date(out, m.group(3), _MONTHS[m.group(1)], int(m.group(2)), year)
     if published is None:
         return out
+    # "In May more than 60 civilians were killed": another month than the report's
+    for m in _IN_MONTH.finditer(low):
+        month = _MONTHS[m.group(1)]
+        if month != published.month:
+            yy = published.year if month < published.month else published.year - 1
+            _add_date(out, str(yy), month, 15, None)
     for m in _WEEKDAY_RE.finditer(low):
         wd = _WEEKDAYS[m.group(2)]
         back = (published.weekday() - wd) % 7
@@ -1252,7 +1278,8 @@ _OTHER_TIME = re.compile(
 
 # "blamed the attack on Turkey": a definite event noun refers back to the event just told
 _DEFINITE_EVENT = re.compile(
-    r"\bthe (?:attack|strike|raid|bombing|blast|explosion|shelling|assault|incident|massacre)\b",
+    r"\bthe (?:attack|strike|raid|bombing|blast|explosion|shelling|assault|incident|massacre)s?\b"
+    r"|\bsuch weapons\b",
     re.IGNORECASE,
 )
 
@@ -1268,10 +1295,22 @@ def frame_article(texts: Sequence[str], published: date | None = None) -> list[E
     frames = [frame(t, published) for t in texts]
     out: list[EventFrame] = []
     for i, f in enumerate(frames):
-        if i == 0 or not f.events:
+        if i == 0:
             out.append(f)
             continue
         prev = out[-1]
+        if not f.events:
+            # "A Syrian military source strongly denied the army had used any such weapons."
+            if prev.events and _DEFINITE_EVENT.search(texts[i]):
+                f = replace(
+                    f,
+                    events=prev.events,
+                    dates=f.dates or prev.dates,
+                    places=f.places or prev.places,
+                    inherited=("events", "dates", "places"),
+                )
+            out.append(f)
+            continue
         body = _CUE_LEAD.sub("", texts[i].strip(), count=1)
         anaphoric = (
             bool(_ANAPHOR.match(body))

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from claimtrack.frame import EVENT_GENERIC, events_compatible, place_province
-from claimtrack.model import ClaimRecord, EventFrame, Link, LinkStatus
+from claimtrack.model import ClaimRecord, EventFrame, Link, LinkStatus, Polarity
 
 __all__ = [
     "DEFAULT_PARAMS",
@@ -48,11 +48,11 @@ METHOD = "token_set+sort_ratio+frame"
 class MatchParams:
     """Matching parameters (all exposed as CLI options)."""
 
-    high: float = 62.0  # score at or above: a match
-    low: float = 48.0  # score at or above (below high): a suggested match
+    high: float = 58.0  # score at or above: a match
+    low: float = 45.0  # score at or above (below high): a suggested match
     max_key_df: int = 200  # keys held by more claims than this are too common to query
     max_candidates: int = 30  # candidates scored per new claim, best-blocked first
-    date_window_days: int = 2  # dates this close count as the same day of an event
+    date_window_days: int = 1  # dates this close may be the same event (reports lag a day)
     duplicate_ratio: float = 94.0  # token_sort_ratio of whole texts: the same account republished
     max_keywords: int = 8  # content-word keys per claim
 
@@ -140,23 +140,28 @@ _COMMON_WORDS = frozenset(
 
 
 @lru_cache(maxsize=200_000)
-def blocking_keys(frame: EventFrame, max_keywords: int = 8) -> frozenset[str]:
+def blocking_keys(
+    frame: EventFrame, max_keywords: int = 8, published: date | None = None
+) -> frozenset[str]:
     """Keys two claims about one event are likely to share.
 
     ``p:idlib``, ``pe:idlib|shoot_down``, ``pd:idlib|2020-02-14``, ``ed:kill|2020-02-14``,
     ``w:helicopter``. Generic events ("attack") and bare event or date keys are left out: they
-    are shared by half the corpus and would be cut by the frequency cap anyway.
+    are shared by half the corpus and would be cut by the frequency cap anyway. A claim that
+    names no date is keyed on its article's ``published`` date ("killed 16 people" in a report
+    of that day), which the query window (+-1 day) then covers.
     """
     keys: set[str] = set()
     events = [e for e in frame.events if e not in EVENT_GENERIC]
+    dates = frame.dates or ((published,) if published else ())
     for p in frame.places:
         keys.add("p:" + p)
         for e in events:
             keys.add(f"pe:{p}|{e}")
-        for d in frame.dates:
+        for d in dates:
             keys.add(f"pd:{p}|{d.isoformat()}")
     for e in events:
-        for d in frame.dates:
+        for d in dates:
             keys.add(f"ed:{e}|{d.isoformat()}")
     words = [
         w
@@ -251,18 +256,28 @@ def _event_text(frame: EventFrame) -> str:
     return default_process(" ".join(frame.keywords))
 
 
+# outcomes: nearly every report has them, so they say little about which event it is
+_OUTCOMES = frozenset({"kill", "injure"}) | EVENT_GENERIC
+
+
 def _events_agreement(a: EventFrame, b: EventFrame) -> float:
+    """1 for the same means (air strike / air strike), 0 for incompatible means (rocket fire vs
+    a barrel bomb: another event), in between when one side only names an outcome ("killed")."""
     if not a.events or not b.events:
         return 0.3
-    specific_a = [e for e in a.events if e not in EVENT_GENERIC]
-    specific_b = [e for e in b.events if e not in EVENT_GENERIC]
-    if set(specific_a) & set(specific_b):
-        return 1.0
-    if any(events_compatible(x, y) for x in specific_a for y in specific_b):
-        return 0.8
+    means_a = [e for e in a.events if e not in _OUTCOMES]
+    means_b = [e for e in b.events if e not in _OUTCOMES]
+    if means_a and means_b:
+        if set(means_a) & set(means_b):
+            return 1.0
+        if any(events_compatible(x, y) for x in means_a for y in means_b):
+            return 0.8
+        return 0.0
+    if set(a.events) & set(b.events):
+        return 0.7
     if any(events_compatible(x, y) for x in a.events for y in b.events):
         return 0.5
-    return 0.0
+    return 0.2
 
 
 def _places_agreement(a: EventFrame, b: EventFrame) -> float:
@@ -277,15 +292,23 @@ def _places_agreement(a: EventFrame, b: EventFrame) -> float:
     return 0.7  # only the governorate in common: "Khan Shaykhun" and "Idlib"
 
 
-def _dates_agreement(a: EventFrame, b: EventFrame, window: int) -> float:
-    if not a.dates or not b.dates:
+def _dates_agreement(a: ClaimRecord, b: ClaimRecord, window: int) -> float:
+    """1 for the same day, 0 for days further apart than ``window`` (another event: the score is
+    capped). A claim that names no date stands at its article's date, as weaker evidence."""
+    da, db = a.frame.dates, b.frame.dates
+    if da and db:
+        gap = min(abs((x - y).days) for x in da for y in db)
+        if gap == 0:
+            return 1.0
+        return 0.4 if gap <= window else 0.0  # "on Thursday" vs "on Friday": likely two events
+    sa = da or ((a.published,) if a.published else ())
+    sb = db or ((b.published,) if b.published else ())
+    if not sa or not sb:
         return 0.5
-    gap = min(abs((x - y).days) for x in a.dates for y in b.dates)
-    if gap == 0:
-        return 1.0
+    gap = min(abs((x - y).days) for x in sa for y in sb)
     if gap <= window:
-        return 0.8
-    return 0.0
+        return 0.6
+    return 0.3 if gap <= window + 2 else 0.1
 
 
 def _targets_agreement(a: EventFrame, b: EventFrame) -> float:
@@ -318,7 +341,7 @@ def score_pair(a: ClaimRecord, b: ClaimRecord, params: MatchParams = DEFAULT_PAR
         text = 0.0
     ev = _events_agreement(fa, fb)
     pl = _places_agreement(fa, fb)
-    dt = _dates_agreement(fa, fb, params.date_window_days)
+    dt = _dates_agreement(a, b, params.date_window_days)
     tg = _targets_agreement(fa, fb)
     agreement = 0.35 * ev + 0.25 * pl + 0.25 * dt + 0.15 * tg
     score = 0.45 * text + 55.0 * agreement
@@ -328,6 +351,9 @@ def score_pair(a: ClaimRecord, b: ClaimRecord, params: MatchParams = DEFAULT_PAR
         # accounts set side by side: "Anadolu said ... / Russia Today said it was hit ..."
         gap = abs(a.seq - b.seq)
         score += 12.0 if gap <= 2 else 6.0 if gap <= 4 else 0.0
+        if gap <= 3 and Polarity.DENIED in (fa.polarity, fb.polarity):
+            score += 8.0  # "The government of President Bashar al-Assad denied using chemical
+            # weapons." answers the accusation just before it
     if dt == 0.0:
         score = min(score, params.low - 1.0)  # another day: another event
     if ev == 0.0:
@@ -362,7 +388,9 @@ def link_claims(
     """
     pool: dict[int, ClaimRecord] = {r.ref: r for r in candidates}
     pool.update({r.ref: r for r in new})
-    keys = {ref: blocking_keys(r.frame, params.max_keywords) for ref, r in pool.items()}
+    keys = {
+        ref: blocking_keys(r.frame, params.max_keywords, r.published) for ref, r in pool.items()
+    }
     postings: dict[str, list[int]] = defaultdict(list)
     for ref, ks in keys.items():
         for k in ks:
