@@ -172,13 +172,14 @@ def build_report(
         for conflict in event["conflicts"]:
             for account in conflict["accounts"]:
                 names.setdefault(account["source"] or "the reporter", None)
+        disputing = list(names)
         for corroboration in event["corroborations"]:
             for account in corroboration["accounts"]:
                 names.setdefault(account["source"] or "the reporter", None)
         event_rows.append(
             {
                 "id": number,
-                "title": " vs ".join(names) if len(names) <= 4 else ", ".join(names),
+                "title": " vs ".join(disputing) if len(disputing) <= 4 else ", ".join(disputing),
                 "sources": list(names),
                 "conflicts": event["conflicts"],
                 "corroborations": event["corroborations"],

@@ -1,0 +1,325 @@
+"""Reports and exports of the sample article: every format names both conflicts, both sides,
+the reviewers' notes and the source annotations; hostile article text stays inert."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from reviewdata import Sample, add_conflict, claim_id, ingest, sample
+
+from claimtrack.cli import run
+from claimtrack.export.markdown import md
+from claimtrack.export.report import segments
+from claimtrack.export.tabular import FORMULA_TRIGGERS
+
+HOSTILE = """Hostile wire copy
+
+=HYPERLINK("http://x","y") said the Syrian Observatory for Human Rights, adding that 12 soldiers \
+were killed in the raid.
+
+Anadolu said the raid was carried out by <script>document.title='pwned'</script><img src=x \
+onerror="document.title='pwned2'"> rebels near Saraqib.
+
+@SUM(1+1) was the toll of the raid, Russia Today said, blaming <script>alert(1)</script> Turkish \
+forces.
+"""
+HELICOPTER_NOTE = "SOHR independently blames Turkey"
+STRIKE_NOTE = "Sana is silent on casualties; wait for an Israeli comment"
+ANADOLU_NOTE = "Turkey's state-owned news agency"
+SANA_NOTE = "Syrian state news agency"
+CLAIM_NOTE = "Sana rarely reports casualties"
+
+
+def reviewed(db: str) -> Sample:
+    """The sample with decisions, notes and annotations, as an editor would have it."""
+    data = sample(db)
+
+    def cli(*args: str) -> None:
+        assert run(["--db", db, *args]) == 0, args
+
+    cli("review", str(data.helicopter), "-s", "confirmed", "-n", "Two culprits", "--reviewer",
+        "alice")  # fmt: skip
+    cli("review", str(data.helicopter), "-s", "resolved", "--favour", str(data.rt), "-n",
+        HELICOPTER_NOTE, "--reviewer", "bob")  # fmt: skip
+    cli("review", str(data.strike), "-s", "inconclusive", "-n", STRIKE_NOTE, "--reviewer", "alice")
+    cli("sources", "annotate", "Anadolu", "--note", ANADOLU_NOTE, "--reliability", "0.5",
+        "--tag", "state-owned", "--affiliation", "Turkish state", "--author", "alice")  # fmt: skip
+    cli("sources", "annotate", "SANA", "--note", SANA_NOTE, "--owner", "Government of Syria",
+        "--author", "alice")  # fmt: skip
+    cli("sources", "annotate", "Syrian Observatory for Human Rights", "--note",
+        "UK-based war monitor", "--reliability", "0.7", "--author", "bob")  # fmt: skip
+    cli("annotate", str(data.sana), "--note", CLAIM_NOTE, "--tag", "omission", "--author", "bob")
+    return data
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Sample:
+    return reviewed(str(tmp_path / "claims.db"))
+
+
+def export(db: str, tmp_path: Path, *args: str) -> str:
+    target = tmp_path / ("out-" + "-".join(a.strip("-") for a in args))
+    assert run(["--db", db, "export", *args, "--output", str(target)]) == 0
+    return target.read_text(encoding="utf-8")
+
+
+EXPECTED = [
+    # both conflicts (their reasons), both sides of each, the reviewers' notes, source annotations
+    "shot down by Ankara-backed rebels",
+    "Turkish military observation post",
+    "killed at least three Syrian soldiers",
+    "missiles were intercepted",
+    HELICOPTER_NOTE,
+    STRIKE_NOTE,
+    ANADOLU_NOTE,
+    SANA_NOTE,
+    "Turkish state",
+    "Government of Syria",
+    CLAIM_NOTE,
+]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "csv"])
+def test_report_names_both_conflicts_sides_notes_and_annotations(
+    data: Sample, tmp_path: Path, fmt: str
+) -> None:
+    text = export(data.db, tmp_path, "report", "--format", fmt)
+    plain = text.replace("&#39;", "'").replace("\\", "")
+    for expected in EXPECTED:
+        assert expected in plain, f"{fmt} report lacks {expected!r}"
+    for name in ("Anadolu", "Russia Today", "Syrian Observatory for Human Rights", "SANA"):
+        assert name in plain
+
+
+def test_report_json_structure(data: Sample, tmp_path: Path) -> None:
+    report = json.loads(export(data.db, tmp_path, "report", "--format", "json"))
+    events = report["events"]
+    assert [e["title"] for e in events] == [
+        "Anadolu vs Russia Today",
+        "Syrian Observatory for Human Rights vs SANA",
+    ]
+    helicopter = events[0]["conflicts"][0]
+    assert helicopter["status"] == "resolved" and helicopter["favoured_source"] == "Russia Today"
+    assert [a["source"] for a in helicopter["accounts"]] == ["Anadolu", "Russia Today"]
+    assert [a["favoured"] for a in helicopter["accounts"]] == [False, True]
+    anadolu = helicopter["accounts"][0]
+    assert anadolu["source_info"]["reliability"] == 0.5
+    assert [r["text"] for r in anadolu["segments"] if r["mark"]] == ["Ankara-backed rebels"]
+    assert [(e["reviewer"], e["new_status"]) for e in helicopter["history"]] == [
+        ("alice", "confirmed"),
+        ("bob", "resolved"),
+    ]
+    # Russia Today and SOHR agree that Turkey did it: shown with the helicopter event
+    agree = events[0]["corroborations"]
+    assert [[a["source"] for a in c["accounts"]] for c in agree] == [
+        ["Russia Today", "Syrian Observatory for Human Rights"]
+    ]
+    assert events[1]["corroborations"] == []
+    sources = {s["name"]: s for s in report["sources"]}
+    assert sources["Russia Today"]["favoured"] == 1
+    assert sources["Russia Today"]["corroborations"] == 1
+    assert sources["Anadolu"]["confirmed"] == 1 and sources["SANA"]["confirmed"] == 0
+    assert sources["Syrian Observatory for Human Rights"]["claims"] >= 3
+
+
+def test_report_filters(data: Sample, tmp_path: Path) -> None:
+    def titles(*args: str) -> list[str]:
+        report = json.loads(export(data.db, tmp_path, "report", "--format", "json", *args))
+        return [e["title"] for e in report["events"]]
+
+    assert titles("--status", "resolved") == ["Anadolu vs Russia Today"]
+    assert titles("--status", "inconclusive", "--status", "resolved") == [
+        "Anadolu vs Russia Today",
+        "Syrian Observatory for Human Rights vs SANA",
+    ]
+    assert titles("--source", "Sana") == ["Syrian Observatory for Human Rights vs SANA"]
+    assert titles("--since", "2020-02-15") != []
+    assert titles("--since", "2020-02-16") == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--status", "done"], "unknown review state 'done'"),
+        (["--since", "yesterday"], "not a date"),
+        (["--source", "Nobody News"], "no source named"),
+    ],
+)
+def test_report_bad_filters_are_errors(
+    data: Sample, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    capsys.readouterr()
+    assert run(["--db", data.db, "export", "report", "--format", "md", *args]) != 0
+    err = capsys.readouterr().err
+    assert err.startswith("Error: ") and message in err
+
+
+def test_conflicts_json_follows_the_contract(data: Sample, tmp_path: Path) -> None:
+    rows = json.loads(export(data.db, tmp_path, "conflicts", "--format", "json"))
+    assert [r["id"] for r in rows] == [data.helicopter, data.strike]
+    for row in rows:
+        assert {"id", "kind", "reason", "status", "claims"} <= set(row)
+        assert len(row["claims"]) >= 2
+        for claim in row["claims"]:
+            assert {"id", "text", "source"} <= set(claim)
+    assert [c["source"] for c in rows[0]["claims"]] == ["Anadolu", "Russia Today"]
+    assert (rows[0]["kind"], rows[0]["status"]) == ("actor", "resolved")
+    lines = export(data.db, tmp_path, "conflicts", "--format", "jsonl").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [data.helicopter, data.strike]
+    table = list(csv.DictReader(io.StringIO(export(data.db, tmp_path, "conflicts", "-f", "csv"))))
+    assert [r["sources"] for r in table] == [
+        "Anadolu | Russia Today",
+        "Syrian Observatory for Human Rights | SANA",
+    ]
+
+
+def test_claimreview_jsonld(data: Sample, tmp_path: Path) -> None:
+    document = json.loads(export(data.db, tmp_path, "conflicts", "--format", "claimreview"))
+    assert document["@context"] == "https://schema.org"
+    reviews = document["@graph"]
+    # only the resolved conflict (the helicopter), one review per account
+    assert len(reviews) == 2
+    for review in reviews:
+        assert review["@type"] == "ClaimReview"
+        for required in ("claimReviewed", "reviewRating", "author", "itemReviewed", "url"):
+            assert review[required], required
+        rating = review["reviewRating"]
+        assert rating["@type"] == "Rating"
+        assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+        assert rating["alternateName"]
+        assert review["author"] == {"@type": "Person", "name": "bob"}
+        assert review["itemReviewed"]["@type"] == "Claim"
+        assert review["itemReviewed"]["appearance"]["datePublished"] == "2020-02-15"
+        assert HELICOPTER_NOTE in review["reviewBody"]
+    by_author = {r["itemReviewed"]["author"]["name"]: r for r in reviews}
+    assert by_author["Russia Today"]["reviewRating"]["ratingValue"] == 5
+    assert by_author["Anadolu"]["reviewRating"]["ratingValue"] == 1
+    assert "Ankara-backed rebels" in by_author["Anadolu"]["claimReviewed"]
+
+
+def test_w3c_annotations(data: Sample, tmp_path: Path, sample_text: str) -> None:
+    collection = json.loads(export(data.db, tmp_path, "annotations", "--format", "w3c"))
+    assert collection["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert collection["type"] == "AnnotationCollection" and collection["total"] == 1
+    (item,) = collection["first"]["items"]
+    assert item["type"] == "Annotation" and item["motivation"] == "commenting"
+    assert item["creator"]["name"] == "bob"
+    bodies = {(b["purpose"], b["value"]) for b in item["body"]}
+    assert bodies == {("commenting", CLAIM_NOTE), ("tagging", "omission")}
+    quote, position = item["target"]["selector"]
+    assert quote["type"] == "TextQuoteSelector" and position["type"] == "TextPositionSelector"
+    assert "missiles were intercepted" in quote["exact"]
+    # the selectors agree with each other and with the article text as stored
+    stored = json.loads(export(data.db, tmp_path, "claims", "--format", "json"))
+    claim = next(c for c in stored if c["id"] == data.sana)
+    article = _article_text(data.db)
+    assert article[position["start"] : position["end"]] == quote["exact"] == claim["text"]
+    assert article[: position["start"]].endswith(quote["prefix"]) and quote["prefix"]
+    assert article[position["end"] :].startswith(quote["suffix"]) and quote["suffix"]
+    rows = json.loads(export(data.db, tmp_path, "annotations", "--format", "json"))
+    assert [(r["claim_id"], r["note"], r["tags"]) for r in rows] == [
+        (data.sana, CLAIM_NOTE, ["omission"])
+    ]
+
+
+def _article_text(db: str) -> str:
+    from claimtrack.store import articles
+    from claimtrack.store.engine import open_store
+
+    store = open_store(db)
+    try:
+        with store.session() as session:
+            text = articles.article_text(session, 1)
+    finally:
+        store.close()
+    assert text is not None
+    return text
+
+
+# ------------------------------------------------------------------ hostile article text
+
+
+def hostile(db: str, tmp_path: Path) -> dict[str, int]:
+    """An article whose sentences carry markup and spreadsheet formulas, in two conflicts."""
+    path = tmp_path / "hostile.txt"
+    path.write_text(HOSTILE, encoding="utf-8")
+    ingest(db, path, published="2020-02-20")
+    formula = claim_id(db, '=HYPERLINK("http://x","y")')
+    script = claim_id(db, "document.title='pwned'")
+    summed = claim_id(db, "@SUM(1+1)")
+    first = add_conflict(db, "actor", "<b>Who</b> =HYPERLINK(\"http://x\",\"y\") did the raid?",
+                         [script, summed], ["<script>alert(1)</script>", "@SUM(1+1)"])  # fmt: skip
+    second = add_conflict(db, "number", "@SUM(1+1) against twelve", [formula, summed],
+                          ['=HYPERLINK("http://x","y")', "@SUM(1+1)"])  # fmt: skip
+    note = "<script>document.title='pwned3'</script>"
+    assert run(["--db", db, "review", str(first), "-s", "confirmed", "-n", note,
+                "--reviewer", "<i>mallory</i>"]) == 0  # fmt: skip
+    assert run(["--db", db, "sources", "annotate", "Anadolu", "--note",
+                '=HYPERLINK("http://evil","click") <img src=x onerror=alert(1)>']) == 0  # fmt: skip
+    assert run(["--db", db, "annotate", str(script), "--note", "-2+3", "--tag", "=1+1"]) == 0
+    return {"first": first, "second": second}
+
+
+def test_hostile_text_is_inert_in_html(tmp_path: Path) -> None:
+    db = str(tmp_path / "claims.db")
+    hostile(db, tmp_path)
+    html = export(db, tmp_path, "report", "--format", "html")
+    lowered = html.lower()
+    assert "<script" not in lowered
+    assert "<img" not in lowered and "<b>who" not in lowered and "<i>mallory" not in lowered
+    assert "&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=" in html
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    # no network: nothing is fetched from anywhere
+    for needle in ("http://", "https://"):
+        fetched = [line for line in html.splitlines() if needle in line and "src=" in line]
+        assert all("&lt;" in line for line in fetched), fetched
+
+
+def test_hostile_text_is_inert_in_markdown(tmp_path: Path) -> None:
+    db = str(tmp_path / "claims.db")
+    hostile(db, tmp_path)
+    text = export(db, tmp_path, "report", "--format", "md")
+    # every < from the article is backslash-escaped: no tag can open in any Markdown renderer
+    assert re.search(r"(?<!\\)<(script|img|b>|i>)", text) is None
+    assert r"\<script\>" in text
+    assert md("a|b <x> [l](u)") == r"a\|b \<x\> \[l\](u)"
+
+
+def test_hostile_text_cannot_run_as_a_formula_in_csv(tmp_path: Path) -> None:
+    db = str(tmp_path / "claims.db")
+    hostile(db, tmp_path)
+    outputs = {
+        "report": export(db, tmp_path, "report", "--format", "csv"),
+        "conflicts": export(db, tmp_path, "conflicts", "--format", "csv"),
+        "annotations": export(db, tmp_path, "annotations", "--format", "csv"),
+        "claims": export(db, tmp_path, "claims", "--format", "csv"),
+        "sources": export(db, tmp_path, "sources", "--format", "csv"),
+    }
+    seen_formula_text = False
+    for name, text in outputs.items():
+        for row in csv.reader(io.StringIO(text)):
+            for cell in row:
+                if "HYPERLINK" in cell or "SUM(" in cell:
+                    seen_formula_text = True
+                if cell.startswith(FORMULA_TRIGGERS):
+                    float(cell)  # only a real number may start with - or +
+        assert text, name
+    assert seen_formula_text  # the hostile text is there, as text
+    report = list(csv.DictReader(io.StringIO(outputs["report"])))
+    texts = {r["text"] for r in report}
+    assert '\'=HYPERLINK("http://x","y") said' in " ".join(texts)
+    assert any(t.startswith("'@SUM(1+1)") for t in texts)
+
+
+def test_segments_mark_values_without_touching_the_text() -> None:
+    text = "Sana said <b>missiles</b> were intercepted over Damascus"
+    runs = segments(text, ["missiles</b> were intercepted", ""])
+    assert "".join(r["text"] for r in runs) == text
+    assert [r["text"] for r in runs if r["mark"]] == ["missiles</b> were intercepted"]
+    assert segments("", ["x"]) == []
