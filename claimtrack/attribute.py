@@ -34,6 +34,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from claimtrack.model import (
     UNATTRIBUTED,
     Attribution,
@@ -215,7 +217,8 @@ _DAYS = frozenset(
      "morning", "evening", "afternoon", "week", "month", "year", "today", "tonight"}
 )  # fmt: skip
 _COORD = frozenset({"and", "but", "then", "before", "after"})
-_RELATIVE = frozenset({"which", "who", "whom"})
+_AS_SAYING_VERBS = frozenset({"quoted", "cited", "reported", "described", "paraphrased"})
+_RELATIVE = frozenset({"which", "who", "whom", "what"})
 _SPLIT_MARKERS = frozenset(
     {"prompting", "while", "whereas", "but", "meanwhile", "forcing", "leading", "causing",
      "spurring", "triggering", "although", "though", "however", "yet"}
@@ -226,7 +229,8 @@ _DOC_NOUNS = frozenset(
      "source", "sources", "official", "officials", "estimate", "estimates", "count",
      "survey", "document", "letter", "reports", "statements", "post", "tweet", "message",
      "announcement", "bulletin", "representative", "member", "members", "head", "chief",
-     "director", "leader", "commander"}
+     "director", "leader", "commander", "chairman", "chairwoman", "founder", "president",
+     "secretary", "coordinator", "deputy", "envoy", "ambassador", "minister", "adviser"}
 )  # fmt: skip
 _RELAY_BY = frozenset({"quoted", "cited", "carried", "relayed", "published", "reported"})
 _OUTLET_KINDS = frozenset({SourceKind.NEWS_AGENCY, SourceKind.BROADCASTER, SourceKind.NEWSPAPER})
@@ -283,8 +287,8 @@ _MONITOR_NAMES = re.compile(
     r"Syrian Observatory|Observatory|SOHR|Syrian Network for Human Rights|SNHR|White Helmets"
 )
 _INVERTIBLE = frozenset(
-    {"said", "says", "added", "told", "reported", "wrote", "stated", "announced", "claimed",
-     "insisted"}
+    {"said", "says", "added", "reported", "wrote", "stated", "announced", "claimed", "insisted",
+     "warned", "noted", "stressed", "explained", "confirmed"}
 )  # fmt: skip
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 _CREDIT_TAIL = re.compile(r"\s*(?:[-–—]{1,2}\s*|\()(?:[A-Z][\w.]*)(?:\s[A-Z][\w.]*){0,2}\)?\s*$")
@@ -559,6 +563,8 @@ class _Attributor:
                 continue
             f = self._verbal(toks, i, m, text)
             if f is not None:
+                if f.via is None and f.rule != "relay-citing":
+                    f = self._with_relay(toks, i, f, text)
                 results.append(f)
         if not results:
             f = self._colon_or_headline(toks, text, claim)
@@ -573,7 +579,12 @@ class _Attributor:
         if not plain:
             return embedded[:1]
         # a tail cue ("... 58 people the Observatory said") governs the sentence
-        tails = [f for f in plain if f.rule in ("tail-cue", "inverted-cue")]
+        tails = [
+            f
+            for f in plain
+            if f.rule in ("tail-cue", "inverted-cue")
+            or (f.rule == "relay-quoted" and f.cue_start > len(text) // 2)
+        ]
         main = tails[-1] if tails and not any(f.rule == "according-to" for f in plain) else plain[0]
         out = [replace(main, split_at=None)]
         for f in plain:
@@ -615,6 +626,18 @@ class _Attributor:
             if f is not None:
                 return f
             return None
+        if j >= 0 and toks[j].text in ("-", "–", "—", ")"):
+            # "The Observatory - which has a network of sources - also said"
+            opener = "(" if toks[j].text == ")" else toks[j].text
+            k = j - 1
+            while k >= 0 and toks[k].text != opener:
+                k -= 1
+            if k > 0:
+                inner = _np_before(toks, k - 1)
+                if inner is not None:
+                    f = self._from_span(toks, inner, cue, m.start(), i, text, weak)
+                    if f is not None:
+                        return f
         if j >= 0 and toks[j].low in _COORD:
             return self._coordinated(toks, j, cue, m.start(), i, weak)
         if j >= 0 and toks[j].text == ",":
@@ -850,22 +873,28 @@ class _Attributor:
         return f
 
     def _quoted_as_saying(self, toks: list[_Tok], i: int) -> _Found | None:
-        # "SANA quoted a military source as saying", "X was quoted by Y as saying"
-        text = "".join(" " * (t.start - (toks[n - 1].end if n else 0)) + t.text for n, t in
-                       enumerate(toks))  # fmt: skip
+        """ "SANA quoted a military source as saying", "X was quoted by Y as saying",
+        "X was quoted as saying by Reuters", "Reuters reported the White House as saying"."""
+        text = self._cur_text
         k = i - 2
-        while k >= 0 and toks[k].low not in ("quoted", "cited"):
+        while k >= 0 and toks[k].low not in _AS_SAYING_VERBS:
             k -= 1
         if k < 0:
             return None
         via: str | None = None
-        if k + 1 < i - 1 and toks[k + 1].low == "by":
-            vspan = _np_after(toks, k + 2)
-            if vspan is not None:
-                out = self._known(toks, *vspan)
-                via = out.name if out is not None else None
+        span: tuple[int, int] | None = None
+        passive = k >= 1 and toks[k - 1].low in ("was", "were", "is", "are", "been")
+        if passive or (k + 1 < i - 1 and toks[k + 1].low == "by"):
+            by = k + 2 if toks[k + 1].low == "by" else None
+            if by is None and i + 2 < len(toks) and toks[i + 1].low == "by":
+                by = i + 2  # "was quoted as saying by Reuters news agency"
+            if by is not None:
+                vspan = _np_after(toks, by)
+                if vspan is not None:
+                    out = self._known(toks, *vspan)
+                    via = out.name if out is not None else None
             j = k - 1
-            if j >= 0 and toks[j].low in ("was", "were", "is", "are"):
+            while j >= 0 and toks[j].low in ("was", "were", "is", "are", "been", "has", "have"):
                 j -= 1
             span = _np_before(toks, j) if j >= 0 else None
         else:
@@ -879,8 +908,9 @@ class _Attributor:
         src = self._source_for(toks, span[0], span[1], text)
         if src is None:
             return None
-        return self._found(toks, span, src, "quoted as saying", toks[i].start, "relay-quoted", i,
-                           text, via=via)  # fmt: skip
+        f = self._found(toks, span, src, "quoted as saying", toks[k].start, "relay-quoted", i, text,
+                        via=via)  # fmt: skip
+        return replace(f, split_at=None)
 
     def _coordinated(
         self, toks: list[_Tok], j: int, cue: str, cue_start: int, i: int, weak: bool
@@ -1114,6 +1144,16 @@ class _Attributor:
             }
             if len(people) == 1:
                 return next(iter(people.values()))
+            if not people and len(words[0]) >= 6:
+                # "Jandalai said" after "Safwan Jandali": a typo, when only one name is close
+                close = {
+                    p.source.name: p.source
+                    for p in self.memory.people
+                    if len(normalise(p.source.name).split()) >= 2
+                    and fuzz.ratio(normalise(p.source.name).split()[-1], words[0]) >= 85
+                }
+                if len(close) == 1:
+                    return next(iter(close.values()))
         return None
 
     def _new_source(self, mention: str) -> Source | None:
@@ -1167,7 +1207,7 @@ class _Attributor:
             if role is not None:
                 return role
         if toks[b].is_cap or toks[b].bare in _SOURCE_NOUNS:
-            if all(t.low in _CAP_STOP for t in toks[a : b + 1]):
+            if not any(_is_head(t) for t in toks[a : b + 1]):
                 return None
             if first.low == "the" and low in ("statement", "report", "sources", "source"):
                 return self._last_source(low)
@@ -1502,6 +1542,12 @@ def _np_after(toks: list[_Tok], k: int) -> tuple[int, int] | None:
         break
     if last is None:
         return None
+    # "a source at Damascus Police Command", "officials in the Kurdish administration"
+    if toks[last].bare in ("source", "sources", "official", "officials") and last + 2 < n:
+        if toks[last + 1].low in ("at", "in", "within", "from") and toks[last + 2].is_word:
+            tail = _np_after(toks, last + 2)
+            if tail is not None and any(t.bare in _ORG_HEADS for t in toks[tail[0] : tail[1] + 1]):
+                return (k, tail[1])
     return (k, last)
 
 

@@ -177,9 +177,13 @@ def _strip_org_descriptors(words: list[str]) -> tuple[list[str], list[str]]:
         key = normalise(words[0])
         is_possessive = bool(_POSSESSIVE.search(_fold(words[0])))
         stripped_parts = key.split()
-        if is_possessive or (
-            stripped_parts
-            and all(p in d.leading or p in d.org_suffix_words for p in stripped_parts)
+        if (
+            is_possessive
+            or key in d.modifiers
+            or (
+                stripped_parts
+                and all(p in d.leading or p in d.org_suffix_words for p in stripped_parts)
+            )
         ):
             removed.append(words.pop(0))
         else:
