@@ -1200,9 +1200,7 @@ class _Attributor:
             self._note_org(known)
             return known
         # role nouns: "the presidency", "The Russian foreign minister", "the agency"
-        if first.low == "the" or (
-            first.low in ("a", "an") and (head == "monitor" or "monitoring" in low.split())
-        ):
+        if first.low == "the" or head == "monitor" or "monitoring" in low.split():
             role = self._role(toks, a, b, head)
             if role is not None:
                 return role
@@ -1543,11 +1541,15 @@ def _np_after(toks: list[_Tok], k: int) -> tuple[int, int] | None:
     if last is None:
         return None
     # "a source at Damascus Police Command", "officials in the Kurdish administration"
-    if toks[last].bare in ("source", "sources", "official", "officials") and last + 2 < n:
-        if toks[last + 1].low in ("at", "in", "within", "from") and toks[last + 2].is_word:
-            tail = _np_after(toks, last + 2)
-            if tail is not None and any(t.bare in _ORG_HEADS for t in toks[tail[0] : tail[1] + 1]):
-                return (k, tail[1])
+    if (
+        toks[last].bare in ("source", "sources", "official", "officials")
+        and last + 2 < n
+        and toks[last + 1].low in ("at", "in", "within", "from")
+        and toks[last + 2].is_word
+    ):
+        tail = _np_after(toks, last + 2)
+        if tail is not None and any(t.bare in _ORG_HEADS for t in toks[tail[0] : tail[1] + 1]):
+            return (k, tail[1])
     return (k, last)
 
 

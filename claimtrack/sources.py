@@ -414,7 +414,14 @@ class SourceRegistry:
         org_words, removed = _strip_org_descriptors(words)
         if removed and org_words:
             found = self._lookup(normalise(" ".join(org_words)))
-            if found is not None:
+            # "Syria monitor" is not the Syrian government: a stripped media or monitor noun
+            # must not turn the mention into a state body
+            stripped_nouns = {p for w in removed for p in normalise(w).split()}
+            if found is not None and not (
+                stripped_nouns & descriptor_words().org_suffix_words
+                and found.kind is SourceKind.GOVERNMENT
+                and len(org_words) == 1
+            ):
                 return found
         # titles stripped: "Turkish Foreign Minister Mevlut Cavusoglu", "Mr Lavrov"
         title, name = _split_title(_drop_determiners(words))
