@@ -56,25 +56,42 @@ def write_batches(root: Path, texts: list[str], batches: int) -> list[Path]:
     return dirs
 
 
-def ingest_process(db: str, *paths: Path, go: Path | None = None) -> subprocess.Popen[str]:
-    """A real `python -m claimtrack ingest` process; with ``go``, it imports everything first
-    and waits for that file to appear, so a group of them starts ingesting at the same moment."""
-    argv = ["--db", db, "ingest", "--quiet", *map(str, paths)]
-    if go is None:
-        command = [sys.executable, "-m", "claimtrack", *argv]
-    else:
-        command = [
-            sys.executable,
-            "-c",
-            "import os, sys, time\n"
-            "from claimtrack.cli import run\n"
-            f"while not os.path.exists({str(go)!r}):\n"
-            "    time.sleep(0.001)\n"
-            f"sys.exit(run({argv!r}))\n",
-        ]
-    return subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+def cli_process(argv: list[str], go: Path) -> subprocess.Popen[str]:
+    """A real process running the claimtrack CLI with ``argv``. It imports everything first,
+    writes ``<go>.ready.<pid>``, then waits for ``go`` to appear, so that a group of them starts
+    at the same moment (see :func:`start_together`)."""
+    script = (
+        "import os, sys, time\n"
+        "from claimtrack.cli import run\n"
+        f"open({str(go)!r} + f'.ready.{{os.getpid()}}', 'w').close()\n"
+        f"while not os.path.exists({str(go)!r}):\n"
+        "    time.sleep(0.001)\n"
+        f"sys.exit(run({argv!r}))\n"
     )
+    return subprocess.Popen(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**os.environ, "NO_COLOR": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def start_together(processes: list[subprocess.Popen[str]], go: Path) -> None:
+    """Release processes made by :func:`cli_process` once every one of them is waiting."""
+    deadline = time.monotonic() + 60
+    while len(list(go.parent.glob(go.name + ".ready.*"))) < len(processes):
+        assert time.monotonic() < deadline, "the processes did not start"
+        assert all(p.poll() is None for p in processes), "a process died before the start"
+        time.sleep(0.01)
+    go.touch()
+
+
+def ingest_together(db: str, batches: list[Path], go: Path) -> list[tuple[int, str, str]]:
+    processes = [cli_process(["--db", db, "ingest", "--quiet", str(b)], go) for b in batches]
+    start_together(processes, go)
+    return finish(processes)
 
 
 def finish(processes: list[subprocess.Popen[str]]) -> list[tuple[int, str, str]]:
@@ -110,13 +127,13 @@ def counts(db: str) -> tuple[int, int, int]:
 def test_four_processes_ingest_different_batches_and_lose_nothing(
     any_db: str, tmp_path: Path
 ) -> None:
-    texts = fakes_articles(120)
+    texts = fakes_articles(80)
     batches = write_batches(tmp_path / "in", texts, 4)
     # no schema yet: the four processes also race on creating it (file lock / advisory lock)
-    results = finish([ingest_process(any_db, batch) for batch in batches])
+    results = ingest_together(any_db, batches, tmp_path / "go")
     for code, out, err in results:
         assert code == 0, err
-        assert "30 new, 0 skipped (already stored), 0 failed" in out, out + err
+        assert "20 new, 0 skipped (already stored), 0 failed" in out, out + err
     claims_reported = sum(int(out.rsplit("; ", 1)[1].split()[0]) for _, out, _ in results)
     articles, claims, bare = counts(any_db)
     assert articles == len(texts)
@@ -130,11 +147,7 @@ def test_the_same_articles_ingested_at_the_same_moment_are_stored_once(
     texts = fakes_articles(6)
     (batch,) = write_batches(tmp_path / "in", texts, 1)
     open_store(any_db).close()  # schema first, so the processes race on the inserts themselves
-    go = tmp_path / "go"
-    processes = [ingest_process(any_db, batch, go=go) for _ in range(6)]
-    time.sleep(2.0)  # let every process import claimtrack and start waiting
-    go.touch()
-    results = finish(processes)
+    results = ingest_together(any_db, [batch] * 6, tmp_path / "go")
     new = 0
     for code, out, err in results:
         assert code == 0, err
@@ -259,30 +272,15 @@ def test_two_reviewer_processes_on_the_same_conflict(any_db: str, tmp_path: Path
     conflict_id = setup.write(make_conflict)
     setup.close()
     go = tmp_path / "go"
-    processes = []
-    for name, status in (("ana", "confirmed"), ("bo", "dismissed")):
-        argv = ["--db", any_db, "review", str(conflict_id), "--status", status,
-                "--reviewer", name, "--expect-version", "1"]  # fmt: skip
-        script = (
-            "import os, sys, time\n"
-            "from claimtrack.cli import run\n"
-            f"while not os.path.exists({str(go)!r}):\n"
-            "    time.sleep(0.001)\n"
-            f"sys.exit(run({argv!r}))\n"
+    processes = [
+        cli_process(
+            ["--db", any_db, "review", str(conflict_id), "--status", status,
+             "--reviewer", name, "--expect-version", "1"],
+            go,
         )
-        env = {**os.environ, "NO_COLOR": "1"}
-        processes.append(
-            subprocess.Popen(
-                [sys.executable, "-c", script],
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-        )
-    time.sleep(1.5)
-    go.touch()
+        for name, status in (("ana", "confirmed"), ("bo", "dismissed"))
+    ]  # fmt: skip
+    start_together(processes, go)
     results = dict(zip(("ana", "bo"), finish(processes), strict=True))
     codes = sorted(code for code, _, _ in results.values())
     assert codes == [0, 1], results
