@@ -203,7 +203,11 @@ class KeyReader:
         saved = termios.tcgetattr(fd)
         try:
             tty.setraw(fd)
-            char = os.read(fd, 1).decode("utf-8", "replace")
+            first = os.read(fd, 1)
+            if first == b"\x1b" or first[:1] >= b"\xc0":
+                # an escape sequence (arrow keys) or a multi-byte character: one key, read whole
+                first += self._drain(fd)
+            char = first.decode("utf-8", "replace")[:1]
         finally:
             termios.tcsetattr(fd, termios.TCSADRAIN, saved)
         if char == "\x03":
@@ -211,6 +215,18 @@ class KeyReader:
         if char == "\x04":
             return "q"
         return char.lower()
+
+    @staticmethod
+    def _drain(fd: int) -> bytes:
+        import select
+
+        rest = b""
+        while len(rest) < 16 and select.select([fd], [], [], 0.02)[0]:
+            more = os.read(fd, 1)
+            if not more:
+                break
+            rest += more
+        return rest
 
     def line(self, prompt: str, out: Console) -> str:
         """A line of text (cooked mode: the terminal echoes and edits it)."""
@@ -234,6 +250,7 @@ KEYS: dict[str, tuple[str, str | None]] = {
     "b": ("back", None),
     "q": ("quit", None),
 }
+PROMPT = "Decision? "
 HELP = "  ".join(f"[{key}] {label}" for key, (label, _) in KEYS.items())
 
 
@@ -333,7 +350,7 @@ class InteractiveReview:
                 past = review_store.history(session, conflict_id)
             self.out.print(self._screen(conflict, notes, said, past, position, total))
             self.out.print(Text(HELP, style="cyan"))
-            self.out.print(Text("> ", style="bold"), end="")
+            self.out.print(Text(PROMPT, style="bold"), end="")
             key = self.keys.key()
             self.out.print(Text(key if key.isprintable() else ""))
             if key not in KEYS:
@@ -492,7 +509,8 @@ def _source_facts(source: str | None, notes: dict[str, dict[str, Any]]) -> Text:
     if source is None:
         return Text("the reporter's own voice", style="dim")
     facts = notes.get(source)
-    out = Text(source, style="bold")
+    out = Text()
+    out.append(source, style="bold")
     if facts is None:
         return out
     bits = []
