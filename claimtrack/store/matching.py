@@ -1,0 +1,596 @@
+"""Matching in the store: frames, blocking keys, links, conflicts and corroborations. All its SQL.
+
+``match_article`` runs inside the caller's transaction (ingest calls it for each new article) and
+never commits. It frames the article's claims (``claim.frame``), looks candidates up through the
+indexed ``claim_key`` table (bounded per key, never the whole claims table), links, and runs
+``find_conflicts`` over the part of the link graph the article touches. Rows are upserted by
+stable keys, so a review survives re-matching:
+
+* ``link``: one row per claim pair; reviewed links (``confirmed``/``rejected``) keep their status.
+* ``conflict``: ``key`` = ``"{kind}:{sorted claim ids}"``. An existing conflict keeps its status,
+  note and version; a conflict no longer found becomes ``active = False`` (never deleted). When a
+  reviewed conflict's group gains a claim, the larger group is a new ``open`` conflict whose
+  reason says it joins the reviewed one, and the reviewed one is kept, inactive.
+* ``corroboration``: ``key`` = sorted claim ids, same rules.
+
+``rebuild`` re-derives everything from the stored claims, keeping reviews.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import bindparam, delete, insert, text, update
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
+
+from claimtrack.conflicts import conflict_key, corroboration_key, find_conflicts
+from claimtrack.frame import frame_article, frame_from_json, frame_to_json
+from claimtrack.match import (
+    DEFAULT_PARAMS,
+    MatchParams,
+    blocking_keys,
+    expand_query_keys,
+    link_claims,
+    rank_candidates,
+)
+from claimtrack.model import ClaimRecord, Conflict, Corroboration, Link, LinkStatus
+from claimtrack.store import tables
+
+__all__ = ["MatchStats", "conflict_rows", "match_article", "match_pending", "rebuild"]
+
+REVIEWED_LINK = ("confirmed", "rejected")
+MAX_COMPONENT = 300  # claims considered when re-deriving conflicts around one article
+_KEYS_PER_QUERY = 300  # UNION ALL terms per statement (SQLite allows 500)
+
+
+@dataclass
+class MatchStats:
+    articles: int = 0
+    claims: int = 0
+    candidates: int = 0  # candidate claims scored against the article's claims
+    links: int = 0  # links written (new or changed)
+    conflicts_new: int = 0
+    conflicts_active: int = 0  # conflicts found (new or kept) around the matched articles
+    conflicts_retired: int = 0  # no longer found: kept, inactive
+    corroborations: int = 0
+    skipped_keys: int = 0  # keys too common to query
+
+    def add(self, other: MatchStats) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def line(self) -> str:
+        return (
+            f"{self.articles} articles, {self.claims} claims; {self.links} links; "
+            f"{self.conflicts_active} conflicts ({self.conflicts_new} new, "
+            f"{self.conflicts_retired} retired); {self.corroborations} corroborations"
+        )
+
+
+@dataclass
+class _KeyCache:
+    """Keys known to be too common, per database: they only grow more common, never less."""
+
+    common: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+_CACHE = _KeyCache()
+_CLAIM_TABLE: Any = tables.Claim.__table__  # type: ignore[attr-defined]
+
+
+def _db_id(session: Session) -> str:
+    bind = session.get_bind()
+    return str(bind.engine.url)
+
+
+# ------------------------------------------------------------------------------- reading
+
+
+def _records(session: Session, claim_ids: Iterable[int]) -> dict[int, ClaimRecord]:
+    """ClaimRecords (with stored frames) for the given claim ids."""
+    ids = sorted(set(claim_ids))
+    out: dict[int, ClaimRecord] = {}
+    for chunk in _chunks(ids, 500):
+        rows = session.execute(
+            sa_select(
+                col(tables.Claim.id),
+                col(tables.Claim.article_id),
+                col(tables.Claim.seq),
+                col(tables.Claim.text),
+                col(tables.Claim.frame),
+                col(tables.Source.name),
+                col(tables.Article.published),
+                col(tables.Article.outlet),
+            )
+            .join(tables.Source, col(tables.Claim.source_id) == tables.Source.id, isouter=True)
+            .join(tables.Article, col(tables.Claim.article_id) == tables.Article.id)
+            .where(col(tables.Claim.id).in_(chunk))
+        ).all()
+        for cid, art, seq, txt, frame_json, source, published, outlet in rows:
+            assert cid is not None
+            out[cid] = ClaimRecord(
+                ref=cid,
+                article_ref=art,
+                text=txt,
+                source=source,
+                frame=_parse_frame(frame_json),
+                published=published,
+                seq=seq,
+                outlet=outlet,
+            )
+    return out
+
+
+def _parse_frame(frame_json: str) -> Any:
+    return frame_from_json(frame_json or "{}")
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _postings(
+    session: Session, keys: Iterable[str], params: MatchParams, stats: MatchStats
+) -> dict[str, list[int]]:
+    """Claim ids per key, for keys held by at most ``max_key_df`` claims (newest first).
+
+    One statement per few hundred keys; each key's lookup is a bounded index range scan
+    (``LIMIT max_key_df + 1``), so a key as common as "p:aleppo" costs no more than a rare one,
+    and once seen as too common it is not asked again.
+    """
+    common = _CACHE.common[_db_id(session)]
+    wanted = sorted(k for k in set(keys) if k not in common)
+    stats.skipped_keys += len(set(keys)) - len(wanted)
+    limit = params.max_key_df + 1
+    found: dict[str, list[int]] = defaultdict(list)
+    for chunk in _chunks(wanted, _KEYS_PER_QUERY):
+        parts = [
+            f"SELECT * FROM (SELECT key, claim_id FROM claim_key WHERE key = :k{i} "
+            f"ORDER BY claim_id DESC LIMIT {limit}) AS q{i}"
+            for i in range(len(chunk))
+        ]
+        sql = text(" UNION ALL ".join(parts))
+        for key, claim_id in session.execute(sql, {f"k{i}": k for i, k in enumerate(chunk)}):
+            found[key].append(int(claim_id))
+    out: dict[str, list[int]] = {}
+    for key, ids in found.items():
+        if len(ids) > params.max_key_df:
+            common.add(key)
+            stats.skipped_keys += 1
+        else:
+            out[key] = ids
+    return out
+
+
+# ------------------------------------------------------------------------------- matching
+
+
+def match_article(
+    session: Session,
+    article_id: int,
+    params: MatchParams = DEFAULT_PARAMS,
+    *,
+    now: datetime | None = None,
+) -> MatchStats:
+    """Frame, key, link and flag one stored article's claims (inside the caller's transaction)."""
+    stamp = now or datetime.now(UTC)
+    stats = MatchStats(articles=1)
+    article = session.get(tables.Article, article_id)
+    if article is None:
+        return stats
+    rows = session.exec(
+        select(tables.Claim.id, tables.Claim.seq, tables.Claim.text, tables.Source.name)
+        .join(tables.Source, col(tables.Claim.source_id) == tables.Source.id, isouter=True)
+        .where(tables.Claim.article_id == article_id)
+        .order_by(col(tables.Claim.seq))
+    ).all()
+    if not rows:
+        return stats
+    frames = frame_article([r[2] for r in rows], article.published)
+    new: list[ClaimRecord] = []
+    for (cid, seq, txt, source), f in zip(rows, frames, strict=True):
+        assert cid is not None
+        new.append(
+            ClaimRecord(cid, article_id, txt, source, f, article.published, seq, article.outlet)
+        )
+    stats.claims = len(new)
+    new_ids = [r.ref for r in new]
+    session.execute(
+        update(_CLAIM_TABLE)
+        .where(_CLAIM_TABLE.c.id == bindparam("cid"))
+        .values(frame=bindparam("fj")),
+        [{"cid": r.ref, "fj": frame_to_json(r.frame)} for r in new],
+        execution_options={"synchronize_session": False},
+    )
+    # candidates through the key index
+    own_keys = {r.ref: blocking_keys(r.frame, params.max_keywords, r.published) for r in new}
+    query_keys = {ref: expand_query_keys(keys, params) for ref, keys in own_keys.items()}
+    session.execute(delete(tables.ClaimKey).where(col(tables.ClaimKey.claim_id).in_(new_ids)))
+    postings = _postings(session, set().union(*query_keys.values()), params, stats)
+    candidate_ids: set[int] = set()
+    own = set(new_ids)
+    for qkeys in query_keys.values():
+        candidate_ids.update(rank_candidates(qkeys, postings, params.max_candidates, exclude=own))
+    candidates = list(_records(session, candidate_ids).values())
+    stats.candidates = len(candidates)
+    links = link_claims(new, candidates, params)
+    stats.links = _upsert_links(session, links, stamp)
+    key_rows = [{"claim_id": ref, "key": k} for ref, keys in own_keys.items() for k in keys]
+    if key_rows:
+        session.execute(insert(tables.ClaimKey), key_rows)
+    _flag(session, own, stats, stamp)
+    return stats
+
+
+def _upsert_links(session: Session, links: Sequence[Link], now: datetime) -> int:
+    if not links:
+        return 0
+    existing: dict[tuple[int, int], tables.Link] = {}
+    firsts = sorted({link.a for link in links} | {link.b for link in links})
+    for chunk in _chunks(firsts, 500):
+        for row in session.exec(
+            select(tables.Link).where(col(tables.Link.claim_a).in_(chunk))
+        ).all():
+            existing[(row.claim_a, row.claim_b)] = row
+    written = 0
+    new_rows: list[dict[str, Any]] = []
+    for link in links:
+        stored = existing.get((link.a, link.b))
+        if stored is None:
+            new_rows.append(
+                {
+                    "claim_a": link.a,
+                    "claim_b": link.b,
+                    "score": link.score,
+                    "status": link.status.value,
+                    "method": link.method,
+                    "created_at": now,
+                }
+            )
+            written += 1
+        elif stored.status not in REVIEWED_LINK and (
+            stored.status != link.status.value or abs(stored.score - link.score) > 0.05
+        ):
+            stored.status = link.status.value
+            stored.score = link.score
+            stored.method = link.method
+            session.add(stored)
+            written += 1
+        elif stored.status in REVIEWED_LINK and abs(stored.score - link.score) > 0.05:
+            stored.score = link.score  # the review stands; the score is refreshed
+            session.add(stored)
+    if new_rows:
+        session.execute(insert(tables.Link), new_rows)
+    session.flush()
+    return written
+
+
+def _links_touching(session: Session, claim_ids: Iterable[int]) -> list[tables.Link]:
+    ids = sorted(set(claim_ids))
+    found: dict[int, tables.Link] = {}
+    for chunk in _chunks(ids, 400):
+        for row in session.exec(
+            select(tables.Link).where(
+                col(tables.Link.claim_a).in_(chunk) | col(tables.Link.claim_b).in_(chunk)
+            )
+        ).all():
+            assert row.id is not None
+            found[row.id] = row
+    return list(found.values())
+
+
+def _as_link(row: tables.Link) -> Link | None:
+    status = {
+        "match": LinkStatus.MATCH,
+        "confirmed": LinkStatus.MATCH,  # a reviewer confirmed the match
+        "suggested": LinkStatus.SUGGESTED,
+        "duplicate": LinkStatus.DUPLICATE,
+    }.get(row.status)
+    if status is None:  # rejected
+        return None
+    return Link(row.claim_a, row.claim_b, row.score, status, row.method)
+
+
+def _flag(session: Session, seeds: set[int], stats: MatchStats, now: datetime) -> None:
+    """Re-derive conflicts and corroborations around ``seeds`` (two link hops, bounded)."""
+    component = set(seeds)
+    rows: dict[int, tables.Link] = {}
+    frontier = set(seeds)
+    for _hop in range(2):
+        found = _links_touching(session, frontier)
+        frontier = set()
+        for row in found:
+            assert row.id is not None
+            if row.status in ("match", "confirmed", "duplicate"):
+                rows[row.id] = row
+                for cid in (row.claim_a, row.claim_b):
+                    if cid not in component and len(component) < MAX_COMPONENT:
+                        component.add(cid)
+                        frontier.add(cid)
+        if not frontier:
+            break
+    links = [
+        link
+        for row in rows.values()
+        if row.claim_a in component and row.claim_b in component
+        if (link := _as_link(row)) is not None
+    ]
+    if not links:
+        return
+    records = _records(session, component)
+    conflicts, corroborations = find_conflicts(records, links)
+    _write_conflicts(session, conflicts, component, stats, now)
+    _write_corroborations(session, corroborations, component, stats, now)
+
+
+def _members(session: Session, conflict_ids: Sequence[int]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = defaultdict(list)
+    for chunk in _chunks(list(conflict_ids), 500):
+        for conflict_id, claim_id in session.exec(
+            select(tables.ConflictClaim.conflict_id, tables.ConflictClaim.claim_id).where(
+                col(tables.ConflictClaim.conflict_id).in_(chunk)
+            )
+        ).all():
+            out[conflict_id].append(claim_id)
+    return out
+
+
+def _conflicts_around(session: Session, component: set[int]) -> dict[int, tables.Conflict]:
+    ids: set[int] = set()
+    for chunk in _chunks(sorted(component), 500):
+        ids.update(
+            session.exec(
+                select(tables.ConflictClaim.conflict_id).where(
+                    col(tables.ConflictClaim.claim_id).in_(chunk)
+                )
+            ).all()
+        )
+    out: dict[int, tables.Conflict] = {}
+    for chunk in _chunks(sorted(ids), 500):
+        for row in session.exec(
+            select(tables.Conflict).where(col(tables.Conflict.id).in_(chunk))
+        ).all():
+            assert row.id is not None
+            out[row.id] = row
+    return out
+
+
+def _write_conflicts(
+    session: Session,
+    conflicts: Sequence[Conflict],
+    component: set[int],
+    stats: MatchStats,
+    now: datetime,
+) -> None:
+    around = _conflicts_around(session, component)
+    members = _members(session, list(around))
+    by_key = {row.key: row for row in around.values()}
+    found_keys: set[str] = set()
+    for c in conflicts:
+        key = conflict_key(c.kind, c.claims)
+        found_keys.add(key)
+        stats.conflicts_active += 1
+        row = by_key.get(key)
+        if row is None:
+            row = session.exec(select(tables.Conflict).where(tables.Conflict.key == key)).first()
+        values = json.dumps(list(c.values), ensure_ascii=False)
+        if row is not None:
+            changed = (
+                row.reason != c.reason
+                or not row.active
+                or row.values != values
+                or abs(row.severity - c.severity) > 1e-6
+            )
+            if changed and not row.reason.startswith("Joins "):
+                row.reason = c.reason
+            row.severity, row.score, row.values, row.active = c.severity, c.score, values, True
+            session.add(row)
+            continue
+        reason = c.reason
+        reviewed = [
+            old
+            for old_id, old in around.items()
+            if old.kind == c.kind.value
+            and old.status != "open"
+            and len(set(members.get(old_id, ())) & set(c.claims)) >= 2
+        ]
+        if reviewed:
+            old = min(reviewed, key=lambda r: r.id or 0)
+            reason = (
+                f"Joins conflict #{old.id}, already reviewed ({old.status}), with a new account: "
+                + c.reason
+            )
+        row = tables.Conflict(
+            key=key,
+            kind=c.kind.value,
+            reason=reason,
+            severity=c.severity,
+            score=c.score,
+            values=values,
+            status="open",
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(row)
+        session.flush()
+        assert row.id is not None
+        session.execute(
+            insert(tables.ConflictClaim),
+            [
+                {"conflict_id": row.id, "claim_id": cid, "position": pos}
+                for pos, cid in enumerate(c.claims)
+            ],
+        )
+        stats.conflicts_new += 1
+    # conflicts wholly inside the component that were not found again: kept, inactive
+    for old_id, old in around.items():
+        if old.key in found_keys or not old.active:
+            continue
+        if set(members.get(old_id, ())) <= component:
+            old.active = False
+            session.add(old)
+            stats.conflicts_retired += 1
+
+
+def _write_corroborations(
+    session: Session,
+    corroborations: Sequence[Corroboration],
+    component: set[int],
+    stats: MatchStats,
+    now: datetime,
+) -> None:
+    keys = {corroboration_key(c.claims): c for c in corroborations}
+    existing = {
+        row.key: row
+        for chunk in _chunks(sorted(keys), 500)
+        for row in session.exec(
+            select(tables.Corroboration).where(col(tables.Corroboration.key).in_(chunk))
+        ).all()
+    }
+    for key, c in keys.items():
+        stats.corroborations += 1
+        row = existing.get(key)
+        if row is None:
+            session.add(
+                tables.Corroboration(
+                    key=key,
+                    reason=c.reason,
+                    score=c.score,
+                    claim_ids=json.dumps(list(c.claims)),
+                    active=True,
+                    created_at=now,
+                )
+            )
+        else:
+            row.reason, row.score, row.active = c.reason, c.score, True
+            session.add(row)
+    # a group that grew ({RT, SOHR} -> {RT, SOHR, TASS}) retires its smaller self
+    retired: set[str] = set()
+    for c in corroborations:
+        if len(c.claims) <= 8:
+            retired.update(
+                corroboration_key(sub)
+                for n in range(2, len(c.claims))
+                for sub in combinations(c.claims, n)
+            )
+    retired -= set(keys)
+    for chunk in _chunks(sorted(retired), 500):
+        for row in session.exec(
+            select(tables.Corroboration)
+            .where(col(tables.Corroboration.key).in_(chunk))
+            .where(col(tables.Corroboration.active).is_(True))
+        ).all():
+            row.active = False
+            session.add(row)
+
+
+# ------------------------------------------------------------------------------- batches
+
+
+def match_pending(
+    session: Session, params: MatchParams = DEFAULT_PARAMS, *, now: datetime | None = None
+) -> MatchStats:
+    """Match every article whose claims were never framed (``claim.frame`` still ``{}``)."""
+    pending = session.exec(
+        select(tables.Claim.article_id)
+        .where(tables.Claim.frame == "{}")
+        .distinct()
+        .order_by(col(tables.Claim.article_id))
+    ).all()
+    stats = MatchStats()
+    for article_id in pending:
+        stats.add(match_article(session, article_id, params, now=now))
+    return stats
+
+
+def rebuild(
+    session: Session, params: MatchParams = DEFAULT_PARAMS, *, now: datetime | None = None
+) -> MatchStats:
+    """Re-derive frames, keys, links, conflicts and corroborations for the whole store.
+
+    Reviews are kept: reviewed links keep their status; conflicts are matched back by their
+    stable key (status, notes, history and version intact); what is no longer found stays,
+    inactive. Articles are matched in the order they were stored, each against the earlier ones.
+    """
+    stamp = now or datetime.now(UTC)
+    _CACHE.common.pop(_db_id(session), None)
+    session.execute(delete(tables.ClaimKey))
+    session.execute(delete(tables.Link).where(col(tables.Link.status).not_in(list(REVIEWED_LINK))))
+    session.execute(
+        update(tables.Conflict)
+        .where(col(tables.Conflict.active).is_(True))
+        .values(active=False)
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        update(tables.Corroboration)
+        .values(active=False)
+        .execution_options(synchronize_session=False)
+    )
+    session.expire_all()
+    stats = MatchStats()
+    article_ids = session.exec(select(tables.Article.id).order_by(col(tables.Article.id))).all()
+    for article_id in article_ids:
+        assert article_id is not None
+        stats.add(match_article(session, article_id, params, now=stamp))
+    stats.conflicts_retired = int(
+        session.execute(
+            text("SELECT count(*) FROM conflict WHERE active = :f"), {"f": False}
+        ).scalar_one()
+    )
+    return stats
+
+
+# ------------------------------------------------------------------------------- queries
+
+
+def conflict_rows(
+    session: Session,
+    *,
+    statuses: Sequence[str] | None = None,
+    kinds: Sequence[str] | None = None,
+    sources: Sequence[str] | None = None,
+    ids: Sequence[int] | None = None,
+    include_inactive: bool = False,
+) -> list[dict[str, Any]]:
+    """Conflicts as the JSON export contract names them (DESIGN.md).
+
+    ``[{id, kind, reason, status, claims: [{id, text, source, ...}, ...], ...}]`` — at least two
+    claims each, plus severity, values and the review state. Filters combine (all must hold).
+    """
+    from claimtrack.store.review import conflict_detail_rows
+
+    rows = conflict_detail_rows(
+        session,
+        ids=ids,
+        statuses=list(statuses) if statuses else None,
+        sources=list(sources) if sources else None,
+        include_inactive=include_inactive,
+    )
+    if kinds:
+        wanted = {k.casefold() for k in kinds}
+        rows = [row for row in rows if str(row["kind"]).casefold() in wanted]
+    return [row for row in rows if len(row["claims"]) >= 2]
+
+
+def conflict_dates(session: Session, claim_ids: Iterable[int]) -> dict[int, date | None]:
+    """The publication date of each claim's article (for side-by-side display)."""
+    ids = sorted(set(claim_ids))
+    out: dict[int, date | None] = {}
+    for chunk in _chunks(ids, 500):
+        for cid, published in session.execute(
+            sa_select(col(tables.Claim.id), col(tables.Article.published))
+            .join(tables.Article, col(tables.Claim.article_id) == tables.Article.id)
+            .where(col(tables.Claim.id).in_(chunk))
+        ).all():
+            assert cid is not None
+            out[cid] = published
+    return out
