@@ -194,7 +194,7 @@ _MODIFIERS = frozenset(
      "leading", "prominent", "spokesman", "opposition-affiliated", "insurgent", "coalition",
      "citizen", "eyewitness", "civilian", "volunteer", "britain-based", "uk-based",
      "british-based", "medical-relief", "reconciliation", "centre", "center", "general", "latest",
-     "new", "recent", "initial", "preliminary", "unit"}
+     "new", "recent", "initial", "preliminary", "unit", "earlier", "first", "final"}
 )  # fmt: skip
 _MODIFIER_SUFFIX = re.compile(
     r"^(?:pro-\w+|[\w.]+-(?:based|backed|led|run|owned|affiliated|linked|controlled|held|allied|"
@@ -230,7 +230,8 @@ _DOC_NOUNS = frozenset(
      "survey", "document", "letter", "reports", "statements", "post", "tweet", "message",
      "announcement", "bulletin", "representative", "member", "members", "head", "chief",
      "director", "leader", "commander", "chairman", "chairwoman", "founder", "president",
-     "secretary", "coordinator", "deputy", "envoy", "ambassador", "minister", "adviser"}
+     "secretary", "coordinator", "deputy", "envoy", "ambassador", "minister", "adviser",
+     "information", "tolls", "account", "accounts"}
 )  # fmt: skip
 _RELAY_BY = frozenset({"quoted", "cited", "carried", "relayed", "published", "reported"})
 _OUTLET_KINDS = frozenset({SourceKind.NEWS_AGENCY, SourceKind.BROADCASTER, SourceKind.NEWSPAPER})
@@ -747,6 +748,9 @@ class _Attributor:
         # "Activists in Deir Ezzor said", "A source at Aleppo police command told"
         if prep.low in ("in", "at", "from", "within", "inside", "of", "with") and a >= 2:
             left = _np_before(toks, a - 2)
+            if left is not None and left[0] > 0 and _is_participle(toks[left[0] - 1]):
+                # "The Jaysh al-Islam group fighting government forces in Syria has admitted"
+                return self._sentence_subject(toks, left[0] - 1, cue, cue_start, i)
             if left is not None and not toks[left[1]].is_cap and toks[left[1]].low not in _PRONOUNS:
                 has_org = any(
                     x.bare in _ORG_HEADS for x in toks[a : b + 1]
@@ -770,6 +774,21 @@ class _Attributor:
         if f is not None:
             return f
         return self._relative_subject(toks, a - 1, cue, cue_start, i, weak)
+
+    def _sentence_subject(
+        self, toks: list[_Tok], limit: int, cue: str, cue_start: int, i: int
+    ) -> _Found | None:
+        """The noun phrase that opens the sentence, when a participle phrase follows it."""
+        k = 0
+        while k < limit and toks[k].low in _CAP_STOP and toks[k].low not in _DETS:
+            k += 1
+        span = _np_after(toks, k)
+        if span is None or span[1] + 1 != limit:
+            return None
+        src = self._source_for(toks, span[0], span[1], self._cur_text)
+        if src is None:
+            return None
+        return self._found(toks, span, src, cue, cue_start, "subject-cue", i, self._cur_text)
 
     def _speaking_subject(self, toks: list[_Tok], span: tuple[int, int], src: Source) -> bool:
         a, b = span
@@ -1413,6 +1432,15 @@ class _Attributor:
 _SPACES = re.compile(r"\s+")
 
 
+def _is_participle(tok: _Tok) -> bool:
+    return (
+        tok.is_word
+        and not tok.text[0].isupper()
+        and (tok.low.endswith("ing") or tok.low.endswith("ed"))
+        and tok.low not in ("during", "including", "according", "regarding", "concerning")
+    )
+
+
 def _rule_at(toks: list[_Tok], i: int) -> str:
     return "tail-cue" if _is_tail(toks, i) else "subject-cue"
 
@@ -1529,7 +1557,7 @@ def _np_after(toks: list[_Tok], k: int) -> tuple[int, int] | None:
             last = i
             i += 1
             continue
-        if _is_mod(t) and last is None:
+        if _is_mod(t) and (last is None or (i + 1 < n and toks[i + 1].bare in _SOURCE_NOUNS)):
             i += 1
             continue
         if t.low in _NAME_PARTICLES and t.low != "and" and last is not None and i + 1 < n and (

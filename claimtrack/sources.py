@@ -75,6 +75,12 @@ _UNNAMED_HEAD_KINDS: dict[str, SourceKind] = {
 }
 
 _WORD = re.compile(r"[^\s]+")
+# "Arabic-language", "UK-based", "Russia-backed", "pro-Assad": modifiers, not names
+_HYPHEN_MODIFIER = re.compile(
+    r"^(?:pro-\S+|\S+-(?:based|backed|led|run|owned|affiliated|linked|controlled|held|allied|"
+    r"aligned|language|funded|sponsored|supported|appointed))$",
+    re.IGNORECASE,
+)
 _SPACES = re.compile(r"\s+")
 _STRIP_CHARS = re.compile(r"[\"“”‘`()\[\],;:!?]")
 _POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$", re.IGNORECASE)
@@ -175,6 +181,9 @@ def _strip_org_descriptors(words: list[str]) -> tuple[list[str], list[str]]:
     # leading possessive place or organisation: "Turkey's", "Syria's"
     while len(words) > 1:
         key = normalise(words[0])
+        rest = {p for w in words[1:] for p in normalise(w).split()}
+        if rest <= d.org_suffix_words:
+            break  # "PRESS TV": keep a name in front of a generic noun
         is_possessive = bool(_POSSESSIVE.search(_fold(words[0])))
         stripped_parts = key.split()
         if (
@@ -507,7 +516,15 @@ def canonicalise(
                 return known.name, " ".join(title), known.kind
         return " ".join(name), " ".join(title), SourceKind.OFFICIAL
     # unnamed: lower-case head ("a rebel military source", "witnesses", "state media")
-    if not any(ch.isupper() for ch in words[-1]):
+    d = descriptor_words()
+    names = [
+        w
+        for w in words
+        if any(ch.isupper() for ch in w)
+        and not set(normalise(w).split()) <= d.leading
+        and not _HYPHEN_MODIFIER.match(w)
+    ]
+    if not any(ch.isupper() for ch in words[-1]) and not names:
         unnamed = _unnamed_name(words)
         head = normalise(words[-1]).split()[-1] if normalise(words[-1]) else ""
         kind = _UNNAMED_HEAD_KINDS.get(head, SourceKind.UNNAMED)

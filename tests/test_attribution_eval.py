@@ -52,7 +52,7 @@ def test_same_source_matching_rules() -> None:
     assert not same("SANA", None, registry)
 
 
-PRECISION_FLOOR = 0.78
-RECALL_FLOOR = 0.70
-F1_FLOOR = 0.74
-REPORTER_VOICE_FLOOR = 0.95
+PRECISION_FLOOR = 0.88
+RECALL_FLOOR = 0.82
+F1_FLOOR = 0.85
+REPORTER_VOICE_FLOOR = 0.97
