@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from datetime import date
 from enum import StrEnum
@@ -119,10 +120,31 @@ def _write_object(value: Any, out: Any) -> None:
 
 
 def conflict_rows(
-    session: Any, *, statuses: list[str] | None = None, sources: list[str] | None = None
+    session: Any,
+    *,
+    statuses: list[str] | None = None,
+    kinds: list[str] | None = None,
+    sources: list[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Conflict rows per DESIGN.md (``id, kind, reason, status, claims[{id, text, source}]``)."""
-    return review_store.conflict_detail_rows(session, statuses=statuses, sources=sources)
+    """Conflict rows per DESIGN.md (``id, kind, reason, status, claims[{id, text, source}]``).
+
+    The matching store's ``conflict_rows`` when it is installed (it builds on
+    ``store.review.conflict_detail_rows`` and adds the kind filter); the same rows otherwise.
+    """
+    try:
+        matching = importlib.import_module("claimtrack.store.matching")
+    except ImportError:
+        matching = None
+    if matching is not None and hasattr(matching, "conflict_rows"):
+        rows: list[dict[str, Any]] = matching.conflict_rows(
+            session, statuses=statuses, kinds=kinds, sources=sources
+        )
+        return rows
+    found = review_store.conflict_detail_rows(session, statuses=statuses, sources=sources)
+    if kinds:
+        wanted = {k.casefold() for k in kinds}
+        found = [row for row in found if str(row["kind"]).casefold() in wanted]
+    return [row for row in found if len(row["claims"]) >= 2]
 
 
 @export_app.command("conflicts")
@@ -131,6 +153,7 @@ def export_conflicts(
     fmt: ConflictFormat = typer.Option(ConflictFormat.json, "--format", "-f"),
     output: Path | None = OUTPUT,
     status: list[str] = STATUS,
+    kind: list[str] = typer.Option([], "--kind", help="Only conflicts of this kind (repeatable)."),
     source: list[str] = SOURCE,
     base_url: str | None = typer.Option(
         None, "--base-url", help="claimreview: publish the reviews under this address."
@@ -146,7 +169,7 @@ def export_conflicts(
                 conflicts, sources=review_store.source_annotations(session), base_url=base_url
             )
         else:
-            rows = conflict_rows(session, statuses=statuses, sources=source)
+            rows = conflict_rows(session, statuses=statuses, kinds=kind, sources=source)
     with output_file(output) as out:
         if fmt == ConflictFormat.claimreview:
             _write_object(document, out)
