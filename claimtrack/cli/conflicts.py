@@ -1,0 +1,208 @@
+"""``claimtrack conflicts [...]``, ``claimtrack conflicts show ID`` and ``claimtrack match``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from typing import Any
+
+import typer
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from claimtrack.cli.app import app
+from claimtrack.cli.common import ListFormat, console, render_rows, store_from
+from claimtrack.errors import NotFoundError, UsageError
+from claimtrack.match import DEFAULT_PARAMS, MatchParams
+from claimtrack.model import ConflictKind
+from claimtrack.review import parse_state
+from claimtrack.store.matching import conflict_dates, conflict_rows, match_pending, rebuild
+
+conflicts_app = typer.Typer(
+    help="Conflicting accounts of one event: list them, or show one side by side.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+app.add_typer(conflicts_app, name="conflicts")
+
+LIST_COLUMNS = ["id", "kind", "status", "severity", "sources", "reason"]
+
+
+def _kinds(values: list[str]) -> list[str]:
+    out = []
+    for value in values:
+        try:
+            out.append(ConflictKind(value.strip().casefold()).value)
+        except ValueError:
+            choices = ", ".join(k.value for k in ConflictKind)
+            raise UsageError(
+                f"unknown conflict kind {value!r} (choose one of: {choices})"
+            ) from None
+    return out
+
+
+@conflicts_app.callback()
+def conflicts(
+    ctx: typer.Context,
+    status: list[str] = typer.Option(
+        [], "--status", "-s", help="Only conflicts in this review state (repeatable)."
+    ),
+    kind: list[str] = typer.Option(
+        [], "--kind", "-k", help="Only this kind: actor, number, denial, omission, event."
+    ),
+    source: list[str] = typer.Option(
+        [], "--source", help="Only conflicts with an account by this source (repeatable)."
+    ),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
+    include_inactive: bool = typer.Option(
+        False, "--all", help="Also conflicts no longer found by matching (kept for history)."
+    ),
+) -> None:
+    """List conflicting accounts (most severe first in the table)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    statuses = [parse_state(s).value for s in status]
+    kinds = _kinds(kind)
+    with store_from(ctx) as store, store.session() as session:
+        rows = conflict_rows(
+            session,
+            statuses=statuses,
+            kinds=kinds,
+            sources=source,
+            include_inactive=include_inactive,
+        )
+    if fmt == ListFormat.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    rows.sort(key=lambda r: (-float(r.get("severity") or 0), r["id"]))
+    flat = [
+        {
+            "id": r["id"],
+            "kind": r["kind"],
+            "status": r["status"] if r.get("active", True) else f"{r['status']} (inactive)",
+            "severity": f"{float(r.get('severity') or 0):.2f}",
+            "sources": " vs ".join(dict.fromkeys(str(c["source"] or "-") for c in r["claims"])),
+            "reason": r["reason"],
+        }
+        for r in rows
+    ]
+    render_rows(flat, fmt.value, LIST_COLUMNS, title=f"{len(flat)} conflicts")
+
+
+@conflicts_app.command("show")
+def show(
+    ctx: typer.Context,
+    conflict_id: int = typer.Argument(..., metavar="ID", help="The conflict's id."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
+) -> None:
+    """One conflict: both accounts side by side with sources, articles, dates and the reason."""
+    with store_from(ctx) as store, store.session() as session:
+        rows = conflict_rows(session, ids=[conflict_id], include_inactive=True)
+        if not rows:
+            raise NotFoundError(f"no conflict {conflict_id}")
+        row = rows[0]
+        dates = conflict_dates(session, [c["id"] for c in row["claims"]])
+    if fmt != ListFormat.table:
+        json.dump(row, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+        return
+    console().print(render_conflict_body(row, dates))
+
+
+def render_conflict_body(row: dict[str, Any], dates: dict[int, date | None]) -> RenderableType:
+    """The conflict itself: heading, reason, and the accounts side by side.
+
+    Other parts of ``conflicts show`` (the review history) are rendered separately and printed
+    after this body; extend there rather than here.
+    """
+    active = "" if row.get("active", True) else " · inactive (no longer found by matching)"
+    heading = Text.assemble(
+        (f"Conflict #{row['id']}", "bold"),
+        f" · {row['kind']} · {row['status']} · severity {float(row.get('severity') or 0):.2f}",
+        f" · match score {float(row.get('score') or 0):.0f}{active}",
+    )
+    values = [str(v) for v in row.get("values") or []]
+    sides = Table(show_header=True, expand=True, show_lines=False)
+    for claim in row["claims"]:
+        sides.add_column(str(claim.get("source") or f"{claim.get('outlet') or '?'} (reporter)"))
+    cells = []
+    for i, claim in enumerate(row["claims"]):
+        published = dates.get(claim["id"])
+        meta = Text(
+            f"claim {claim['id']} · article {claim.get('article_id')}"
+            f" · {claim.get('outlet') or 'outlet unknown'}"
+            f" · {published.isoformat() if published else 'date unknown'}",
+            style="dim",
+        )
+        body = _highlight(str(claim["text"]), values[i] if i < len(values) else "")
+        cells.append(Group(body, meta))
+    sides.add_row(*cells)
+    parts: list[RenderableType] = [heading, Panel(Text(str(row["reason"])), title="why"), sides]
+    if row.get("note"):
+        parts.append(Text(f"note: {row['note']}", style="italic"))
+    return Group(*parts)
+
+
+def _highlight(text: str, value: str) -> Text:
+    """The claim text with the disagreeing value marked where it appears."""
+    out = Text(text)
+    needle = value.strip()
+    if needle and needle.lower() in text.lower():
+        out.highlight_words([needle], style="bold yellow", case_sensitive=False)
+    return out
+
+
+# ------------------------------------------------------------------------------- match
+
+
+@app.command("match")
+def match(
+    ctx: typer.Context,
+    rebuild_all: bool = typer.Option(
+        False,
+        "--rebuild",
+        help="Re-derive all links and conflicts (reviews are kept); default: match new articles.",
+    ),
+    high: float = typer.Option(DEFAULT_PARAMS.high, "--high", help="Score of a match (0-100)."),
+    low: float = typer.Option(
+        DEFAULT_PARAMS.low, "--low", help="Score of a suggested match (0-100, below --high)."
+    ),
+    max_key_df: int = typer.Option(
+        DEFAULT_PARAMS.max_key_df, "--max-key-df", help="Skip blocking keys held by more claims."
+    ),
+    max_candidates: int = typer.Option(
+        DEFAULT_PARAMS.max_candidates, "--max-candidates", help="Candidates scored per claim."
+    ),
+    date_window: int = typer.Option(
+        DEFAULT_PARAMS.date_window_days, "--date-window", help="Days apart one event may be."
+    ),
+) -> None:
+    """Link claims that report the same event and flag conflicting accounts."""
+    params = match_params(high, low, max_key_df, max_candidates, date_window)
+    with store_from(ctx) as store:
+        if rebuild_all:
+            stats = store.write(lambda session: rebuild(session, params))
+        else:
+            stats = store.write(lambda session: match_pending(session, params))
+    typer.echo(stats.line())
+
+
+def match_params(
+    high: float, low: float, max_key_df: int, max_candidates: int, date_window: int
+) -> MatchParams:
+    """Checked matching parameters (shared by commands that match)."""
+    if not 0 <= low <= high <= 100:
+        raise UsageError(f"need 0 <= --low ({low}) <= --high ({high}) <= 100")
+    if max_key_df < 1 or max_candidates < 1 or date_window < 0:
+        raise UsageError("--max-key-df and --max-candidates must be >= 1, --date-window >= 0")
+    return MatchParams(
+        high=high,
+        low=low,
+        max_key_df=max_key_df,
+        max_candidates=max_candidates,
+        date_window_days=date_window,
+    )
