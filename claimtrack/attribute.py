@@ -30,7 +30,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -306,14 +306,14 @@ class _Tok:
     def is_word(self) -> bool:
         return self.text[0].isalnum()
 
-    @property
+    @cached_property
     def is_cap(self) -> bool:
         if self.text[0].isupper():
             return self.low not in _CAP_STOP
         # "al-Homsi", "el-Dorar"
         return len(self.text) > 3 and self.low[:3] in ("al-", "el-") and self.text[3].isupper()
 
-    @property
+    @cached_property
     def bare(self) -> str:
         return _strip_possessive(self.low)
 

@@ -303,6 +303,7 @@ class SourceRegistry:
         self._surnames: dict[str, set[str]] = {}  # normalised surname -> person names
         self._fuzzy_keys: list[str] | None = None
         self._cache: dict[str, Source | None] = {}
+        self._canon_cache: dict[str, tuple[str, str | None, SourceKind]] = {}
         for source in sources:
             self.add(source)
 
@@ -393,7 +394,11 @@ class SourceRegistry:
 
     def canonicalise(self, mention: str) -> tuple[str, str | None, SourceKind]:
         """(name, descriptor, kind) of a mention: a known source, else a new canonical form."""
-        return canonicalise(mention, self)
+        found = self._canon_cache.get(mention)
+        if found is None:
+            found = canonicalise(mention, self)
+            self._canon_cache[mention] = found
+        return found
 
     # ---------------------------------------------------------------------------- internals
 
@@ -406,6 +411,7 @@ class SourceRegistry:
     def _changed(self) -> None:
         self._fuzzy_keys = None
         self._cache.clear()
+        self._canon_cache.clear()
 
     def _lookup(self, key: str) -> Source | None:
         name = self._index.get(key)
