@@ -465,7 +465,7 @@ class InteractiveReview:
         def row(label: str, cells: list[RenderableType]) -> None:
             table.add_row(Text(label), *cells)
 
-        row("source", [_source_facts(a["source"], notes) for a in accounts])
+        row("source", [render_source_facts(a["source"], notes) for a in accounts])
         row(
             "article",
             [
@@ -505,7 +505,8 @@ def _said_line(account: dict[str, Any], values: Sequence[str], index: int) -> Te
     return highlighted(account["text"], values)
 
 
-def _source_facts(source: str | None, notes: dict[str, dict[str, Any]]) -> Text:
+def render_source_facts(source: str | None, notes: dict[str, dict[str, Any]]) -> Text:
+    """What is known of a source (``store.review.source_annotations``), as plain rich Text."""
     if source is None:
         return Text("the reporter's own voice", style="dim")
     facts = notes.get(source)
