@@ -140,3 +140,17 @@ def test_claim_annotations(data: Sample, capsys: pytest.CaptureFixture[str]) -> 
     ]
     assert rows[0]["source"] == "SANA"
     assert "missiles were intercepted" in str(rows[0]["claim_text"])
+
+
+def test_sources_history_command(data: Sample, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--db", data.db, "sources", "annotate", "Russia Today", "--reliability", "0.4",
+                "--author", "alice"]) == 0  # fmt: skip
+    assert run(["--db", data.db, "sources", "annotate", "RT", "--reliability", "0.6",
+                "--author", "bob"]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert run(["--db", data.db, "sources", "history", "Russia Today", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["field"], r["old"], r["new"], r["author"]) for r in rows] == [
+        ("reliability", None, "0.4", "alice"),
+        ("reliability", "0.4", "0.6", "bob"),
+    ]

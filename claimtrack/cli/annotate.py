@@ -12,7 +12,7 @@ import json
 import typer
 
 from claimtrack.cli.app import app
-from claimtrack.cli.common import store_from
+from claimtrack.cli.common import ListFormat, render_rows, store_from
 from claimtrack.cli.review import default_reviewer, now_utc
 from claimtrack.cli.sources import sources_app
 from claimtrack.store import review as review_store
@@ -96,3 +96,15 @@ def _show(value: object) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) or "[]"
     return str(value)
+
+
+@sources_app.command("history")
+def source_history(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="Source name or alias."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
+) -> None:
+    """Every change to a source's reliability, tags, affiliation and owner (who, when)."""
+    with store_from(ctx) as store, store.session() as session:
+        rows = review_store.source_history(session, name)
+    render_rows(rows, fmt, ["at", "author", "field", "old", "new"], title=f"History of {name}")
