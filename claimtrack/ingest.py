@@ -16,12 +16,14 @@ from sqlmodel import Session
 
 from claimtrack.errors import ClaimtrackError
 from claimtrack.load import iter_inputs, load_input
+from claimtrack.match import DEFAULT_PARAMS, MatchParams
 from claimtrack.model import Analysis, Document
 from claimtrack.pipeline import analyze
 from claimtrack.sources import SourceRegistry
 from claimtrack.store import articles as article_store
 from claimtrack.store import sources as source_store
 from claimtrack.store.engine import Store
+from claimtrack.store.matching import MatchStats, match_article
 
 Status = Literal["new", "skipped", "failed"]
 
@@ -68,6 +70,15 @@ class Summary:
 
 
 ArticleHook = Callable[[Session, int], object]
+
+
+def default_after_save(params: MatchParams = DEFAULT_PARAMS) -> ArticleHook:
+    """The hook ingest runs inside each new article's transaction: incremental matching."""
+
+    def match(session: Session, article_id: int) -> MatchStats:
+        return match_article(session, article_id, params)
+
+    return match
 
 
 def ingest_document(
@@ -127,12 +138,17 @@ def ingest_inputs(
     *,
     metadata: Metadata = Metadata(),
     stdin: BinaryIO | None = None,
-    after_save: ArticleHook | None = None,
+    match: bool = True,
     on_outcome: Callable[[Outcome], None] | None = None,
     now: Callable[[], datetime] | None = None,
 ) -> Summary:
-    """Ingest files, directories (recursively) and ``-`` (stdin); report each outcome."""
+    """Ingest files, directories (recursively) and ``-`` (stdin); report each outcome.
+
+    With ``match`` (the default) each new article is matched against what is stored, in its own
+    transaction, so its conflicts are flagged as soon as it lands.
+    """
     summary = Summary()
+    after_save = default_after_save() if match else None
     with store.session() as session:
         registry = source_store.load_registry(session)
     for origin in iter_inputs(list(inputs)):

@@ -39,6 +39,9 @@ def ingest(
     published: str | None = typer.Option(None, help="Publication date, YYYY-MM-DD."),
     url: str | None = typer.Option(None, help="The article's address."),
     title: str | None = typer.Option(None, help="The article's title."),
+    match: bool = typer.Option(
+        True, "--match/--no-match", help="Match new claims and flag conflicts as they land."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary line."),
 ) -> None:
     """Store articles: segment them into claims, attribute each claim, match and flag conflicts."""
@@ -73,11 +76,21 @@ def ingest(
                     progress.advance(task)
 
                 summary = ingest_inputs(
-                    store, inputs, metadata=metadata, stdin=sys.stdin.buffer, on_outcome=step
+                    store,
+                    inputs,
+                    metadata=metadata,
+                    stdin=sys.stdin.buffer,
+                    match=match,
+                    on_outcome=step,
                 )
         else:
             summary = ingest_inputs(
-                store, inputs, metadata=metadata, stdin=sys.stdin.buffer, on_outcome=report
+                store,
+                inputs,
+                metadata=metadata,
+                stdin=sys.stdin.buffer,
+                match=match,
+                on_outcome=report,
             )
     typer.echo(f"Ingested: {summary.line()}")
     if summary.failed:
