@@ -695,6 +695,17 @@ class _Attributor:
                 return self._found(toks, (a, b), src, cue, cue_start, "report-by", i, text)
         if before is not None and before.low in _PREPOSITIONS:
             return self._prep_object(toks, span, cue, cue_start, i, text, weak)
+        if before is not None and before.low == "what":
+            # "... is what the agency said" governs the sentence; "short of what residents say
+            # is needed" is an aside in the reporter's voice
+            if not _is_tail(toks, i):
+                return None
+            src = self._source_for(toks, a, b, text)
+            if src is None:
+                return None
+            return replace(
+                self._found(toks, span, src, cue, cue_start, "tail-cue", i, text), split_at=None
+            )
         if before is not None and before.low in _RELATIVE:
             return self._embedded(toks, span, cue, cue_start, i, text)
         # apposition: "the monitoring group the Syrian Observatory for Human Rights said"

@@ -208,6 +208,19 @@ def test_conflicting_accounts_joined_by_while() -> None:
     assert [c.attribution.source for c in out] == ["SANA", "Syrian Observatory for Human Rights"]
 
 
+def test_what_clauses() -> None:
+    # a sentence-final "what X said" governs the sentence ...
+    assert sources("The toll was 20, which is what the Observatory said.") == [
+        "Syrian Observatory for Human Rights"
+    ]
+    assert sources("Twenty people died is what the Observatory said.") == [
+        "Syrian Observatory for Human Rights"
+    ]
+    # ... an inner one is an aside, and the sentence stays whole
+    out = run("Aid has been short of what residents say is needed to sustain life.")
+    assert [c.attribution.source for c in out] == [None]
+
+
 def test_embedded_attribution() -> None:
     out = run(
         "The attacks on Turkish troops and Ankara’s retaliation, which its military claimed had "
