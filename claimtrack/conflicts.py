@@ -324,12 +324,55 @@ def _compare_totals(x: _Total, y: _Total) -> float | None:
 _ROLE_WORD = {"dead": "dead", "injured": "injured", "displaced": "displaced", "casualties": ""}
 
 
+_GOVERNORATES = frozenset(
+    {"aleppo", "idlib", "damascus", "homs", "hama", "raqqa", "deir ezzor", "hasakeh", "daraa"}
+    | {"latakia", "tartus", "quneitra", "sweida"}
+)
+_OUTCOMES = frozenset({"kill", "injure", "attack", "strike"})
+
+
+def _means_agree(a: ClaimRecord, b: ClaimRecord) -> bool:
+    means_a = {e for e in a.frame.events if e not in _OUTCOMES}
+    means_b = {e for e in b.frame.events if e not in _OUTCOMES}
+    return not (means_a and means_b) or any(
+        events_compatible(x, y) for x in means_a for y in means_b
+    )
+
+
+def _same_happening(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Is a matched pair anchored well enough to compare its details?
+
+    Across articles the match score alone lets "killed four in Aleppo" meet another Aleppo
+    toll; a disagreement is only worth flagging when both accounts pin the event down: the same
+    article, or explicit dates within a day, or the same town (not just the governorate). And the
+    means must agree when both name one (rocket fire vs a barrel bomb are two events).
+    """
+    fa, fb = a.frame, b.frame
+    if not _means_agree(a, b):
+        return False
+    if a.article_ref == b.article_ref:
+        return True
+    if fa.dates and fb.dates and min(abs((x - y).days) for x in fa.dates for y in fb.dates) <= 1:
+        return True
+    return bool((set(fa.places) & set(fb.places)) - _GOVERNORATES)
+
+
 def _compare(
     a: ClaimRecord, b: ClaimRecord, score: float
 ) -> tuple[list[_Finding], list[_Agreement]]:
     found: list[_Finding] = []
     agree: list[_Agreement] = []
     fa, fb = a.frame, b.frame
+    if not _means_agree(a, b):
+        return found, agree
+    # denial: a denial seldom restates the place or date it answers; the match link suffices
+    pa, pb = fa.polarity, fb.polarity
+    if {pa, pb} == {Polarity.ASSERTED, Polarity.DENIED}:
+        va, vb = ("denies", "asserts") if pa is Polarity.DENIED else ("asserts", "denies")
+        if (pa is Polarity.ASSERTED and fa.events) or (pb is Polarity.ASSERTED and fb.events):
+            found.append(_Finding(ConflictKind.DENIAL, a.ref, b.ref, va, vb, 0.9, score))
+    if not _same_happening(a, b):
+        return found, agree
     # actor
     pairs = [(ra, rb) for ra in fa.roles for rb in fb.roles if events_compatible(ra[0], rb[0])]
     agreeing = [(ra, rb) for ra, rb in pairs if agents_compatible(ra[1], rb[1])]
@@ -342,12 +385,6 @@ def _compare(
         found.append(
             _Finding(ConflictKind.ACTOR, a.ref, b.ref, ra[2], rb[2], sev, score, ra[1], rb[1])
         )
-    # denial
-    pa, pb = fa.polarity, fb.polarity
-    if {pa, pb} == {Polarity.ASSERTED, Polarity.DENIED}:
-        va, vb = ("denies", "asserts") if pa is Polarity.DENIED else ("asserts", "denies")
-        if (pa is Polarity.ASSERTED and fa.events) or (pb is Polarity.ASSERTED and fb.events):
-            found.append(_Finding(ConflictKind.DENIAL, a.ref, b.ref, va, vb, 0.9, score))
     # omission / event
     for x, y, flip in ((a, b, False), (b, a, True)):
         if _casualties(x) and (_silent_on_casualties(y) or _intercepted_only(y)):
@@ -358,7 +395,9 @@ def _compare(
             va, vb = (vy, vx) if flip else (vx, vy)
             found.append(_Finding(kind, a.ref, b.ref, va, vb, sev, score))
             break
-    # numbers
+    # numbers: never a running total ("300000 killed since 2011") against one event's toll
+    if fa.background or fb.background:
+        return found, agree
     ta, tb = _totals(a), _totals(b)
     for role in sorted(set(ta) & set(tb)):
         graded = _compare_totals(ta[role], tb[role])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -193,7 +194,85 @@ _AGENT_PATTERNS: list[tuple[str, str]] = [
         "rebels",
     ),
 ]
-_AGENT_RE = [(re.compile(p), a) for p, a in _AGENT_PATTERNS]
+# one pass over the text: an alternation of all patterns, earlier ones first at each position
+_AGENT_RE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(_AGENT_PATTERNS)))
+_AGENT_FIRST_WORDS = frozenset(
+    [
+        "ankara",
+        "turkey",
+        "turkish",
+        "turks",
+        "free",
+        "fsa",
+        "national",
+        "russia",
+        "russian",
+        "moscow",
+        "iran",
+        "iranian",
+        "us",
+        "u",
+        "american",
+        "washington",
+        "international",
+        "western",
+        "anti-is",
+        "anti-isis",
+        "anti-jihadist",
+        "coalition",
+        "islamic",
+        "isis",
+        "isil",
+        "daesh",
+        "daish",
+        "al-nusra",
+        "nusra",
+        "hayat",
+        "tahrir",
+        "hts",
+        "fateh",
+        "al-qaeda",
+        "kurdish",
+        "ypg",
+        "sdf",
+        "pkk",
+        "pyd",
+        "ypj",
+        "hezbollah",
+        "hizbollah",
+        "hizbullah",
+        "irgc",
+        "revolutionary",
+        "israel",
+        "israeli",
+        "syrian",
+        "assad",
+        "government",
+        "regime",
+        "pro-government",
+        "pro-assad",
+        "pro-regime",
+        "loyalist",
+        "the",
+        "barrel",
+        "rebel",
+        "rebels",
+        "insurgents",
+        "militants",
+        "terrorist",
+        "terrorists",
+        "armed",
+        "jihadist",
+        "jihadists",
+        "opposition",
+        "gunmen",
+        "jaish",
+        "ahrar",
+        "islamist",
+        "damascus",
+    ]
+)
+_AGENT_OF_GROUP = {f"g{i}": a for i, (_, a) in enumerate(_AGENT_PATTERNS)}
 
 # A more specific agent is compatible with its parent ("HTS" is one of "the rebels").
 AGENT_PARENT: dict[str, str] = {
@@ -356,11 +435,6 @@ _PROVINCE: dict[str, str] = {
 }
 _COUNTRIES = frozenset({"turkey", "russia", "israel", "lebanon", "iraq", "jordan", "iran", "golan"})
 _PLACE_VARIANT: dict[str, str] = {v: canon for canon, vs in _PLACES.items() for v in vs}
-_PLACE_VARIANT_RE = re.compile(
-    r"\b(?:"
-    + "|".join(sorted((re.escape(v) for v in _PLACE_VARIANT), key=len, reverse=True))
-    + r")(?:s\b)?"
-)
 # "near the town of Dara Azza", "the Salah al-Din district" (capitalised words in the original)
 _PLACE_OF = re.compile(
     r"\b(?:town|city|village|district|neighbou?rhood|province|suburb|region|area|countryside|"
@@ -442,6 +516,9 @@ def _fuzzy_place(word: str) -> str | None:
 _SINGLE_WORD_PLACES = [v for v in _PLACE_VARIANT if " " not in v and "-" not in v and len(v) >= 6]
 
 
+_PLACE_FIRST_WORDS = frozenset(v.split()[0] for v in _PLACE_VARIANT if " " in v)
+
+
 def place_province(place: str) -> str | None:
     """The governorate a known town lies in ("khan shaykhun" -> "idlib")."""
     return _PROVINCE.get(place)
@@ -451,13 +528,24 @@ def _place_key(name: str) -> str:
     return re.sub(r"\s+", " ", _normalise(name).replace("-", " ")).strip()
 
 
-def _places(text: str, low: str) -> list[str]:
+def _places(text: str, low: str, tokens: list[tuple[str, int, int]] | None = None) -> list[str]:
     found: list[str] = []
-    for m in _PLACE_VARIANT_RE.finditer(low):
-        v = m.group(0)
-        canon = _PLACE_VARIANT.get(v) or _PLACE_VARIANT.get(v[:-1])
-        if canon:
-            found.append(canon)
+    words = [t[0] for t in tokens] if tokens is not None else _TOKEN.findall(low)
+    i = 0
+    while i < len(words):
+        # longest known name first: "dara azza" before "dara"; "aleppos" is Aleppo's
+        longest = min(3, len(words) - i) if words[i] in _PLACE_FIRST_WORDS else 1
+        for n in range(longest, 0, -1):
+            key = words[i] if n == 1 else " ".join(words[i : i + n])
+            canon = _PLACE_VARIANT.get(key)
+            if canon is None and key[-1:] == "s":
+                canon = _PLACE_VARIANT.get(key[:-1])
+            if canon:
+                found.append(canon)
+                i += n
+                break
+        else:
+            i += 1
     for m in _PLACE_OF.finditer(text):
         words = _place_key(m.group(1)).split()
         # "district of Aleppo Syrian state television": stop at the first word that is no place
@@ -669,8 +757,9 @@ def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
 def _role(low: str, start: int, end: int, tokens: list[tuple[str, int, int]]) -> str:
     """What a number counts, from the nearest harm/flight word: "killed at least 58" -> dead."""
     best: tuple[int, int, str] | None = None  # (distance, side, role)
-    idx_start = next((i for i, t in enumerate(tokens) if t[1] >= start), len(tokens))
-    idx_end = next((i for i, t in enumerate(tokens) if t[1] >= end), len(tokens))
+    starts = [t[1] for t in tokens]
+    idx_start = bisect_left(starts, start)
+    idx_end = bisect_left(starts, end)
     penalty = 0
     break_at_number = True
     for i in range(idx_start - 1, max(-1, idx_start - 9), -1):
@@ -819,6 +908,13 @@ _OMIT_WHAT = [
     (re.compile(r"source|responsib|culprit|perpetrat|who (?:was|carried|fired)|blame"), "agent"),
     (re.compile(r"detail"), "details"),
 ]
+# "More than 300000 people have been killed in Syria since the conflict began in March 2011":
+# a running total, not the toll of one event
+_BACKGROUND = re.compile(
+    r"\bsince\b|\bso far\b|\b(?:in|over|during) the (?:past|last) \w+|\bthis (?:year|month)\b|"
+    r"\blast (?:year|month)\b|\bin (?:19|20)\d\d\b|\bbegan in\b|\b(?:war|conflict) has killed\b|"
+    r"\btotal\b|\boverall\b|\bcumulative\b|\ba (?:week|month|year) ago\b|\byears? of\b"
+)
 _NO_CASUALTIES = re.compile(r"\bno (?:casualties|injuries|deaths|victims)\b")
 
 # ----------------------------------------------------------------------------- keywords
@@ -1139,10 +1235,11 @@ def frame(text: str, published: date | None = None) -> EventFrame:
     ) or _NO_CASUALTIES.search(low):
         polarity = Polarity.OMITTED
     return EventFrame(
+        background=bool(_BACKGROUND.search(low)),
         events=tuple(events),
         agents=tuple(agents),
         targets=tuple(targets),
-        places=tuple(_places(text, low)),
+        places=tuple(_places(text, low, tokens)),
         dates=tuple(_dates(low, published)),
         numbers=tuple(_quantities(low, tokens)),
         polarity=polarity,
@@ -1200,38 +1297,43 @@ def _agent_roles(
         if all((r[0], r[1]) != (event, agent) for r in out):
             out.append((event, agent, phrase.strip(" ,.;")))
 
-    for rx, agent in _AGENT_RE:
-        for m in rx.finditer(low):
-            s, e = m.start(), m.end()
-            if any(a < e and s < b for a, b in taken) or any(a <= s < b for a, b in omit_spans):
-                continue
-            ti = next((i for i, p in enumerate(tok_starts) if p >= s), len(tokens))
-            te = next((i for i, p in enumerate(tok_starts) if p >= e), len(tokens))
-            end_m = _PHRASE_END.search(low, e)
-            phrase_end = min(end_m.start() if end_m else len(low), e + 40)
-            cue = _BY_CUE.search(low[max(0, s - 90) : s])
-            if cue:
-                prior = [ev for i, ev in triggers if i < ti and ti - i <= 16]
-                event = prior[-1] if prior else "attack"
-                if "blam" in cue.group(0) or "accus" in cue.group(0):
-                    event = _blamed_event(cue.group(0)) or event
-                add(event, agent, orig(s - len(cue.group(0)), phrase_end))
-                taken.append((s, e))
-                continue
-            after = [(i, ev) for i, ev in triggers if te <= i <= te + 5]
-            if _WEAPON_RE.match(low[e:]) and after and after[0][0] == te:
-                # "Israeli air strikes on the airport area of Damascus killed ...": the weapon is
-                # the event, and the main verb that follows is the doer's too
-                add(after[0][1], agent, orig(s, phrase_end))
-                later = [ev for i, ev in triggers if te < i <= te + 14 and ev in ("kill", "injure")]
-                if later:
-                    add(later[0], agent, orig(s, phrase_end))
-                taken.append((s, e))
-                continue
-            if after and _DOER_GAP.match(low[e : tokens[after[0][0]][1]].lstrip()):
-                w = _WEAPON_RE.match(low[e:])
-                add(after[0][1], agent, orig(s, e + (w.end() if w else 0)))
-                taken.append((s, e))
+    for word, tok_start, _ in tokens:
+        if word not in _AGENT_FIRST_WORDS and word.split("-", 1)[0] not in _AGENT_FIRST_WORDS:
+            continue  # no agent pattern starts with this word: skip the regex
+        m = _AGENT_RE.match(low, tok_start)
+        if m is None:
+            continue
+        agent = _AGENT_OF_GROUP[m.lastgroup or ""]
+        s, e = m.start(), m.end()
+        if any(a < e and s < b for a, b in taken) or any(a <= s < b for a, b in omit_spans):
+            continue
+        ti = bisect_left(tok_starts, s)
+        te = bisect_left(tok_starts, e)
+        end_m = _PHRASE_END.search(low, e)
+        phrase_end = min(end_m.start() if end_m else len(low), e + 40)
+        cue = _BY_CUE.search(low[max(0, s - 90) : s])
+        if cue:
+            prior = [ev for i, ev in triggers if i < ti and ti - i <= 16]
+            event = prior[-1] if prior else "attack"
+            if "blam" in cue.group(0) or "accus" in cue.group(0):
+                event = _blamed_event(cue.group(0)) or event
+            add(event, agent, orig(s - len(cue.group(0)), phrase_end))
+            taken.append((s, e))
+            continue
+        after = [(i, ev) for i, ev in triggers if te <= i <= te + 5]
+        if _WEAPON_RE.match(low[e:]) and after and after[0][0] == te:
+            # "Israeli air strikes on the airport area of Damascus killed ...": the weapon is
+            # the event, and the main verb that follows is the doer's too
+            add(after[0][1], agent, orig(s, phrase_end))
+            later = [ev for i, ev in triggers if te < i <= te + 14 and ev in ("kill", "injure")]
+            if later:
+                add(later[0], agent, orig(s, phrase_end))
+            taken.append((s, e))
+            continue
+        if after and _DOER_GAP.match(low[e : tokens[after[0][0]][1]].lstrip()):
+            w = _WEAPON_RE.match(low[e:])
+            add(after[0][1], agent, orig(s, e + (w.end() if w else 0)))
+            taken.append((s, e))
     return out
 
 
@@ -1350,6 +1452,7 @@ def frame_article(texts: Sequence[str], published: date | None = None) -> list[E
                 keywords=f.keywords,
                 roles=f.roles,
                 inherited=tuple(inherited),
+                background=f.background,
             )
         out.append(f)
     return out
@@ -1374,6 +1477,7 @@ def frame_to_json(f: EventFrame) -> str:
         "keywords": list(f.keywords),
         "roles": [list(r) for r in f.roles],
         "inherited": list(f.inherited),
+        "background": f.background,
     }
     return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
 
@@ -1395,4 +1499,5 @@ def frame_from_json(s: str) -> EventFrame:
         keywords=tuple(d.get("keywords", ())),
         roles=tuple((r[0], r[1], r[2]) for r in d.get("roles", ())),
         inherited=tuple(d.get("inherited", ())),
+        background=bool(d.get("background", False)),
     )

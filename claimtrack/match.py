@@ -49,12 +49,12 @@ class MatchParams:
     """Matching parameters (all exposed as CLI options)."""
 
     high: float = 58.0  # score at or above: a match
-    low: float = 45.0  # score at or above (below high): a suggested match
+    low: float = 50.0  # score at or above (below high): a suggested match
     max_key_df: int = 200  # keys held by more claims than this are too common to query
-    max_candidates: int = 30  # candidates scored per new claim, best-blocked first
+    max_candidates: int = 12  # candidates scored per new claim, best-blocked first
     date_window_days: int = 1  # dates this close may be the same event (reports lag a day)
     duplicate_ratio: float = 94.0  # token_sort_ratio of whole texts: the same account republished
-    max_keywords: int = 8  # content-word keys per claim
+    max_keywords: int = 5  # content-word keys per claim
 
 
 DEFAULT_PARAMS = MatchParams()
@@ -141,7 +141,7 @@ _COMMON_WORDS = frozenset(
 
 @lru_cache(maxsize=200_000)
 def blocking_keys(
-    frame: EventFrame, max_keywords: int = 8, published: date | None = None
+    frame: EventFrame, max_keywords: int = 5, published: date | None = None
 ) -> frozenset[str]:
     """Keys two claims about one event are likely to share.
 
@@ -362,6 +362,8 @@ def score_pair(a: ClaimRecord, b: ClaimRecord, params: MatchParams = DEFAULT_PAR
         score *= 0.8
     if not fa.events or not fb.events:
         score *= 0.85  # a claim that tells of no event is rarely an account of one
+    if fa.background != fb.background:
+        score *= 0.8  # a running total ("since 2011") is not the report of one event
     return round(max(0.0, min(100.0, score)), 1)
 
 

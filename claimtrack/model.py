@@ -140,6 +140,7 @@ class EventFrame:
     # ("shoot_down", "turkey-backed rebels", "by Ankara-backed rebels")
     roles: tuple[tuple[str, str, str], ...] = ()
     inherited: tuple[str, ...] = ()  # fields filled from the article context: "dates", "places"
+    background: bool = False  # a running total or another time: "killed 300,000 since 2011"
 
 
 @dataclass(frozen=True)

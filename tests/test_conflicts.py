@@ -22,6 +22,9 @@ def rec(
     return ClaimRecord(ref, article, text, source, frame(text, published), published, None, outlet)
 
 
+D = date(2017, 4, 19)
+
+
 def match(a: int, b: int) -> Link:
     return Link(min(a, b), max(a, b), 80.0, LinkStatus.MATCH, "test")
 
@@ -138,9 +141,14 @@ def test_same_source_duplicates_and_self_are_never_flagged() -> None:
 
 def test_reporter_voice_speaks_for_outlet_across_articles_only() -> None:
     a = rec(
-        1, 1, "Six people were killed in a blast in Aleppo on Wednesday.", None, "Asharq Al-Awsat"
+        1,
+        1,
+        "Six people were killed in a blast in Aleppo on Wednesday.",
+        None,
+        "Asharq Al-Awsat",
+        D,
     )
-    b = rec(2, 2, "A bomb killed nine people in Aleppo on Wednesday.", None, "TRT")
+    b = rec(2, 2, "A bomb killed nine people in Aleppo on Wednesday.", None, "TRT", D)
     (c,), _ = find_conflicts({1: a, 2: b}, [match(1, 2)])
     assert c.sources == ("Asharq Al-Awsat", "TRT") and c.kind is ConflictKind.NUMBER
     same_article = rec(

@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -40,13 +41,13 @@ from claimtrack.match import (
     link_claims,
     rank_candidates,
 )
-from claimtrack.model import ClaimRecord, Conflict, Corroboration, Link, LinkStatus
+from claimtrack.model import ClaimRecord, Conflict, Corroboration, EventFrame, Link, LinkStatus
 from claimtrack.store import tables
 
 __all__ = ["MatchStats", "conflict_rows", "match_article", "match_pending", "rebuild"]
 
 REVIEWED_LINK = ("confirmed", "rejected")
-MAX_COMPONENT = 300  # claims considered when re-deriving conflicts around one article
+MAX_COMPONENT = 80  # claims considered when re-deriving conflicts around one article
 _KEYS_PER_QUERY = 300  # UNION ALL terms per statement (SQLite allows 500)
 
 
@@ -83,6 +84,7 @@ class _KeyCache:
 
 _CACHE = _KeyCache()
 _CLAIM_TABLE: Any = tables.Claim.__table__  # type: ignore[attr-defined]
+_LINK_TABLE: Any = tables.Link.__table__  # type: ignore[attr-defined]
 
 
 def _db_id(session: Session) -> str:
@@ -128,7 +130,9 @@ def _records(session: Session, claim_ids: Iterable[int]) -> dict[int, ClaimRecor
     return out
 
 
-def _parse_frame(frame_json: str) -> Any:
+@lru_cache(maxsize=100_000)
+def _parse_frame(frame_json: str) -> EventFrame:
+    """Parsed frames are cached by their JSON text: a stored frame is read many times."""
     return frame_from_json(frame_json or "{}")
 
 
@@ -179,8 +183,13 @@ def match_article(
     params: MatchParams = DEFAULT_PARAMS,
     *,
     now: datetime | None = None,
+    frames: Sequence[EventFrame] | None = None,
 ) -> MatchStats:
-    """Frame, key, link and flag one stored article's claims (inside the caller's transaction)."""
+    """Frame, key, link and flag one stored article's claims (inside the caller's transaction).
+
+    ``frames`` (one per claim, in order) may be computed beforehand, e.g. in worker processes
+    with ``frame_article``; otherwise they are computed here.
+    """
     stamp = now or datetime.now(UTC)
     stats = MatchStats(articles=1)
     article = session.get(tables.Article, article_id)
@@ -194,7 +203,8 @@ def match_article(
     ).all()
     if not rows:
         return stats
-    frames = frame_article([r[2] for r in rows], article.published)
+    if frames is None or len(frames) != len(rows):
+        frames = frame_article([r[2] for r in rows], article.published)
     new: list[ClaimRecord] = []
     for (cid, seq, txt, source), f in zip(rows, frames, strict=True):
         assert cid is not None
@@ -222,26 +232,41 @@ def match_article(
     candidates = list(_records(session, candidate_ids).values())
     stats.candidates = len(candidates)
     links = link_claims(new, candidates, params)
-    stats.links = _upsert_links(session, links, stamp)
+    touching = _links_touching(session, new_ids)
+    stats.links = _upsert_links(session, links, touching, stamp)
     key_rows = [{"claim_id": ref, "key": k} for ref, keys in own_keys.items() for k in keys]
     if key_rows:
         session.execute(insert(tables.ClaimKey), key_rows)
-    _flag(session, own, stats, stamp)
+    # the links touching the article now: stored ones (reviewed status kept) and this run's
+    current = {(r.claim_a, r.claim_b): r for r in touching}
+    for link in links:
+        old = current.get((link.a, link.b))
+        status = old.status if old and old.status in REVIEWED_LINK else link.status.value
+        current[(link.a, link.b)] = _LinkRow(0, link.a, link.b, link.score, status, link.method)
+    _flag(session, own, list(current.values()), stats, stamp)
     return stats
 
 
-def _upsert_links(session: Session, links: Sequence[Link], now: datetime) -> int:
+@dataclass
+class _LinkRow:
+    id: int
+    claim_a: int
+    claim_b: int
+    score: float
+    status: str
+    method: str
+
+
+def _upsert_links(
+    session: Session, links: Sequence[Link], touching: Sequence[_LinkRow], now: datetime
+) -> int:
+    """Write links (every one touches a new claim); reviewed links keep their status."""
     if not links:
         return 0
-    existing: dict[tuple[int, int], tables.Link] = {}
-    firsts = sorted({link.a for link in links} | {link.b for link in links})
-    for chunk in _chunks(firsts, 500):
-        for row in session.exec(
-            select(tables.Link).where(col(tables.Link.claim_a).in_(chunk))
-        ).all():
-            existing[(row.claim_a, row.claim_b)] = row
+    existing = {(r.claim_a, r.claim_b): r for r in touching}
     written = 0
     new_rows: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
     for link in links:
         stored = existing.get((link.a, link.b))
         if stored is None:
@@ -256,38 +281,40 @@ def _upsert_links(session: Session, links: Sequence[Link], now: datetime) -> int
                 }
             )
             written += 1
-        elif stored.status not in REVIEWED_LINK and (
-            stored.status != link.status.value or abs(stored.score - link.score) > 0.05
-        ):
-            stored.status = link.status.value
-            stored.score = link.score
-            stored.method = link.method
-            session.add(stored)
+            continue
+        status = stored.status if stored.status in REVIEWED_LINK else link.status.value
+        if status != stored.status or abs(stored.score - link.score) > 0.05:
+            # a reviewed link keeps its decision; only its score is refreshed
+            changed.append({"lid": stored.id, "st": status, "sc": link.score, "me": link.method})
             written += 1
-        elif stored.status in REVIEWED_LINK and abs(stored.score - link.score) > 0.05:
-            stored.score = link.score  # the review stands; the score is refreshed
-            session.add(stored)
     if new_rows:
         session.execute(insert(tables.Link), new_rows)
-    session.flush()
+    if changed:
+        session.execute(
+            update(_LINK_TABLE)
+            .where(_LINK_TABLE.c.id == bindparam("lid"))
+            .values(status=bindparam("st"), score=bindparam("sc"), method=bindparam("me")),
+            changed,
+            execution_options={"synchronize_session": False},
+        )
     return written
 
 
-def _links_touching(session: Session, claim_ids: Iterable[int]) -> list[tables.Link]:
+def _links_touching(session: Session, claim_ids: Iterable[int]) -> list[_LinkRow]:
     ids = sorted(set(claim_ids))
-    found: dict[int, tables.Link] = {}
+    found: dict[int, _LinkRow] = {}
+    t = _LINK_TABLE
     for chunk in _chunks(ids, 400):
-        for row in session.exec(
-            select(tables.Link).where(
-                col(tables.Link.claim_a).in_(chunk) | col(tables.Link.claim_b).in_(chunk)
+        for row in session.execute(
+            sa_select(t.c.id, t.c.claim_a, t.c.claim_b, t.c.score, t.c.status, t.c.method).where(
+                t.c.claim_a.in_(chunk) | t.c.claim_b.in_(chunk)
             )
-        ).all():
-            assert row.id is not None
-            found[row.id] = row
+        ):
+            found[row[0]] = _LinkRow(*row)
     return list(found.values())
 
 
-def _as_link(row: tables.Link) -> Link | None:
+def _as_link(row: _LinkRow) -> Link | None:
     status = {
         "match": LinkStatus.MATCH,
         "confirmed": LinkStatus.MATCH,  # a reviewer confirmed the match
@@ -299,24 +326,31 @@ def _as_link(row: tables.Link) -> Link | None:
     return Link(row.claim_a, row.claim_b, row.score, status, row.method)
 
 
-def _flag(session: Session, seeds: set[int], stats: MatchStats, now: datetime) -> None:
-    """Re-derive conflicts and corroborations around ``seeds`` (two link hops, bounded)."""
+def _flag(
+    session: Session,
+    seeds: set[int],
+    seed_links: Sequence[_LinkRow],
+    stats: MatchStats,
+    now: datetime,
+) -> None:
+    """Re-derive conflicts and corroborations around ``seeds`` (one link hop, bounded)."""
     component = set(seeds)
-    rows: dict[int, tables.Link] = {}
-    frontier = set(seeds)
-    for _hop in range(2):
-        found = _links_touching(session, frontier)
-        frontier = set()
-        for row in found:
-            assert row.id is not None
-            if row.status in ("match", "confirmed", "duplicate"):
-                rows[row.id] = row
-                for cid in (row.claim_a, row.claim_b):
-                    if cid not in component and len(component) < MAX_COMPONENT:
-                        component.add(cid)
-                        frontier.add(cid)
-        if not frontier:
-            break
+    rows: dict[tuple[int, int], _LinkRow] = {}
+    strong = ("match", "confirmed", "duplicate")
+    for row in sorted(seed_links, key=lambda r: -r.score):
+        if row.status in strong:
+            for cid in (row.claim_a, row.claim_b):
+                if cid not in component and len(component) < MAX_COMPONENT:
+                    component.add(cid)
+    # the neighbours' links among themselves, so groups ("RT and SOHR") form
+    if not any(row.status in strong for row in seed_links):
+        return  # nothing of the article is matched to anything: no conflict can change
+    for row in _links_touching(session, component - seeds) if component - seeds else ():
+        if row.status in strong:
+            rows[(row.claim_a, row.claim_b)] = row
+    for row in seed_links:
+        if row.status in strong:
+            rows[(row.claim_a, row.claim_b)] = row
     links = [
         link
         for row in rows.values()
