@@ -127,13 +127,13 @@ def counts(db: str) -> tuple[int, int, int]:
 def test_four_processes_ingest_different_batches_and_lose_nothing(
     any_db: str, tmp_path: Path
 ) -> None:
-    texts = fakes_articles(80)
+    texts = fakes_articles(40)
     batches = write_batches(tmp_path / "in", texts, 4)
     # no schema yet: the four processes also race on creating it (file lock / advisory lock)
     results = ingest_together(any_db, batches, tmp_path / "go")
     for code, out, err in results:
         assert code == 0, err
-        assert "20 new, 0 skipped (already stored), 0 failed" in out, out + err
+        assert "10 new, 0 skipped (already stored), 0 failed" in out, out + err
     claims_reported = sum(int(out.rsplit("; ", 1)[1].split()[0]) for _, out, _ in results)
     articles, claims, bare = counts(any_db)
     assert articles == len(texts)
@@ -144,7 +144,7 @@ def test_four_processes_ingest_different_batches_and_lose_nothing(
 def test_the_same_articles_ingested_at_the_same_moment_are_stored_once(
     any_db: str, tmp_path: Path
 ) -> None:
-    texts = fakes_articles(6)
+    texts = fakes_articles(3)
     (batch,) = write_batches(tmp_path / "in", texts, 1)
     open_store(any_db).close()  # schema first, so the processes race on the inserts themselves
     results = ingest_together(any_db, [batch] * 6, tmp_path / "go")

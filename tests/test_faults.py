@@ -56,7 +56,10 @@ def test_ingest_killed_midway_leaves_complete_articles_and_a_rerun_stores_the_re
     texts = fakes_articles(BATCH)
     (batch,) = write_batches(tmp_path / "in", texts, 1)
     url = resolve_url(any_db)
-    command = [sys.executable, "-m", "claimtrack", "--db", any_db, "ingest", "--quiet", str(batch)]
+    # --no-match: the property is one transaction per article; matching (which runs inside that
+    # same transaction) would only make 240 articles slow. test_concurrency ingests with matching.
+    command = [sys.executable, "-m", "claimtrack", "--db", any_db, "ingest", "--quiet",
+               "--no-match", str(batch)]  # fmt: skip
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while stored_articles(url) < BATCH // 3:
