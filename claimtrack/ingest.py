@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.load import iter_inputs, load_input
+from claimtrack.load import iter_documents, iter_inputs
 from claimtrack.match import DEFAULT_PARAMS, MatchParams
 from claimtrack.model import Analysis, Document
 from claimtrack.pipeline import analyze
@@ -49,18 +49,20 @@ class Outcome:
 
 @dataclass
 class Summary:
-    outcomes: list[Outcome] = field(default_factory=list)
+    """Counts of a batch, and the failures in full (memory stays flat on huge batches)."""
+
+    counts: dict[str, int] = field(default_factory=lambda: {"new": 0, "skipped": 0, "failed": 0})
+    claims: int = 0
+    failed: list[Outcome] = field(default_factory=list)
+
+    def record(self, outcome: Outcome) -> None:
+        self.counts[outcome.status] += 1
+        self.claims += outcome.claims
+        if outcome.status == "failed":
+            self.failed.append(outcome)
 
     def count(self, status: Status) -> int:
-        return sum(1 for outcome in self.outcomes if outcome.status == status)
-
-    @property
-    def claims(self) -> int:
-        return sum(outcome.claims for outcome in self.outcomes)
-
-    @property
-    def failed(self) -> list[Outcome]:
-        return [outcome for outcome in self.outcomes if outcome.status == "failed"]
+        return self.counts[status]
 
     def line(self) -> str:
         return (
@@ -153,24 +155,24 @@ def ingest_inputs(
         registry = source_store.load_registry(session)
     for origin in iter_inputs(list(inputs)):
         try:
-            doc = load_input(
+            for doc in iter_documents(
                 origin,
                 stdin=stdin,
                 outlet=metadata.outlet,
                 published=metadata.published,
                 url=metadata.url,
                 title=metadata.title,
-            )
-            outcome = ingest_document(
-                store,
-                doc,
-                registry=registry,
-                after_save=after_save,
-                now=now() if now is not None else None,
-            )
+            ):
+                stamp = now() if now is not None else None
+                outcome = ingest_document(
+                    store, doc, registry=registry, after_save=after_save, now=stamp
+                )
+                summary.record(outcome)
+                if on_outcome is not None:
+                    on_outcome(outcome)
         except ClaimtrackError as error:
             outcome = Outcome(origin, "failed", error=str(error))
-        summary.outcomes.append(outcome)
-        if on_outcome is not None:
-            on_outcome(outcome)
+            summary.record(outcome)
+            if on_outcome is not None:
+                on_outcome(outcome)
     return summary

@@ -218,7 +218,7 @@ def _ascii_compatible(encoding: str) -> bool:
         return False
 
 
-def _decode_legacy(data: bytes, origin: str) -> str:
+def _legacy_candidate(data: bytes, origin: str) -> _Candidate:
     """Bytes that are not UTF-8: pick the most plausible legacy decoding.
 
     Candidates: a charset the HTML declares, charset-normalizer's best-scoring guesses, cp1252
@@ -249,7 +249,11 @@ def _decode_legacy(data: bytes, origin: str) -> str:
     chosen = min(
         candidates, key=lambda c: (_control_count(c.text), *_implausibility(c.text), c.rank)
     )
-    return chosen.text
+    return chosen
+
+
+def _decode_legacy(data: bytes, origin: str) -> str:
+    return _legacy_candidate(data, origin).text
 
 
 def decode(data: bytes, origin: str) -> str:
@@ -279,6 +283,114 @@ def decode(data: bytes, origin: str) -> str:
         text = _decode_legacy(data, origin)
     _check_not_binary(text, origin)
     return text
+
+
+# ------------------------------------------------------------------------- long text files
+
+STREAM_FROM = 4 * 1024 * 1024  # plain-text files bigger than this are read in parts
+PART_CHARS = 200_000  # about thirty news articles a part
+_READ_BLOCK = 1024 * 1024
+
+
+def _stream_encoding(sample: bytes, origin: str) -> tuple[str, int]:
+    """(encoding, BOM length) of a long file, decided on its first megabyte like ``decode``."""
+    if _is_binary_signature(sample):
+        raise LoadError(origin, BINARY)
+    for bom, encoding in _BOMS:
+        if sample.startswith(bom):
+            return encoding, len(bom)
+    if b"\x00" in sample:
+        raise LoadError(origin, BINARY)
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+        return "utf-8", 0
+    except UnicodeDecodeError:
+        return _legacy_candidate(sample, origin).encoding, 0
+
+
+def _cut(buffer: str) -> int:
+    """Where to end a part: the last paragraph break near ``PART_CHARS``, else the last line
+    break, else the last sentence end, else the last space (never inside a word)."""
+    for separator in ("\n\n", "\n", ". ", " "):
+        at = buffer.rfind(separator, PART_CHARS // 2, PART_CHARS)
+        if at != -1:
+            return at + len(separator)
+    return PART_CHARS
+
+
+def iter_text_parts(path: Path, origin: str) -> Iterator[str]:
+    """A long plain-text file as normalised parts of about ``PART_CHARS`` characters.
+
+    The file is streamed (one block in memory at a time, decoded incrementally), so memory stays
+    bounded whatever its size; parts end at paragraph breaks where there are any.
+    """
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise LoadError(origin, (exc.strerror or str(exc)).lower()) from None
+    with handle:
+        sample = handle.read(_READ_BLOCK)
+        encoding, skip = _stream_encoding(sample, origin)
+        decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+        block: bytes = sample[skip:]
+        buffer = ""
+        while True:
+            final = not block
+            try:
+                buffer += decoder.decode(block, final=final)
+            except UnicodeDecodeError as exc:
+                raise LoadError(origin, f"invalid {encoding} text: {exc.reason}") from None
+            while len(buffer) >= PART_CHARS or (final and buffer):
+                end = len(buffer) if final and len(buffer) < PART_CHARS else _cut(buffer)
+                part, buffer = buffer[:end], buffer[end:]
+                _check_not_binary(part, origin)
+                text = normalise_text(part)
+                if text:
+                    yield text
+            if final:
+                return
+            block = handle.read(_READ_BLOCK)
+
+
+def iter_documents(
+    arg: str,
+    stdin: BinaryIO | None = None,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: date | None = None,
+    url: str | None = None,
+) -> Iterator[Document]:
+    """The documents one input holds: one, or for a long plain-text file one per part.
+
+    A part's origin is ``PATH#N`` (N from 1), so re-running an interrupted ingest of a long file
+    skips the parts already stored (each part is identified by its text, like any article).
+    """
+    path = Path(arg)
+    streamed = (
+        arg != "-"
+        and path.suffix.lower() not in HTML_SUFFIXES
+        and path.is_file()
+        and path.stat().st_size > STREAM_FROM
+    )
+    if not streamed:
+        yield load_input(arg, stdin, title=title, outlet=outlet, published=published, url=url)
+        return
+    found = False
+    for number, text in enumerate(iter_text_parts(path, arg), start=1):
+        if _looks_like_html(text[:2000]) and number == 1:
+            raise LoadError(arg, "HTML page too large to extract")
+        found = True
+        yield Document(
+            text=text,
+            title=f"{title or path.name} (part {number})",
+            outlet=outlet,
+            published=published,
+            url=url,
+            origin=f"{arg}#{number}",
+        )
+    if not found:
+        raise LoadError(arg, EMPTY)
 
 
 # ---------------------------------------------------------------------------------------- HTML
