@@ -10,8 +10,9 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, insert
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, SQLModel, col, select
 
 from claimtrack import model
 from claimtrack.store import tables
@@ -71,20 +72,19 @@ def save_analysis(session: Session, analysis: model.Analysis, now: datetime) -> 
     session.flush()
     assert article.id is not None
     known = {source.name: source for source in analysis.sources}
-    source_ids: dict[str, int] = {}
+    named: dict[str, model.Source] = {}
+    for claim in analysis.claims:
+        attribution = claim.attribution
+        if attribution.source is not None and attribution.source not in named:
+            named[attribution.source] = known.get(attribution.source) or model.Source(
+                name=attribution.source,
+                kind=attribution.source_kind or model.SourceKind.OTHER,
+            )
+    source_ids = ensure_sources(session, list(named.values()), now)
     rows: list[dict[str, Any]] = []
     for seq, claim in enumerate(analysis.claims):
         attribution = claim.attribution
-        source_id = None
-        if attribution.source is not None:
-            source_id = source_ids.get(attribution.source)
-            if source_id is None:
-                entry = known.get(attribution.source) or model.Source(
-                    name=attribution.source,
-                    kind=attribution.source_kind or model.SourceKind.OTHER,
-                )
-                source_id = ensure_source(session, entry, now)
-                source_ids[attribution.source] = source_id
+        source_id = source_ids[attribution.source] if attribution.source is not None else None
         rows.append(
             {
                 "article_id": article.id,
@@ -112,43 +112,66 @@ def save_analysis(session: Session, analysis: model.Analysis, now: datetime) -> 
     return SavedArticle(article.id, created=True, claims=len(analysis.claims))
 
 
-def ensure_source(session: Session, source: model.Source, now: datetime) -> int:
-    """The id of the source named ``source.name``, creating it (with its aliases) when new.
+def ensure_sources(
+    session: Session, sources: Sequence[model.Source], now: datetime
+) -> dict[str, int]:
+    """Ids of the sources by name, creating (with their aliases) those not stored yet.
 
-    Aliases are recorded when the source is created; later ones come from users
-    (``sources alias``), so an existing source costs one indexed lookup and nothing more.
+    One indexed query for the sources that exist; aliases are recorded when a source is created
+    (later ones come from users with ``sources alias``).
     """
-    row = _source_named(session, source.name)
-    if row is None:
-        candidate = tables.Source(
-            name=source.name,
-            kind=source.kind.value,
-            is_person=source.is_person,
-            country=source.country,
-            descriptor="; ".join(source.descriptors) or None,
-            created_at=now,
-        )
-        try:
-            # A savepoint: when another writer created the same source first (PostgreSQL lets
-            # two transactions race here), the unique name wins and we take its row.
-            with session.begin_nested():
-                session.add(candidate)
-            row = candidate
-        except IntegrityError:
-            row = _source_named(session, source.name)
-            if row is None:
-                raise
-            assert row.id is not None
-            return row.id
-        assert row.id is not None
-        for alias in (source.name, *source.aliases):
-            add_alias(session, row.id, alias)
-    assert row.id is not None
-    return row.id
+    names = [source.name for source in sources]
+    ids: dict[str, int] = {}
+    if names:
+        found = session.exec(
+            select(tables.Source.name, tables.Source.id).where(col(tables.Source.name).in_(names))
+        ).all()
+        ids = {name: source_id for name, source_id in found if source_id is not None}
+    for source in sources:
+        if source.name not in ids:
+            ids[source.name] = _create_source(session, source, now)
+    return ids
 
 
-def _source_named(session: Session, name: str) -> tables.Source | None:
-    return session.exec(select(tables.Source).where(tables.Source.name == name)).first()
+def ensure_source(session: Session, source: model.Source, now: datetime) -> int:
+    """The id of the source named ``source.name``, creating it when new."""
+    return ensure_sources(session, [source], now)[source.name]
+
+
+def _create_source(session: Session, source: model.Source, now: datetime) -> int:
+    values = {
+        "name": source.name,
+        "kind": source.kind.value,
+        "is_person": source.is_person,
+        "country": source.country,
+        "descriptor": "; ".join(source.descriptors) or None,
+        "tags": "[]",
+        "created_at": now,
+    }
+    # ON CONFLICT DO NOTHING: when another writer created the same source first (PostgreSQL
+    # lets two transactions race here), its row wins and we take its id.
+    source_id = session.execute(
+        insert_or_ignore(session, tables.Source, ["name"])
+        .values(values)
+        .returning(col(tables.Source.id))
+    ).scalar_one_or_none()
+    if source_id is None:
+        existing = session.exec(
+            select(tables.Source.id).where(tables.Source.name == source.name)
+        ).first()
+        if existing is None:
+            raise AssertionError(f"source {source.name!r} vanished while being created")
+        return existing
+    for alias in _unique_aliases((source.name, *source.aliases)):
+        add_alias(session, source_id, alias)
+    return int(source_id)
+
+
+def _unique_aliases(aliases: Sequence[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for alias in aliases:
+        seen.setdefault(alias_key(alias), alias)
+    return [alias for key, alias in seen.items() if key]
 
 
 def add_alias(session: Session, source_id: int, alias: str) -> bool:
@@ -156,17 +179,23 @@ def add_alias(session: Session, source_id: int, alias: str) -> bool:
     key = alias_key(alias)
     if not key:
         return False
-    taken = session.exec(
+    session.execute(
+        insert_or_ignore(session, tables.SourceAlias, ["alias_key"]).values(
+            source_id=source_id, alias=alias, alias_key=key
+        )
+    )
+    owner = session.exec(
         select(tables.SourceAlias.source_id).where(tables.SourceAlias.alias_key == key)
     ).first()
-    if taken is not None:
-        return taken == source_id
-    try:
-        with session.begin_nested():
-            session.add(tables.SourceAlias(source_id=source_id, alias=alias, alias_key=key))
-    except IntegrityError:
-        return False
-    return True
+    return owner == source_id
+
+
+def insert_or_ignore(session: Session, table: type[SQLModel], keys: list[str]) -> Any:
+    """INSERT ... ON CONFLICT (keys) DO NOTHING, on SQLite and PostgreSQL alike."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return postgresql_insert(table).on_conflict_do_nothing(index_elements=keys)
+    return sqlite_insert(table).on_conflict_do_nothing(index_elements=keys)
 
 
 def article_rows(session: Session) -> list[dict[str, Any]]:
