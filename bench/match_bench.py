@@ -54,8 +54,8 @@ CHECKPOINTS = (1000, 5000, 20000)
 WINDOW = 500
 
 
-def load_fakes() -> list[Document]:
-    with CORPUS.open(encoding="utf-8") as fh:
+def load_fakes(path: Path = CORPUS) -> list[Document]:
+    with path.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     return [
         Document(
@@ -239,9 +239,10 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--baseline-n", type=int, default=2000)
     ap.add_argument("--skip-fakes", action="store_true")
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help="fakes-dev.csv")
     args = ap.parse_args()
     params = DEFAULT_PARAMS
-    fakes = load_fakes()
+    fakes = load_fakes(args.corpus)
     with tempfile.TemporaryDirectory() as tmp:
         if not args.skip_fakes:
             run = ingest_all(fakes, Path(tmp) / "fakes.db", params, args.workers)

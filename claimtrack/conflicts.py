@@ -344,17 +344,21 @@ def _same_happening(a: ClaimRecord, b: ClaimRecord) -> bool:
 
     Across articles the match score alone lets "killed four in Aleppo" meet another Aleppo
     toll; a disagreement is only worth flagging when both accounts pin the event down: the same
-    article, or explicit dates within a day, or the same town (not just the governorate). And the
-    means must agree when both name one (rocket fire vs a barrel bomb are two events).
+    article, or the same town, or explicit dates a day apart at most (and no other place).
+    And the means must agree when both name one (rocket fire vs a barrel bomb are two events).
     """
     fa, fb = a.frame, b.frame
     if not _means_agree(a, b):
         return False
+    if fa.places and fb.places and not set(fa.places) & set(fb.places):
+        return False  # Aleppo vs Idlib: two events, whatever else they share
     if a.article_ref == b.article_ref:
         return True
-    if fa.dates and fb.dates and min(abs((x - y).days) for x in fa.dates for y in fb.dates) <= 1:
-        return True
-    return bool((set(fa.places) & set(fb.places)) - _GOVERNORATES)
+    if (set(fa.places) & set(fb.places)) - _GOVERNORATES:
+        return True  # the same town
+    return bool(
+        fa.dates and fb.dates and min(abs((x - y).days) for x in fa.dates for y in fb.dates) <= 1
+    )
 
 
 def _compare(
@@ -441,6 +445,17 @@ def _components(edges: Sequence[tuple[int, int]]) -> list[list[int]]:
     return [sorted(g) for g in groups.values()]
 
 
+def _is_star(group: Sequence[_Finding]) -> bool:
+    """Every finding shares one claim (the lone account against the rest), or every account
+    disagrees with every other (three different tolls)."""
+    common = {group[0].a, group[0].b}
+    for x in group[1:]:
+        common &= {x.a, x.b}
+    claims = {c for x in group for c in (x.a, x.b)}
+    pairs = {(min(x.a, x.b), max(x.a, x.b)) for x in group}
+    return bool(common) or len(pairs) == len(claims) * (len(claims) - 1) // 2
+
+
 def _join(names: Sequence[str]) -> str:
     names = list(dict.fromkeys(names))
     if len(names) <= 1:
@@ -506,7 +521,11 @@ def find_conflicts(
         for comp in comps:
             members = set(comp)
             group = [x for x in items if x.a in members]
-            batches = [group] if len(comp) <= MAX_GROUP else [[x] for x in group]
+            # one conflict per group when one account faces all the others ("Anadolu vs Russia
+            # Today and SOHR"); chains of disagreements are reported pair by pair
+            batches = (
+                [group] if len(comp) <= MAX_GROUP and _is_star(group) else [[x] for x in group]
+            )
             for batch in batches:
                 conflicts.append(_conflict(kind, batch, records, who))
     corroborations: list[Corroboration] = []

@@ -66,7 +66,7 @@ _ev("kill", "killed", "kill", "kills", "killing", "dead", "died", "die", "dies",
 _ev("kill", "massacre", "massacred", "massacres", "lives", "bodies", "slain", "executed")
 # "A bomb blast killed six people and injured 32"
 _ev("injure", "injured", "injuring", "injures", "injuries", "wounded", "wounding", "wounds")
-_ev("injure", "hurt", "casualties")
+_ev("injure", "hurt", "casualties", "injure", "wound")
 # "the helicopter was shot down by Ankara-backed rebels" (bigram below); "downed a jet"
 _ev("shoot_down", "downed", "downing")
 # "it was hit by a shoulder-fired missile"
@@ -892,9 +892,15 @@ _TARGETS = {
 
 # "A Syrian military source strongly denied the army had used any such weapons"
 _DENIAL = re.compile(
-    r"\b(?:denied|denies|deny|denying|refuted|refutes|dismissed (?:the )?(?:claims?|reports?|"
-    r"allegations?|accusations?)|rejected (?:the )?(?:claims?|reports?|allegations?|accusations?)|"
-    r"fabricated|baseless|categorically)\b"
+    # "denied any responsibility", "denied the army had used", "denied using chemical weapons";
+    # not "did not deny that airstrikes had been carried out", not "to deny Daesh the ability"
+    r"(?<!not )(?<!never )(?<!to )\b(?:denied|denies|deny|denying)\s+(?:that|any|all|"
+    r"responsibility|involvement|using|having|carrying|launching|targeting|reports?|claims?|"
+    r"accusations?|allegations?|charges?|it|its|they|the (?:army|regime|government|reports?|"
+    r"claims?|accusations?|allegations?|charges?|attack))\b|\b(?:denied|denies)[.,]?$|"
+    r"\b(?:refuted|refutes|dismissed (?:the )?(?:claims?|reports?|allegations?|accusations?)|"
+    r"rejected (?:the )?(?:claims?|reports?|allegations?|accusations?)|fabricated|baseless|"
+    r"categorically denied)\b"
 )
 # "made no mention of casualties or the source of the attack"
 _OMISSION = re.compile(
@@ -913,7 +919,9 @@ _OMIT_WHAT = [
 _BACKGROUND = re.compile(
     r"\bsince\b|\bso far\b|\b(?:in|over|during) the (?:past|last) \w+|\bthis (?:year|month)\b|"
     r"\blast (?:year|month)\b|\bin (?:19|20)\d\d\b|\bbegan in\b|\b(?:war|conflict) has killed\b|"
-    r"\btotal\b|\boverall\b|\bcumulative\b|\ba (?:week|month|year) ago\b|\byears? of\b"
+    r"\btotal\b|\boverall\b|\bcumulative\b|\ba (?:week|month|year) ago\b|\byears? of\b|"
+    r"\bin (?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b(?! \d)|\b(?:earlier|later) (?:this|in the|last) (?:week|month)\b"
 )
 _NO_CASUALTIES = re.compile(r"\bno (?:casualties|injuries|deaths|victims)\b")
 

@@ -251,9 +251,9 @@ def rank_candidates(
 # ----------------------------------------------------------------------------- scoring
 
 
-@lru_cache(maxsize=200_000)
 def _event_text(frame: EventFrame) -> str:
-    return default_process(" ".join(frame.keywords))
+    """The event-bearing words: the frame's keywords (lower case; attribution words left out)."""
+    return " ".join(frame.keywords)
 
 
 # outcomes: nearly every report has them, so they say little about which event it is
@@ -382,17 +382,20 @@ def link_claims(
     new: Sequence[ClaimRecord],
     candidates: Sequence[ClaimRecord],
     params: MatchParams = DEFAULT_PARAMS,
+    *,
+    pairs: Mapping[int, Sequence[int]] | None = None,
 ) -> list[Link]:
     """Links among ``new`` and between ``new`` and ``candidates`` (not among candidates).
 
     Pairs are blocked here too (a pair must share a key, or be close in one article), so the
-    caller may pass a generous candidate set. Sorted by (a, b).
+    caller may pass a generous candidate set. A caller that already chose each new claim's
+    candidates (the store, through its key index) passes them as ``pairs`` (new ref -> candidate
+    refs); then only those, and the new claims among themselves, are scored. Sorted by (a, b).
     """
     pool: dict[int, ClaimRecord] = {r.ref: r for r in candidates}
     pool.update({r.ref: r for r in new})
-    keys = {
-        ref: blocking_keys(r.frame, params.max_keywords, r.published) for ref, r in pool.items()
-    }
+    keyed = new if pairs is not None else list(pool.values())
+    keys = {r.ref: blocking_keys(r.frame, params.max_keywords, r.published) for r in keyed}
     postings: dict[str, list[int]] = defaultdict(list)
     for ref, ks in keys.items():
         for k in ks:
@@ -405,6 +408,8 @@ def link_claims(
             k: ids for k in qkeys if (ids := postings.get(k)) and len(ids) <= params.max_key_df + 1
         }
         cands = rank_candidates(qkeys, usable, params.max_candidates, exclude=(r.ref,))
+        if pairs is not None:
+            cands = [*cands, *pairs.get(r.ref, ())]
         near = [
             o.ref
             for o in new
@@ -419,7 +424,8 @@ def link_claims(
             if (a, b) in links or (cid not in new_refs and cid not in pool):
                 continue
             other = pool[cid]
-            if is_duplicate(r, other, params):
+            # wire copies share every keyword: only then is the whole-text comparison worth it
+            if _event_text(r.frame) == _event_text(other.frame) and is_duplicate(r, other, params):
                 links[(a, b)] = Link(a, b, 100.0, LinkStatus.DUPLICATE, "token_sort_ratio")
                 continue
             s = score_pair(r, other, params)

@@ -166,3 +166,24 @@ def test_json_round_trip() -> None:
     )
     assert frame_from_json(frame_to_json(f)) == f
     assert frame_from_json("{}") == frame("")
+
+
+def test_not_denials() -> None:
+    assert (
+        frame(
+            "An international coalition source did not deny that airstrikes had been carried out "
+            "in Manbij."
+        ).polarity
+        is Polarity.ASSERTED
+    )
+    assert (
+        frame(
+            "The significant airstrikes tonight were executed to deny Daesh the ability to move "
+            "military capabilities throughout Syria."
+        ).polarity
+        is Polarity.ASSERTED
+    )
+    assert (
+        frame("The government of President Bashar al-Assad denied using chemical weapons.").polarity
+        is Polarity.DENIED
+    )

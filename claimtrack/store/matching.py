@@ -225,13 +225,14 @@ def match_article(
     query_keys = {ref: expand_query_keys(keys, params) for ref, keys in own_keys.items()}
     session.execute(delete(tables.ClaimKey).where(col(tables.ClaimKey.claim_id).in_(new_ids)))
     postings = _postings(session, set().union(*query_keys.values()), params, stats)
-    candidate_ids: set[int] = set()
     own = set(new_ids)
-    for qkeys in query_keys.values():
-        candidate_ids.update(rank_candidates(qkeys, postings, params.max_candidates, exclude=own))
-    candidates = list(_records(session, candidate_ids).values())
-    stats.candidates = len(candidates)
-    links = link_claims(new, candidates, params)
+    chosen = {
+        ref: rank_candidates(qkeys, postings, params.max_candidates, exclude=own)
+        for ref, qkeys in query_keys.items()
+    }
+    candidates = list(_records(session, {c for cs in chosen.values() for c in cs}).values())
+    stats.candidates = sum(len(cs) for cs in chosen.values())
+    links = link_claims(new, candidates, params, pairs=chosen)
     touching = _links_touching(session, new_ids)
     stats.links = _upsert_links(session, links, touching, stamp)
     key_rows = [{"claim_id": ref, "key": k} for ref, keys in own_keys.items() for k in keys]
