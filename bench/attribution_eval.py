@@ -1,8 +1,10 @@
 """Attribution quality on hand-labelled FA-KES sentences: precision, recall, F1, reporter voice.
 
-    PYTHONPATH=. .venv/bin/python bench/attribution_eval.py [--verbose]
+    PYTHONPATH=. .venv/bin/python bench/attribution_eval.py [--verbose] [--set dev|heldout|all]
 
-Labels: ``bench/data/attribution_labels.jsonl`` (one claim a line; see ``bench/data/README.md``).
+Labels (one claim a line; see ``bench/data/README.md``): ``bench/data/attribution_labels.jsonl``
+(dev: the set the rules were developed against) and ``bench/data/attribution_labels_heldout.jsonl``
+(held-out: labelled before the later rule changes, the honest measure of generalisation).
 Each labelled article is segmented and attributed as in ingest; every gold claim is compared with
 the output claim that covers most of it. A predicted source is correct when it names the same
 source as the label: equal after normalisation, or both resolve to the same registry source, or
@@ -29,6 +31,8 @@ from claimtrack.sources import SourceRegistry, default_registry, normalise
 
 ROOT = Path(__file__).resolve().parent
 LABELS = ROOT / "data" / "attribution_labels.jsonl"
+HELDOUT_LABELS = ROOT / "data" / "attribution_labels_heldout.jsonl"
+LABEL_SETS = {"dev": LABELS, "heldout": HELDOUT_LABELS}
 CORPUS = ROOT.parent.parent / "shared" / "corpus" / "fakes-dev.csv"
 
 
@@ -152,21 +156,30 @@ def evaluate(
     return scores(tallies["sys"]), scores(tallies["base"]), rate
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--verbose", action="store_true", help="list every wrong claim")
-    args = parser.parse_args(argv)
-    system, base, rate = evaluate(verbose=args.verbose)
-    print(f"labelled claims: {system.n} (attributed {system.gold_attributed}, "
+def _report(name: str, system: Scores, base: Scores, rate: float) -> None:
+    print(f"[{name}] labelled claims: {system.n} (attributed {system.gold_attributed}, "
           f"reporter voice {system.reporter_voice})")  # fmt: skip
-    for name, s in (("claimtrack", system), ("naive baseline", base)):
+    for label, s in (("claimtrack", system), ("naive baseline", base)):
         print(
-            f"{name:>15}: precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}  "
+            f"{label:>15}: precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}  "
             f"reporter-voice accuracy {s.reporter_voice_accuracy:.3f}  "
             f"(correct {s.correct}/{s.predicted_attributed} predicted, {s.gold_attributed} gold)"
         )
     print(f"via (relaying outlet): {system.via_correct}/{system.via_gold} right")
     print(f"attribution throughput on these articles: {rate:.0f} articles/s (segment + attribute)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="list every wrong claim")
+    parser.add_argument("--set", choices=(*LABEL_SETS, "all"), default="all", help="label set")
+    args = parser.parse_args(argv)
+    names = list(LABEL_SETS) if args.set == "all" else [args.set]
+    for name in names:
+        if args.verbose:
+            print(f"[{name}] wrong claims:")
+        system, base, rate = evaluate(load_labels(LABEL_SETS[name]), verbose=args.verbose)
+        _report(name, system, base, rate)
     return 0
 
 
