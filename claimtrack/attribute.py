@@ -197,10 +197,16 @@ _MODIFIERS = frozenset(
      "new", "recent", "initial", "preliminary", "unit", "earlier", "first", "final"}
 )  # fmt: skip
 _MODIFIER_SUFFIX = re.compile(
-    r"^(?:pro-\w+|[\w.]+-(?:based|backed|led|run|owned|affiliated|linked|controlled|held|allied|"
+    r"^(?:pro-\w+|anti-\w+|[\w.]+-(?:based|backed|led|run|owned|affiliated|linked|controlled|held|allied|"
     r"aligned|language|funded|sponsored|supported|appointed))$",
     re.IGNORECASE,
 )
+# page furniture that glues a list of capitalised tags onto the next sentence's subject:
+# "Tags Idlib Russia Syria Anti-government activists say ..." -> "Anti-government activists"
+_FURNITURE = frozenset(
+    {"tags", "tag", "topics", "keywords", "related", "updated", "photo", "photos", "credit",
+     "caption", "share", "send", "published", "posted"}
+)  # fmt: skip
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "de", "di", "da", "van",
                              "von", "der", "le", "du", "for", "of", "and", "on"})  # fmt: skip
 _SKIP_BEFORE_CUE = frozenset(
@@ -1529,6 +1535,17 @@ def _np_before(toks: list[_Tok], j: int) -> tuple[int, int] | None:
                 return (left[0], j)
             break
         break
+    # "Tags Idlib Russia Syria Anti-government activists": drop the furniture word and the tag
+    # list after it when the phrase ends in a common noun
+    for k in range(j, i - 1, -1):
+        if toks[k].is_word and toks[k].low in _FURNITURE and toks[k].text[0].isupper():
+            i = k + 1
+            if not toks[j].is_cap:
+                while i < j and toks[i].is_cap and not _is_mod(toks[i]):
+                    i += 1
+            break
+    if i > j:
+        return None
     # all-modifier phrases ("the official") need a head noun or a name
     if all(not _is_head(x) for x in toks[i : j + 1]):
         return None

@@ -77,7 +77,7 @@ _UNNAMED_HEAD_KINDS: dict[str, SourceKind] = {
 _WORD = re.compile(r"[^\s]+")
 # "Arabic-language", "UK-based", "Russia-backed", "pro-Assad": modifiers, not names
 _HYPHEN_MODIFIER = re.compile(
-    r"^(?:pro-\S+|\S+-(?:based|backed|led|run|owned|affiliated|linked|controlled|held|allied|"
+    r"^(?:pro-\S+|anti-\S+|\S+-(?:based|backed|led|run|owned|affiliated|linked|controlled|held|allied|"
     r"aligned|language|funded|sponsored|supported|appointed))$",
     re.IGNORECASE,
 )
@@ -285,10 +285,24 @@ def _org_kind(words: Iterable[str]) -> SourceKind:
 
 
 def _unnamed_name(words: list[str]) -> str:
+    """The canonical form of an unnamed source, in running-text case: common words lower case,
+    nationality adjectives and acronyms as written ("The Russian Foreign Minister" -> "Russian
+    foreign minister", "a senior US official" -> "senior US official", "Activists" ->
+    "activists")."""
     words = [w for w in _drop_determiners(words) if w.lower() not in _QUANTIFIERS]
     while words and words[0].lower() in {"his", "her", "its", "their"}:
         words = words[1:]
-    return " ".join(words).lower() if words else ""
+    return " ".join(_running_case(w) for w in words)
+
+
+def _running_case(word: str) -> str:
+    low = word.lower()
+    if low.strip(".") in descriptor_words().demonyms and len(low.strip(".")) > 2:
+        return low[:1].upper() + low[1:]  # "russian" -> "Russian"
+    core = word.replace(".", "").replace("-", "")
+    if len(core) >= 2 and core.isupper():
+        return word  # "US", "UN", "U.S.", "SAA"
+    return low
 
 
 # ------------------------------------------------------------------------------------ registry
