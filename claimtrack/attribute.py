@@ -60,6 +60,7 @@ class _Lexicon:
     statement_re: re.Pattern[str]
     citing: frozenset[str]
     passive_guards: frozenset[str]
+    tail_only: frozenset[str]
 
 
 def _alternation(forms: Sequence[str]) -> str:
@@ -74,9 +75,12 @@ def _lexicon() -> _Lexicon:
     )
     strong: set[str] = set()
     weak: set[str] = set()
+    tail_only: set[str] = set()
     for section in data.values():
         if not isinstance(section, dict) or "forms" not in section:
             continue
+        if section.get("tail_only"):
+            tail_only.update(f.lower() for f in section["forms"])
         (weak if section.get("weak") else strong).update(f.lower() for f in section["forms"])
     weak -= strong - weak  # a form listed as strong anywhere... stays weak only if weak-only
     forms = strong | weak
@@ -96,6 +100,7 @@ def _lexicon() -> _Lexicon:
         passive_guards=frozenset(
             w.lower() for w in data.get("passive_guards", {}).get("words", [])
         ),
+        tail_only=frozenset(tail_only),
     )
 
 
@@ -206,6 +211,15 @@ _MODIFIER_SUFFIX = re.compile(
 _FURNITURE = frozenset(
     {"tags", "tag", "topics", "keywords", "related", "updated", "photo", "photos", "credit",
      "caption", "share", "send", "published", "posted"}
+)  # fmt: skip
+# role nouns of a person named just before them, without commas: "Suleiman Youssef a writer told"
+_APPOSITIVE_ROLES = frozenset(
+    {"minister", "spokesman", "spokeswoman", "spokesperson", "president", "envoy", "official",
+     "commander", "ambassador", "secretary", "governor", "mayor", "chief", "head", "director",
+     "leader", "member", "resident", "writer", "activist", "journalist", "doctor", "researcher",
+     "founder", "chairman", "coordinator", "fighter", "cleric", "negotiator", "representative",
+     "officer", "correspondent", "lawyer", "engineer", "teacher", "nurse", "medic", "volunteer",
+     "deputy", "adviser", "advisor", "aide", "owner", "photographer", "analyst", "general"}
 )  # fmt: skip
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "de", "di", "da", "van",
                              "von", "der", "le", "du", "for", "of", "and", "on"})  # fmt: skip
@@ -622,10 +636,23 @@ class _Attributor:
         ):
             return None
         weak = cue in _ALWAYS_WEAK or cue in self.lex.weak
+        if cue in self.lex.tail_only and not (
+            prev is not None
+            and _is_tail(toks, i)
+            and (prev.low in _PRONOUNS or self._is_person(prev))
+        ):
+            return None  # "... he continued", "... Fabius went on"; not "the offensive continues"
         # "X was quoted as saying", "X quoted Y as saying"
         if cue == "saying" and prev is not None and prev.low == "as":
             return self._quoted_as_saying(toks, i)
         j = _skip_back(toks, i - 1, cue)
+        # "Wird Furati head of press office at Fastaqim Kama Umirt told", "Abu Omar a commander
+        # in Jabhat al-Nusra said": the person named before the role is the subject
+        app = self._role_appositive(toks, j) if j >= 1 else None
+        if app is not None:
+            (a, b), src = app
+            f = self._found(toks, (a, b), src, cue, m.start(), _rule_at(toks, i), i, text)
+            return self._with_relay(toks, i, replace(f, rule="appositive-subject"), text)
         span = _np_before(toks, j) if j >= 0 else None
         rule = "subject-cue"
         if span is not None:
@@ -664,6 +691,80 @@ class _Attributor:
                 return f
         del rule
         return None
+
+    def _is_person(self, tok: _Tok) -> bool:
+        if not tok.is_cap:
+            return False
+        known = self._local(tok.text) or self.registry.resolve(tok.text)
+        return known is not None and known.is_person
+
+    def _role_appositive(self, toks: list[_Tok], j: int) -> tuple[tuple[int, int], Source] | None:
+        """The person in "NAME [a] ROLE [of|in|at ORG] <cue>" (appositive without commas)."""
+        d = descriptor_words()
+        passed_prep = False
+        lo = max(0, j - 14)
+        k = j
+        while k >= lo:
+            t = toks[k]
+            if not t.is_word:
+                if t.text in ("(", ")", "-", "–"):
+                    k -= 1
+                    continue
+                return None
+            if t.bare in _APPOSITIVE_ROLES and not t.text[0].isupper():
+                if not passed_prep and k != j and toks[j].bare not in _SOURCE_NOUNS:
+                    return None  # "commander Abu Omar said": the name follows the role
+                m = k - 1
+                while m >= 0 and not toks[m].is_cap and toks[m].is_word and _is_mod(toks[m]):
+                    m -= 1
+                if m >= 0 and toks[m].low in ("a", "an", "the"):
+                    m -= 1
+                return self._appositive_name(toks, m, d.demonyms)
+            if t.is_cap or t.low in _DETS or t.low in _NAME_PARTICLES:
+                k -= 1
+                continue
+            if t.low in _PREPOSITIONS:
+                passed_prep = True
+                k -= 1
+                continue
+            if t.bare in _SOURCE_NOUNS or _is_mod(t):
+                k -= 1
+                continue
+            return None
+        return None
+
+    def _appositive_name(
+        self, toks: list[_Tok], m: int, demonyms: frozenset[str]
+    ) -> tuple[tuple[int, int], Source] | None:
+        if m < 0 or not toks[m].is_cap:
+            return None
+        n = m
+        while n - 1 >= 0 and (
+            toks[n - 1].is_cap
+            or (toks[n - 1].low in _NAME_PARTICLES and n - 2 >= 0 and toks[n - 2].is_cap)
+        ):
+            n -= 1
+        # "Igor Konashenkov Russian Defence Ministry spokesman": the name stops at a demonym
+        for x in range(n + 1, m + 1):
+            if toks[x].low in demonyms or _country_possessive(toks[x]):
+                m = x - 1
+                break
+        if toks[n].low in _NAME_PARTICLES and not toks[n].text[0].isupper():
+            n += 1
+        if n > m or any(t.bare in _ORG_HEADS or t.low in demonyms for t in toks[n : m + 1]):
+            return None
+        if any(t.text.isupper() and len(t.text) > 1 for t in toks[n : m + 1]):
+            return None  # "SANA", "AFP": acronyms are organisations
+        name = " ".join(t.text for t in toks[n : m + 1])
+        known = self._known(toks, n, m)
+        if known is not None:
+            return ((n, m), known) if known.is_person else None
+        if m == n:
+            return None
+        src = Source(name=name, kind=SourceKind.OFFICIAL, is_person=True)
+        self.memory.local.setdefault(normalise(name), src)
+        self._remember_person(src, "")
+        return (n, m), src
 
     def _from_span(
         self,
@@ -1131,6 +1232,17 @@ class _Attributor:
 
     def _apposition(self, toks: list[_Tok], span: tuple[int, int], text: str) -> tuple[int, int]:
         a, b = span
+        # "The Local Coordination Committees another anti-government monitoring group says": the
+        # name before the descriptor is the subject ("another" marks a different source)
+        if a >= 2 and toks[a - 1].low == "another":
+            prev = _np_before(toks, a - 2)
+            if (
+                prev is not None
+                and toks[prev[1]].is_cap
+                and not (prev[0] > 0 and toks[prev[0] - 1].low in _PREPOSITIONS)
+            ):
+                return prev
+            return span
         if a < 2 or toks[a].low not in _DETS:
             return span
         prev = _np_before(toks, a - 1)
@@ -1235,8 +1347,9 @@ class _Attributor:
         if known is not None:
             self._note_org(known)
             return known
+        another = a > 0 and toks[a - 1].low == "another"  # a different source, never the last
         # role nouns: "the presidency", "The Russian foreign minister", "the agency"
-        if first.low == "the" or head == "monitor" or "monitoring" in low.split():
+        if not another and (first.low == "the" or head == "monitor" or "monitoring" in low.split()):
             role = self._role(toks, a, b, head)
             if role is not None:
                 return role
@@ -1458,6 +1571,11 @@ def _is_participle(tok: _Tok) -> bool:
     )
 
 
+def _country_possessive(tok: _Tok) -> bool:
+    """ "Syrias", "Turkeys": a country's possessive with its apostrophe stripped."""
+    return tok.text.endswith("s") and tok.text[:-1] in _COUNTRY_DEMONYM
+
+
 def _rule_at(toks: list[_Tok], i: int) -> str:
     return "tail-cue" if _is_tail(toks, i) else "subject-cue"
 
@@ -1570,6 +1688,15 @@ def _np_after(toks: list[_Tok], k: int) -> tuple[int, int] | None:
         if not t.is_word:
             break
         if t.is_cap:
+            if (
+                start_cap
+                and last is not None
+                and t.low in descriptor_words().demonyms
+                and i + 1 < n
+                and toks[i + 1].is_word
+                and not toks[i + 1].is_cap
+            ):
+                break  # "According to Konashenkov Russian military intelligence ..."
             last = i
             i += 1
             continue

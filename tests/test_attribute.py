@@ -446,3 +446,98 @@ def test_offsets_are_exact_on_fakes_articles(data: st.DataObject) -> None:
         a = c.attribution
         if a.mention_start is not None and a.mention_end is not None:
             assert doc.text[a.mention_start : a.mention_end] == a.mention
+
+
+# ---------------------------------------------------------------- error classes from FA-KES
+
+
+def test_furniture_tag_list_is_not_part_of_the_subject() -> None:
+    (c,) = run(
+        "Tags Idlib Russia Syria Anti-government activists say airstrikes hit a market in "
+        "Maarat al-Numan killing nine people."
+    )
+    assert c.attribution.source == "anti-government activists"
+    assert c.attribution.mention == "Anti-government activists"
+
+
+def test_named_subject_wins_over_another_descriptor() -> None:
+    out = run(
+        "The Syrian Observatory for Human Rights said the raids killed 12 people. "
+        "The Local Coordination Committees another anti-government monitoring group says the "
+        "airstrikes killed 13 people."
+    )
+    assert [c.attribution.source for c in out] == [
+        "Syrian Observatory for Human Rights",
+        "Local Coordination Committees",
+    ]
+
+
+def test_another_descriptor_alone_is_a_different_source() -> None:
+    out = run(
+        "The Syrian Observatory for Human Rights said the raids killed 12 people. "
+        "Another monitoring group said 15 people were killed."
+    )
+    assert out[1].attribution.source not in (None, "Syrian Observatory for Human Rights")
+
+
+def test_appositive_role_without_commas_keeps_the_person() -> None:
+    (c,) = run(
+        "Wird Furati head of press office at Fastaqim Kama Umirt told Asharq Al-Awsat that "
+        "the fighters had withdrawn from the Ramouseh area."
+    )
+    assert c.attribution.source == "Wird Furati"
+    assert c.attribution.via == "Asharq Al-Awsat"
+    out = run(
+        "Qamishli resident Suleiman Youssef a writer told The Associated Press by telephone that "
+        "he heard the first explosion from a few miles away. He said the blasts leveled several "
+        "buildings."
+    )
+    assert [c.attribution.source for c in out] == ["Suleiman Youssef", "Suleiman Youssef"]
+    assert out[0].attribution.via == "AP"
+
+
+def test_commander_in_a_group_is_the_commander_not_the_group() -> None:
+    (c,) = run("Abu Omar a commander in Jabhat al-Nusra said the front near Aleppo was quiet.")
+    assert c.attribution.source == "Abu Omar"
+
+
+def test_role_after_the_name_is_not_an_appositive() -> None:
+    (c,) = run("Observatory head Rami Abdel Rahman said two medics were among the dead.")
+    assert c.attribution.source == "Rami Abdel Rahman"
+    (c,) = run("Bashar al-Jaafari Syrias envoy to the UN said the report was false.")
+    assert c.attribution.source == "Bashar al-Jaafari"
+
+
+def test_tail_pronoun_continued_is_the_last_speaker() -> None:
+    out = run(
+        "Abu Omar a commander in Jabhat al-Nusra said the front was quiet. "
+        "Jabhat al-Nusra is involved in the battle but with few number of fighters he continued."
+    )
+    assert out[1].attribution.source == "Abu Omar"
+
+
+def test_continued_is_not_a_cue_without_a_speaker() -> None:
+    out = run(
+        "The offensive against the terrorists near Deir ez-Zor Syria continues. "
+        "Fighting continued until dawn."
+    )
+    assert [c.attribution for c in out] == [UNATTRIBUTED, UNATTRIBUTED]
+
+
+def test_according_to_name_stops_at_a_nationality_adjective() -> None:
+    (c,) = run(
+        "According to Konashenkov Russian military intelligence found the camp near Palmyra."
+    )
+    assert c.attribution.source == "Igor Konashenkov"
+    assert c.attribution.mention == "Konashenkov"
+
+
+def test_unnamed_role_sources_use_running_text_case() -> None:
+    out = run(
+        "The Russian foreign minister said the talks would resume. "
+        "A senior US official said the offer was not serious."
+    )
+    assert [c.attribution.source for c in out] == [
+        "Russian foreign minister",
+        "senior US official",
+    ]
