@@ -651,8 +651,8 @@ class _Attributor:
         app = self._role_appositive(toks, j) if j >= 1 else None
         if app is not None:
             (a, b), src = app
-            f = self._found(toks, (a, b), src, cue, m.start(), _rule_at(toks, i), i, text)
-            return self._with_relay(toks, i, replace(f, rule="appositive-subject"), text)
+            app_f = self._found(toks, (a, b), src, cue, m.start(), _rule_at(toks, i), i, text)
+            return self._with_relay(toks, i, replace(app_f, rule="appositive-subject"), text)
         span = _np_before(toks, j) if j >= 0 else None
         rule = "subject-cue"
         if span is not None:
