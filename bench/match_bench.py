@@ -31,10 +31,12 @@ import re
 import resource
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import islice
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -148,6 +150,23 @@ def _analyze(doc: Document) -> tuple[Analysis, list[EventFrame]]:
     return analysis, frames
 
 
+def _bounded_map(
+    pool: ProcessPoolExecutor, docs: Iterable[Document], window: int = 128
+) -> Iterator[tuple[Analysis, list[EventFrame]]]:
+    """``pool.map`` that keeps at most ``window`` articles in flight (Executor.map would submit
+    the whole corpus at once and hold every result in memory)."""
+    items = iter(docs)
+    pending: deque[Future[tuple[Analysis, list[EventFrame]]]] = deque(
+        pool.submit(_analyze, d) for d in islice(items, window)
+    )
+    while pending:
+        done = pending.popleft()
+        nxt = next(items, None)
+        if nxt is not None:
+            pending.append(pool.submit(_analyze, nxt))
+        yield done.result()
+
+
 @dataclass
 class Run:
     articles: int = 0
@@ -170,7 +189,7 @@ def ingest_all(
     window: list[float] = []
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for analysis, frames in pool.map(_analyze, docs, chunksize=16):
+        for analysis, frames in _bounded_map(pool, docs):
             t0 = time.perf_counter()
 
             def after(session: object, article_id: int, frames: list[EventFrame] = frames) -> None:

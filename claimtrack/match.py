@@ -139,7 +139,7 @@ _COMMON_WORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=20_000)
 def blocking_keys(
     frame: EventFrame, max_keywords: int = 5, published: date | None = None
 ) -> frozenset[str]:

@@ -130,7 +130,7 @@ def _records(session: Session, claim_ids: Iterable[int]) -> dict[int, ClaimRecor
     return out
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def _parse_frame(frame_json: str) -> EventFrame:
     """Parsed frames are cached by their JSON text: a stored frame is read many times."""
     return frame_from_json(frame_json or "{}")
