@@ -181,7 +181,7 @@ _SOURCE_NOUNS = frozenset(
      "lawmaker", "mp", "clerics", "monitors", "sheikh", "imam", "union", "kremlin",
      "pentagon", "security", "intelligence", "nations", "helmets", "crescent", "reports",
      "reporter", "reporters", "correspondents", "unit", "units", "estimates",
-     "families", "relatives", "survivors", "nurses", "engineers", "teams"}
+     "families", "relatives", "survivors", "nurses", "engineers", "teams", "letter"}
 )  # fmt: skip
 _MODIFIERS = frozenset(
     {"state", "state-run", "state-owned", "state-controlled", "state-affiliated", "official",
@@ -199,7 +199,7 @@ _MODIFIERS = frozenset(
      "leading", "prominent", "spokesman", "opposition-affiliated", "insurgent", "coalition",
      "citizen", "eyewitness", "civilian", "volunteer", "britain-based", "uk-based",
      "british-based", "medical-relief", "reconciliation", "centre", "center", "general", "latest",
-     "new", "recent", "initial", "preliminary", "unit", "earlier", "first", "final"}
+     "new", "recent", "initial", "preliminary", "unit", "earlier", "first", "final", "armed"}
 )  # fmt: skip
 _MODIFIER_SUFFIX = re.compile(
     r"^(?:pro-\w+|anti-\w+|[\w.]+-(?:based|backed|led|run|owned|affiliated|linked|controlled|held|allied|"
@@ -252,6 +252,20 @@ _DOC_NOUNS = frozenset(
      "director", "leader", "commander", "chairman", "chairwoman", "founder", "president",
      "secretary", "coordinator", "deputy", "envoy", "ambassador", "minister", "adviser",
      "information", "tolls", "account", "accounts"}
+)  # fmt: skip
+# "the <noun> said" refers back to a source that spoke before
+_BACK_NOUNS = frozenset(
+    {"statement", "report", "sources", "source", "letter", "correspondent", "reporter"}
+)  # fmt: skip
+_DOCUMENTS = frozenset(
+    {"report", "statement", "communique", "tally", "toll", "figures", "data", "study",
+     "investigation", "estimate", "estimates", "count", "survey", "document", "letter",
+     "reports", "statements", "tweet", "bulletin", "tolls", "account", "footage", "video"}
+)  # fmt: skip
+_SUBORDINATORS = frozenset({"after", "before", "since", "until", "because"})
+_OWNED_HEADS = frozenset(
+    {"office", "presidency", "correspondent", "correspondents", "reporter", "reporters",
+     "spokesman", "spokeswoman", "spokesperson", "statement", "website", "account", "channel"}
 )  # fmt: skip
 _RELAY_BY = frozenset({"quoted", "cited", "carried", "relayed", "published", "reported"})
 _OUTLET_KINDS = frozenset({SourceKind.NEWS_AGENCY, SourceKind.BROADCASTER, SourceKind.NEWSPAPER})
@@ -445,13 +459,16 @@ class _Attributor:
         self.quotes = _quote_spans(doc.text)
         self._cur_text = ""
         self._monitor: tuple[Source | None] | None = None
+        self._claims: list[Claim] = []
+        self._all_people: list[_Person] | None = None
 
     # ---------------------------------------------------------------------------- driver
 
     def run(self, claims: Sequence[Claim]) -> tuple[Claim, ...]:
         out: list[Claim] = []
         found_per_claim: list[list[tuple[Claim, _Found | None]]] = []
-        for claim in sorted(claims, key=lambda c: (c.start, c.end)):
+        self._claims = sorted(claims, key=lambda c: (c.start, c.end))
+        for claim in self._claims:
             pieces = self._claim(claim)
             found_per_claim.append(pieces)
         flat = [p for pieces in found_per_claim for p in pieces]
@@ -842,6 +859,14 @@ class _Attributor:
         """The cue's noun phrase follows a preposition: find the real subject."""
         a, b = span
         prep = toks[a - 1]
+        # "The bombardment began after Syrias armed forces said ...": an attribution inside a
+        # time or reason clause of a reporter's sentence is background, not its source
+        if prep.low in _SUBORDINATORS and a >= 3 and not _is_tail(toks, i):
+            return None
+        if _country_possessive(toks[a]):
+            owned = self._stripped_possessive(toks, a, b, toks[b].bare)
+            if owned is not None:
+                return self._found(toks, span, owned, cue, cue_start, _rule_at(toks, i), i, text)
         # "killed in Turkey Anadolu reported": a known source at the end of the span
         for k in range(a + 1, b + 1):
             sub = self._known(toks, k, b)
@@ -1347,6 +1372,15 @@ class _Attributor:
         if known is not None:
             self._note_org(known)
             return known
+        owned = self._stripped_possessive(toks, a, b, head)
+        if owned is not None:
+            return owned
+        # "according to an Observatory toll", "a UN report said": the document's owner
+        if head in _DOCUMENTS and b > a and toks[b - 1].is_cap:
+            k = a + 1 if first.low in _DETS else a
+            owner = self._known(toks, k, b - 1) if k <= b - 1 else None
+            if owner is not None:
+                return owner
         another = a > 0 and toks[a - 1].low == "another"  # a different source, never the last
         # role nouns: "the presidency", "The Russian foreign minister", "the agency"
         if not another and (first.low == "the" or head == "monitor" or "monitoring" in low.split()):
@@ -1356,14 +1390,46 @@ class _Attributor:
         if toks[b].is_cap or toks[b].bare in _SOURCE_NOUNS:
             if not any(_is_head(t) for t in toks[a : b + 1]):
                 return None
-            if first.low == "the" and low in ("statement", "report", "sources", "source"):
+            if first.low == "the" and low in _BACK_NOUNS:
                 return self._last_source(low)
             return self._new_source(mention)
         return None
 
+    def _stripped_possessive(self, toks: list[_Tok], a: int, b: int, head: str) -> Source | None:
+        """Possessives whose apostrophe the corpus stripped: "Syrias armed forces" -> Syrian
+        army, "SANAs correspondent" -> SANA, "Ban Ki-moons office" -> Ban Ki-moon."""
+        for k in range(a, b):
+            t = toks[k]
+            if not (t.is_cap and t.text.endswith("s") and len(t.text) > 2) or t.possessive:
+                continue
+            stem = t.text[:-1]
+            rest = " ".join(x.text for x in toks[k + 1 : b + 1])
+            if stem in _COUNTRY_DEMONYM:
+                return self.registry.resolve(f"{_COUNTRY_DEMONYM[stem]} {rest}")
+            if head not in _OWNED_HEADS:
+                return None
+            owner_text = " ".join([*(x.text for x in toks[a:k] if x.low not in _DETS), stem])
+            owner = self._local(owner_text) or self.registry.resolve(owner_text)
+            if owner is None and k > a:
+                owner = self._local(stem) or self.registry.resolve(stem)
+            if owner is None:
+                return None
+            if owner.is_person and head in ("office", "presidency"):
+                pres = self._presidency(owner)
+                return pres if pres is not None else owner
+            return owner
+        return None
+
     def _last_source(self, noun: str) -> Source | None:
-        """ "the source said" -> the last unnamed source; "the statement said" -> the last body."""
+        """ "the source said" -> the last unnamed source; "the statement said" -> the last body;
+        "the correspondent said" -> the last outlet."""
         for src in reversed(self.memory.speakers):
+            if noun in ("correspondent", "reporter"):
+                if src.kind in _OUTLET_KINDS:
+                    return src
+                continue
+            if noun == "letter" and not src.is_person:
+                return src
             if noun.startswith("source") and "source" in src.name.lower():
                 return src
             if noun in ("statement", "report") and not src.is_person:
@@ -1415,6 +1481,13 @@ class _Attributor:
         if head in _PERSON_ROLES:
             return self._person_by_role(toks, a, b)
         kinds = _ROLE_KINDS.get(head)
+        if head in ("army", "military") and not words[:-1]:
+            # "the army" is a state's army, never the armed group that spoke last
+            for src in reversed(self.memory.speakers + self.memory.orgs):
+                name = normalise(src.name).split()
+                if src.kind is SourceKind.MILITARY and name[0] in descriptor_words().demonyms:
+                    return src  # "Syrian army", "Turkish military"
+            return self.registry.resolve(f"{self._article_country()} army")
         if kinds is not None:
             for src in reversed(self.memory.speakers + self.memory.orgs):
                 if src.kind in kinds and not src.is_person:
@@ -1424,6 +1497,12 @@ class _Attributor:
             if head in ("monitor", "observatory", "watchdog") or "monitoring" in words:
                 return self._article_monitor()
         return None
+
+    def _article_country(self) -> str:
+        """The demonym of the country an article is about: the most mentioned one."""
+        text = self.doc.text
+        best = max(_COUNTRY_DEMONYM, key=lambda c: text.count(c))
+        return _COUNTRY_DEMONYM[best] if best in text else "Syrian"
 
     def _article_monitor(self) -> Source | None:
         """The monitor the article names anywhere ("a monitor said" ... "the Observatory")."""
@@ -1446,7 +1525,28 @@ class _Attributor:
             desc = " ".join([person.roles, *(normalise(x) for x in person.source.descriptors)])
             if all(r in desc.split() for r in roles) and all(x in desc.split() for x in demonyms):
                 return person.source
+        # "The Russian foreign minister made an offer" before "Foreign Minister Sergey Lavrov"
+        for person in self._people_in_article():
+            desc = " ".join([person.roles, *(normalise(x) for x in person.source.descriptors)])
+            if (
+                roles
+                and all(r in desc.split() for r in roles)
+                and all(x in desc.split() for x in demonyms)
+            ):
+                return person.source
         return None
+
+    def _people_in_article(self) -> list[_Person]:
+        """People named with a title anywhere in the article, in document order (computed once,
+        on a scratch memory, so the running discourse memory is not disturbed)."""
+        if self._all_people is None:
+            saved = self.memory
+            self.memory = _Memory()
+            for claim in self._claims:
+                self._note_mentions(_tokens(claim.text), claim.text)
+            self._all_people = self.memory.people
+            self.memory = saved
+        return self._all_people
 
     def _note_org(self, src: Source) -> None:
         if src.is_person:

@@ -541,3 +541,59 @@ def test_unnamed_role_sources_use_running_text_case() -> None:
         "Russian foreign minister",
         "senior US official",
     ]
+
+
+def test_role_resolves_to_the_person_named_later_in_the_article() -> None:
+    out = run(
+        "The Russian foreign minister said the talks would resume in Geneva. "
+        "Russian Foreign Minister Sergey Lavrov met John Kerry on Monday."
+    )
+    assert out[0].attribution.source == "Sergey Lavrov"
+    assert out[1].attribution == UNATTRIBUTED
+
+
+def test_possessives_with_their_apostrophe_stripped() -> None:
+    (c,) = run("Syrias armed forces said Islamist militants killed a government pilot.")
+    assert c.attribution.source == "Syrian army"
+    (c,) = run("U.N. Secretary General Ban Ki-moons office had said he was shocked by the reports.")
+    assert c.attribution.source == "Ban Ki-moon"
+
+
+def test_correspondent_is_the_outlet() -> None:
+    out = run(
+        "SANAs correspondent said that terrorists fired rocket shells at Maisaloun. "
+        "Later the correspondent said that one person was killed in al-Arqoub."
+    )
+    assert [c.attribution.source for c in out] == ["SANA", "SANA"]
+
+
+def test_the_letter_is_the_body_that_sent_it() -> None:
+    out = run(
+        "The Syrian Coalition called upon the United Nations to protect the civilians in Aleppo. "
+        "Every hospital in Aleppo has gone out of service the letter said."
+    )
+    assert out[1].attribution.source == out[0].attribution.source == "Syrian opposition"
+
+
+def test_document_owned_by_a_named_source() -> None:
+    (c,) = run(
+        "Around 600 Syrians have been killed in coalition air strikes since September 2014 "
+        "according to an Observatory toll."
+    )
+    assert c.attribution.source == "Syrian Observatory for Human Rights"
+
+
+def test_the_army_is_a_state_army_not_the_last_armed_group() -> None:
+    out = run(
+        "Jaish al Islam said the pilot was arrested near Jayrud. "
+        "The army had warned of a strong response after the execution of the pilot."
+    )
+    assert [c.attribution.source for c in out] == ["Jaish al-Islam", "Syrian army"]
+
+
+def test_attribution_inside_a_time_clause_is_background() -> None:
+    (c,) = run(
+        "The bombardment began after Syrias armed forces said Islamist militants killed a "
+        "government pilot when he was forced to eject."
+    )
+    assert c.attribution == UNATTRIBUTED
