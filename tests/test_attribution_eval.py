@@ -37,6 +37,22 @@ def test_attribution_quality_does_not_regress() -> None:
     assert scores.f1 > baseline.f1
 
 
+@pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not present")
+def test_attribution_quality_on_the_held_out_set() -> None:
+    # the held-out set was labelled before the rule changes it measures (bench/data/README.md)
+    evaluation = _load()
+    labels = evaluation.load_labels(evaluation.HELDOUT_LABELS)
+    assert len(labels) >= 150
+    dev_rows = {str(x["row"]) for x in evaluation.load_labels()}
+    assert not dev_rows & {str(x["row"]) for x in labels}
+    scores, baseline, _ = evaluation.evaluate(labels)
+    assert scores.precision >= HELDOUT_PRECISION_FLOOR, scores
+    assert scores.recall >= HELDOUT_RECALL_FLOOR, scores
+    assert scores.f1 >= HELDOUT_F1_FLOOR, scores
+    assert scores.reporter_voice_accuracy >= HELDOUT_REPORTER_VOICE_FLOOR, scores
+    assert scores.f1 > baseline.f1
+
+
 def test_same_source_matching_rules() -> None:
     evaluation = _load()
     from claimtrack.sources import default_registry
@@ -48,11 +64,19 @@ def test_same_source_matching_rules() -> None:
     assert same("military source", "rebel military source", registry)
     assert not same("source", "source at Aleppo police command", registry)
     assert not same("US government", "Syrian government", registry)
+    assert same("Russian foreign minister", "russian foreign minister", registry)  # case-blind
     assert same(None, None, registry)
     assert not same("SANA", None, registry)
 
 
-PRECISION_FLOOR = 0.88
-RECALL_FLOOR = 0.82
-F1_FLOOR = 0.85
+# dev set: reached P 0.920, R 0.863, F1 0.890, reporter voice 1.000
+PRECISION_FLOOR = 0.90
+RECALL_FLOOR = 0.84
+F1_FLOOR = 0.87
 REPORTER_VOICE_FLOOR = 0.97
+# held-out set: 0.742 / 0.590 / 0.658 / 0.956 before the FA-KES error-class fixes; reached
+# P 0.877, R 0.771, F1 0.821, reporter voice 0.971 after them
+HELDOUT_PRECISION_FLOOR = 0.86
+HELDOUT_RECALL_FLOOR = 0.75
+HELDOUT_F1_FLOOR = 0.80
+HELDOUT_REPORTER_VOICE_FLOOR = 0.95
