@@ -142,6 +142,7 @@ def ingest_inputs(
     stdin: BinaryIO | None = None,
     match: bool = True,
     on_outcome: Callable[[Outcome], None] | None = None,
+    on_input_done: Callable[[str], None] | None = None,
     now: Callable[[], datetime] | None = None,
 ) -> Summary:
     """Ingest files, directories (recursively) and ``-`` (stdin); report each outcome.
@@ -175,4 +176,6 @@ def ingest_inputs(
             summary.record(outcome)
             if on_outcome is not None:
                 on_outcome(outcome)
+        if on_input_done is not None:
+            on_input_done(origin)
     return summary

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from datetime import date, datetime
 
 import typer
@@ -59,39 +60,34 @@ def ingest(
                 f"{outcome.status:>7}  article {outcome.article_id}  {outcome.origin}  ({what})"
             )
 
-    with store_from(ctx) as store:
-        if show_bar:
-            with Progress(
-                TextColumn("ingesting"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeRemainingColumn(),
-                console=err,
-                transient=True,
-            ) as progress:
-                task = progress.add_task("ingest", total=len(inputs))
+    progress = (
+        Progress(
+            TextColumn("ingesting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+        )
+        if show_bar
+        else None
+    )
+    with store_from(ctx) as store, progress or nullcontext():
+        task = progress.add_task("ingest", total=len(inputs)) if progress is not None else None
 
-                def step(outcome: Outcome) -> None:
-                    report(outcome)
-                    progress.advance(task)
+        def advance(_origin: str) -> None:
+            if progress is not None and task is not None:
+                progress.advance(task)
 
-                summary = ingest_inputs(
-                    store,
-                    inputs,
-                    metadata=metadata,
-                    stdin=sys.stdin.buffer,
-                    match=match,
-                    on_outcome=step,
-                )
-        else:
-            summary = ingest_inputs(
-                store,
-                inputs,
-                metadata=metadata,
-                stdin=sys.stdin.buffer,
-                match=match,
-                on_outcome=report,
-            )
+        summary = ingest_inputs(
+            store,
+            inputs,
+            metadata=metadata,
+            stdin=sys.stdin.buffer,
+            match=match,
+            on_outcome=report,
+            on_input_done=advance,
+        )
     typer.echo(f"Ingested: {summary.line()}")
     if summary.failed:
         raise typer.Exit(1)

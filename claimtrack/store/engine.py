@@ -266,22 +266,23 @@ def _open_sqlite(url: str, *, upgrade: bool) -> Store:
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     _configure_sqlite(engine)
     store = Store(url=url, engine=engine)
-    where = str(path) if path is not None else url
+    if path is None:  # in-memory or URI database: nothing on disk to check or lock
+        return _prepare(store, url, lambda: _check_claimtrack_schema(engine, url), upgrade)
+    with _file_lock(path):
+        return _prepare(store, str(path), lambda: _check_sqlite_schema(path), upgrade)
+
+
+def _prepare(store: Store, where: str, check: Callable[[], None], upgrade: bool) -> Store:
+    """Check that ``store`` is claimtrack's (or empty) and migrate it; dispose of it on failure."""
     try:
-        if path is None:
-            _check_claimtrack_schema(engine, where)
-            if upgrade:
-                store.upgrade()
-            return store
-        with _file_lock(path):
-            _check_sqlite_schema(path)
-            if upgrade and store.current_revision() != head_revision():
-                store.upgrade()
+        check()
+        if upgrade and store.current_revision() != head_revision():
+            store.upgrade()
     except StoreError:
-        engine.dispose()
+        store.close()
         raise
     except DBAPIError as error:
-        engine.dispose()
+        store.close()
         raise StoreError(f"{where}: cannot open the database ({_first_line(error)})") from error
     return store
 
@@ -297,14 +298,4 @@ def _open_server(url: str, *, upgrade: bool) -> Store:
             "install it with: pip install 'claimtrack[postgres]'"
         ) from error
     store = Store(url=url, engine=engine)
-    try:
-        _check_claimtrack_schema(engine, where)
-        if upgrade and store.current_revision() != head_revision():
-            store.upgrade()
-    except StoreError:
-        engine.dispose()
-        raise
-    except DBAPIError as error:
-        engine.dispose()
-        raise StoreError(f"{where}: cannot open the database ({_first_line(error)})") from error
-    return store
+    return _prepare(store, where, lambda: _check_claimtrack_schema(engine, where), upgrade)
