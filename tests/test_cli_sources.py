@@ -1,0 +1,79 @@
+"""`claimtrack sources`: list, show, alias and merge, with the stored claims following."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimtrack.cli import run
+from tests.conftest import SAMPLE
+
+
+@pytest.fixture
+def db(db_path: Path) -> str:
+    assert run(["--db", str(db_path), "ingest", str(SAMPLE), "--quiet", "--no-match"]) == 0
+    return str(db_path)
+
+
+def sources(db: str, capsys: pytest.CaptureFixture[str]) -> dict[str, dict[str, object]]:
+    capsys.readouterr()
+    assert run(["--db", db, "export", "sources", "--format", "json"]) == 0
+    return {row["name"]: row for row in json.loads(capsys.readouterr().out)}
+
+
+def test_sources_list_counts_claims(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    found = sources(db, capsys)
+    assert found["Sergey Lavrov"]["claims"] == 4
+    assert found["Syrian Observatory for Human Rights"]["claims"] == 3
+    assert "the Observatory" in found["Syrian Observatory for Human Rights"]["aliases"]  # type: ignore[operator]
+
+
+def test_show_finds_a_source_by_alias_with_its_claims(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert run(["--db", db, "sources", "show", "SOHR", "--format", "json"]) == 0
+    detail = json.loads(capsys.readouterr().out)
+    assert detail["name"] == "Syrian Observatory for Human Rights"
+    texts = [claim["text"] for claim in detail["claim_list"]]
+    assert "It said both pilots were killed." in texts
+
+
+def test_alias_then_lookup_by_the_new_name(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--db", db, "sources", "alias", "Mevlut Cavusoglu", "Çavuşoğlu"]) == 0
+    capsys.readouterr()
+    assert run(["--db", db, "sources", "show", "cavusoglu", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["name"] == "Mevlut Cavusoglu"
+
+
+def test_alias_taken_by_another_source_is_refused(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = sources(db, capsys)
+    assert run(["--db", db, "sources", "alias", "Anadolu", "RT"]) == 2
+    assert capsys.readouterr().err.startswith("Error: 'RT' is already an alias of 'Russia Today'")
+    assert sources(db, capsys) == before
+
+
+def test_merge_moves_claims_and_keeps_the_name_as_alias(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["--db", db, "sources", "merge", "Turkish government", "Turkish Presidency"]) == 0
+    assert "2 claims moved" in capsys.readouterr().out
+    found = sources(db, capsys)
+    assert "Turkish Presidency" not in found
+    assert found["Turkish government"]["claims"] == 3
+    assert "Turkish Presidency" in found["Turkish government"]["aliases"]  # type: ignore[operator]
+    capsys.readouterr()
+    assert run(["--db", db, "claims", "--source", "Turkish government", "--format", "json"]) == 0
+    texts = [claim["text"] for claim in json.loads(capsys.readouterr().out)]
+    assert any(text.startswith("Mr Erdogan’s office said") for text in texts)
+
+
+def test_unknown_source_is_one_error_line(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--db", db, "sources", "show", "Nobody At All"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: no source named 'Nobody At All'")
+    assert len(err.strip().splitlines()) == 1
