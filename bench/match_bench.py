@@ -289,7 +289,8 @@ def main() -> None:
             f"{run.stats.line()}; candidates scored {run.stats.candidates}"
         )
     print(
-        f"naive all-pairs baseline (token_set_ratio, cdist on all cores), first {args.baseline_n}:"
+        f"naive all-pairs baseline (token_set_ratio, process.extract, one core), "
+        f"first {args.baseline_n}:"
     )
     docs = list(synthetic(fakes, args.baseline_n))
     points = baseline(docs, args.baseline_n)
