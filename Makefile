@@ -17,8 +17,10 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	@$(BIN)/claimtrack --db $(DEMO_DB) ingest examples/idlib.txt --outlet "The National" --published 2020-02-15
+	@echo; echo "== Claims and who made them (source - = the reporter's own voice) =="
 	@$(BIN)/claimtrack --db $(DEMO_DB) claims --article 1
-	@$(BIN)/claimtrack --db $(DEMO_DB) conflicts show --all
+	@echo; echo "== Flagged conflicts, side by side =="
+	@$(BIN)/claimtrack --db $(DEMO_DB) conflicts show
 
 lint: $(STAMP)
 	$(BIN)/ruff check claimtrack tests bench db

@@ -68,3 +68,39 @@ def test_rebuild_and_usage_errors(matched_db: str, capsys: pytest.CaptureFixture
     assert code == 2 and "actor" in err
     code, _, err = cli(capsys, "--db", matched_db, "conflicts", "show", "999")
     assert code == 1 and err.startswith("Error: no conflict 999")
+
+
+def test_show_without_ids_puts_every_conflict_side_by_side_with_context(
+    matched_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = matched_db
+    assert (
+        cli(capsys, "--db", db, "sources", "annotate", "Anadolu", "--affiliation", "Turkey")[0] == 0
+    )
+    code, out, _ = cli(capsys, "--db", db, "conflicts", "--format", "json")
+    helicopter = next(r["id"] for r in json.loads(out) if r["kind"] == "actor")
+    assert cli(
+        capsys, "--db", db, "review", str(helicopter), "--status", "confirmed",
+        "--note", "Different culprits", "--reviewer", "ana",
+    )[0] == 0  # fmt: skip
+    code, out, err = cli(capsys, "--db", db, "conflicts", "show", "--format", "json")
+    assert code == 0, err
+    shown = {row["kind"]: row for row in json.loads(out)}
+    assert set(shown) == {"actor", "omission"}
+    actor = shown["actor"]
+    assert [h["new_status"] for h in actor["history"]] == ["confirmed"]
+    assert actor["history"][0]["reviewer"] == "ana"
+    (agreement,) = actor["corroborations"]
+    assert {a["source"] for a in agreement["claims"]} == {
+        "Russia Today",
+        "Syrian Observatory for Human Rights",
+    }
+    assert shown["omission"]["history"] == [] and shown["omission"]["corroborations"] == []
+    code, out, _ = cli(capsys, "--db", db, "conflicts", "show")
+    assert code == 0
+    assert "Corroboration: Russia Today and Syrian Observatory for Human Rights" in " ".join(
+        out.split()
+    )
+    assert "affiliation: Turkey" in out and "Different culprits" in out
+    code, _, err = cli(capsys, "--db", db, "conflicts", "show", "999")
+    assert code == 1 and err.startswith("Error: no conflict 999")

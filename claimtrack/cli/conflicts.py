@@ -15,10 +15,12 @@ from rich.text import Text
 
 from claimtrack.cli.app import app
 from claimtrack.cli.common import ListFormat, console, render_rows, store_from
+from claimtrack.cli.review import render_history, render_source_facts
 from claimtrack.errors import NotFoundError, UsageError
 from claimtrack.match import DEFAULT_PARAMS, MatchParams
 from claimtrack.model import ConflictKind
 from claimtrack.review import parse_state
+from claimtrack.store import review as review_store
 from claimtrack.store.matching import conflict_dates, conflict_rows, match_pending, rebuild
 
 conflicts_app = typer.Typer(
@@ -96,21 +98,53 @@ def conflicts(
 @conflicts_app.command("show")
 def show(
     ctx: typer.Context,
-    conflict_id: int = typer.Argument(..., metavar="ID", help="The conflict's id."),
+    conflict_ids: list[int] = typer.Argument(
+        None, metavar="[ID]...", help="Conflict ids (none: every active conflict)."
+    ),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
 ) -> None:
-    """One conflict: both accounts side by side with sources, articles, dates and the reason."""
+    """Conflicts side by side: sources (with what is known of them), articles, dates, the
+    reason, the accounts that corroborate one side, and the review history."""
+    wanted = list(conflict_ids or [])
     with store_from(ctx) as store, store.session() as session:
-        rows = conflict_rows(session, ids=[conflict_id], include_inactive=True)
-        if not rows:
-            raise NotFoundError(f"no conflict {conflict_id}")
-        row = rows[0]
-        dates = conflict_dates(session, [c["id"] for c in row["claims"]])
+        rows = conflict_rows(session, ids=wanted or None, include_inactive=bool(wanted))
+        missing = sorted(set(wanted) - {row["id"] for row in rows})
+        if missing:
+            raise NotFoundError(f"no conflict {', '.join(str(i) for i in missing)}")
+        rows.sort(key=lambda r: int(r["id"]))
+        claim_ids = [c["id"] for row in rows for c in row["claims"]]
+        dates = conflict_dates(session, claim_ids)
+        histories = {row["id"]: review_store.history(session, row["id"]) for row in rows}
+        facts = review_store.source_annotations(session)
+        corroborations = review_store.corroboration_rows(session)
+    for row in rows:
+        row["history"] = histories[row["id"]]
+        own = {c["id"] for c in row["claims"]}
+        row["corroborations"] = [
+            c for c in corroborations if own & {account["id"] for account in c["claims"]}
+        ]
     if fmt != ListFormat.table:
-        json.dump(row, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        payload: Any = rows[0] if len(wanted) == 1 else rows
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
         return
-    console().print(render_conflict_body(row, dates))
+    out = console()
+    if not rows:
+        out.print("No conflicts flagged.")
+    for row in rows:
+        out.print(render_conflict_body(row, dates))
+        out.print(render_sources(row, facts))
+        for corroboration in row["corroborations"]:
+            out.print(Text(f"Corroboration: {corroboration['reason']}", style="green"))
+        out.print(render_history(row["id"], row["history"]))
+        out.print()
+
+
+def render_sources(row: dict[str, Any], facts: dict[str, dict[str, Any]]) -> RenderableType:
+    """What is known of each side's source (annotations), one line each."""
+    seen = dict.fromkeys(claim.get("source") for claim in row["claims"])
+    lines = [render_source_facts(source, facts) for source in seen]
+    return Panel(Group(*lines), title="what is known of the sources", title_align="left")
 
 
 def render_conflict_body(row: dict[str, Any], dates: dict[int, date | None]) -> RenderableType:
