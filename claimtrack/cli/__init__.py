@@ -60,6 +60,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     except typer.Abort:
         return _fail("interrupted", 130)
     except click_exceptions.UsageError as error:
+        if type(error).__name__ == "NoArgsIsHelpError":  # `claimtrack`, `claimtrack export`
+            print(error.format_message())
+            return 0
         return _fail(error.format_message(), 2)
     except click_exceptions.ClickException as error:
         return _fail(error.format_message(), error.exit_code)
