@@ -191,3 +191,9 @@ def test_sqlite_runs_in_wal_mode(db_path: Path, capsys: pytest.CaptureFixture[st
     assert cli(capsys, "--db", str(db_path), "ingest", str(SAMPLE))[0] == 0
     with sqlite3.connect(db_path) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_bare_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys)
+    assert code == 0 and err == ""
+    assert "Usage: claimtrack" in out and "ingest" in out
