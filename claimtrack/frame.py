@@ -663,6 +663,23 @@ _NOUN_ROLE = {
 }  # fmt: skip
 _ROLE_OF_EVENT = {"kill": "dead", "injure": "injured", "flee": "displaced"}
 _PART_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|among the dead)\s*$")
+# "at least 14 of the dead were rebels": a part of a toll given elsewhere, not a toll
+_PART_AFTER = re.compile(
+    r"^ (?:of|among) (?:the |those )?(?:dead|them|whom|victims|killed|casualties|wounded|injured)\b"
+)
+# things counted that are not people: "the attack on two villages killed 15 civilians",
+# "fired 20 rockets", "the four-town evacuation deal" (hyphenated: see _quantities)
+_THING_NOUNS = frozenset(
+    {
+        "villages", "towns", "cities", "areas", "neighbourhoods", "neighborhoods", "districts",
+        "provinces", "regions", "countries", "shells", "rockets", "missiles", "mortars", "bombs",
+        "barrels", "buses", "cars", "vehicles", "trucks", "planes", "jets", "warplanes",
+        "helicopters", "hospitals", "schools", "buildings", "houses", "homes", "sites",
+        "positions", "checkpoints", "attacks", "raids", "strikes", "airstrikes", "explosions",
+        "blasts", "groups", "factions", "flanks", "fronts", "points", "locations", "targets",
+        "facilities", "bases", "convoys", "tanks", "bridges", "roads", "streets", "sides",
+    }
+)  # fmt: skip
 
 
 def _number_value(n: str) -> tuple[int, int | None, int | None, str] | None:
@@ -699,8 +716,14 @@ def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
             continue
         value, lo, hi, override = parsed
         before = low[max(0, m.start() - 12) : m.start()]
+        if (
+            low[m.end("n") : m.end("n") + 1] == "-"
+            and low[m.end("n") + 1 : m.end("n") + 2].isalpha()
+        ):
+            continue  # "the four-town evacuation deal", "a two-day truce"
         if rest and (
             rest[0] in _NON_COUNT
+            or rest[0] in _THING_NOUNS
             or rest[0] in _MONTHS
             # "in two attacks" counts no one; "four deaths" does
             or (
@@ -742,7 +765,9 @@ def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
             lo, hi = 0, value
         role = _NOUN_ROLE.get(rest[0], "") if rest else ""
         role = role or _role(low, m.start(), m.end("n"), tokens)
-        if _PART_CUE.search(low[max(0, m.start() - 20) : m.start()]):
+        if _PART_CUE.search(low[max(0, m.start() - 20) : m.start()]) or _PART_AFTER.match(
+            low[m.end("n") : m.end("n") + 30]
+        ):
             role = "part"
         written = m.group(0).strip()
         if noun:
@@ -752,6 +777,9 @@ def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
             )
         out.append(Quantity(value, lo, hi, qualifier, noun, written.strip(), role))
     return out
+
+
+_SUBJECT_GAP = frozenset({"others", "other", "more", "were", "was", "have", "had", "been", "are"})
 
 
 def _role(low: str, start: int, end: int, tokens: list[tuple[str, int, int]]) -> str:
@@ -775,6 +803,7 @@ def _role(low: str, start: int, end: int, tokens: list[tuple[str, int, int]]) ->
             break
         if w in (".", ";"):
             break
+    in_subject = True  # still inside the counted noun phrase: "two others [were] injured"
     for i in range(idx_end, min(len(tokens), idx_end + 7)):
         w = tokens[i][0]
         if w == "including" or w == "among":
@@ -783,9 +812,19 @@ def _role(low: str, start: int, end: int, tokens: list[tuple[str, int, int]]) ->
         if ev in _ROLE_OF_EVENT or w == "casualties":
             role = "casualties" if w == "casualties" else _ROLE_OF_EVENT[ev or ""]
             d = i - idx_end + 1
+            if in_subject and not w.endswith("ing"):
+                # "Girl child killed two others injured": the participle after the counted
+                # noun says what the count is, whatever verb came before
+                d = 0
             if best is None or d <= best[0]:
                 best = (d, 0, role)
             break
+        if in_subject and not (w in _COUNT_NOUNS or w in _SUBJECT_GAP):
+            in_subject = False
+            if penalty and w.endswith("ed") and best is not None:
+                # "five people died and eight others experienced breathing difficulties":
+                # a new subject with a verb of its own is not counted by the earlier verb
+                return ""
         if (w in _NUMBER_WORDS or w.isdigit()) and break_at_number:
             break
     return best[2] if best else ""
@@ -919,7 +958,9 @@ _OMIT_WHAT = [
 _BACKGROUND = re.compile(
     r"\bsince\b|\bso far\b|\b(?:in|over|during) the (?:past|last) \w+|\bthis (?:year|month)\b|"
     r"\blast (?:year|month)\b|\bin (?:19|20)\d\d\b|\bbegan in\b|\b(?:war|conflict) has killed\b|"
-    r"\btotal\b|\boverall\b|\bcumulative\b|\ba (?:week|month|year) ago\b|\byears? of\b|"
+    r"\btotal\b|\boverall\b|"
+    r"\b(?:days|a day|weeks|a week|hours|months) (?:after|before)\b|\bcumulative\b|"
+    r"\ba (?:week|month|year) ago\b|\byears? of\b|"
     r"\bin (?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)\b(?! \d)|\b(?:earlier|later) (?:this|in the|last) (?:week|month)\b"
 )
