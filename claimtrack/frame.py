@@ -705,8 +705,17 @@ def _number_value(n: str) -> tuple[int, int | None, int | None, str] | None:
         return None
 
 
+# page furniture whose numbers count nothing: "Get short URL 0 87", "16.04.2017(updated 1723
+# 16.04.2017)", "Views 2494" (Sputnik and Al-Ahram pages merged into the first sentence)
+_FURNITURE = re.compile(
+    r"get short url(?: [\d,.]+)+|\d\d\.\d\d\.\d{4} ?\(updated [\d ]+\d\d\.\d\d\.\d{4}\)|"
+    r"\bviews [\d,]+|\bprint tweet\b"
+)
+
+
 def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
     out: list[Quantity] = []
+    low = _FURNITURE.sub(lambda m: " " * len(m.group(0)), low)
     for m in _QUANT_RE.finditer(low):
         n = m.group("n")
         qual_word = m.group("q")
