@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, text, update
+from sqlalchemy import bindparam, delete, func, insert, union_all, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -156,13 +156,9 @@ def _postings(
     limit = params.max_key_df + 1
     found: dict[str, list[int]] = defaultdict(list)
     for chunk in _chunks(wanted, _KEYS_PER_QUERY):
-        parts = [
-            f"SELECT * FROM (SELECT key, claim_id FROM claim_key WHERE key = :k{i} "
-            f"ORDER BY claim_id DESC LIMIT {limit}) AS q{i}"
-            for i in range(len(chunk))
-        ]
-        sql = text(" UNION ALL ".join(parts))
-        for key, claim_id in session.execute(sql, {f"k{i}": k for i, k in enumerate(chunk)}):
+        size = _bucket(len(chunk))
+        values = {f"k{i}": chunk[i] if i < len(chunk) else "" for i in range(size)}
+        for key, claim_id in session.execute(_postings_query(size, limit), values).all():
             found[key].append(int(claim_id))
     out: dict[str, list[int]] = {}
     for key, ids in found.items():
@@ -172,6 +168,33 @@ def _postings(
         else:
             out[key] = ids
     return out
+
+
+def _bucket(n: int) -> int:
+    """Statement sizes are rounded up (padding with the empty key, which no claim holds), so a
+    handful of statements are built and compiled once and then reused from the caches."""
+    size = 8
+    while size < n:
+        size *= 2
+    return min(size, _KEYS_PER_QUERY) if n <= _KEYS_PER_QUERY else n
+
+
+@lru_cache(maxsize=64)
+def _postings_query(size: int, limit: int) -> Any:
+    """``UNION ALL`` of ``size`` per-key selects, each ``ORDER BY claim_id DESC LIMIT limit``
+    (an index range scan on ``ix_claim_key_key_claim``); keys are bound as ``k0..k{size-1}``."""
+    ck = tables.ClaimKey.__table__  # type: ignore[attr-defined]
+    parts = []
+    for i in range(size):
+        inner = (
+            sa_select(ck.c.key, ck.c.claim_id)
+            .where(ck.c.key == bindparam(f"k{i}"))
+            .order_by(ck.c.claim_id.desc())
+            .limit(limit)
+            .subquery(f"q{i}")
+        )
+        parts.append(sa_select(inner.c.key, inner.c.claim_id))
+    return union_all(*parts)
 
 
 # ------------------------------------------------------------------------------- matching
@@ -578,7 +601,9 @@ def rebuild(
         stats.add(match_article(session, article_id, params, now=stamp))
     stats.conflicts_retired = int(
         session.execute(
-            text("SELECT count(*) FROM conflict WHERE active = :f"), {"f": False}
+            sa_select(func.count())
+            .select_from(tables.Conflict)
+            .where(col(tables.Conflict.active).is_(False))
         ).scalar_one()
     )
     return stats
