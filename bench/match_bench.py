@@ -3,15 +3,17 @@
 What runs, per article, is what ``claimtrack ingest`` does with matching on: load -> analyze
 (segment + attribute) -> frame -> store (SQLite file) -> match_article (candidates through the
 ``claim_key`` index, rapidfuzz scoring, links, conflicts). The pure stages (analyze, frame) run
-in a pool of worker processes (``--workers``, default 2: the machine has 2 cores); storing and
-matching run in the main process, one transaction per article, as ingest does.
+in worker processes (``--workers``, default 2: the machine has 2 cores); storing and matching run
+in the main process, up to 50 articles / 0.5 s per transaction with a SAVEPOINT per article:
+the documents go through ``claimtrack.ingest.ingest_documents``, the path ``claimtrack ingest``
+takes for a batch.
 
 1. the whole ``fakes-dev.csv`` (785 real articles);
 2. a synthetic corpus (default 20,000 articles) generated here by recombining real FA-KES
    sentences around invented incidents: each incident (place, date, toll) is reported by one to
    four outlets whose tolls sometimes differ, with other real sentences mixed in. Figures are
-   taken at 1k, 5k and 20k stored articles: throughput so far, and the cost per article of
-   store+match over the last 500 articles (the part that could grow with the store);
+   taken at 1k, 5k and 20k stored articles: throughput so far, and the wall-clock cost per
+   article over the last 500 articles (the part that could grow with the store);
 3. the naive baseline: every claim of a new article scored with ``token_set_ratio`` against every
    stored claim (``rapidfuzz.process.extract``, C++ loop, one core). It runs on the first
    ``--baseline-n`` synthetic articles; its cost per article grows with the store, so the
@@ -31,25 +33,21 @@ import re
 import resource
 import tempfile
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 from sentencex import segment
+from sqlmodel import col, func, select
 
-from claimtrack.frame import frame_article
-from claimtrack.ingest import save
-from claimtrack.match import DEFAULT_PARAMS, MatchParams
-from claimtrack.model import Analysis, Document, EventFrame
-from claimtrack.pipeline import analyze
-from claimtrack.store.engine import open_store
-from claimtrack.store.matching import MatchStats, match_article
+from claimtrack.ingest import Outcome, ingest_documents
+from claimtrack.model import Document
+from claimtrack.store import tables
+from claimtrack.store.engine import Store, open_store
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fakes-dev.csv"
 CHECKPOINTS = (1000, 5000, 20000)
@@ -143,82 +141,64 @@ def synthetic(docs: Sequence[Document], n: int, seed: int = 7) -> Iterator[Docum
 # ------------------------------------------------------------------------------ pipeline
 
 
-def _analyze(doc: Document) -> tuple[Analysis, list[EventFrame]]:
-    """The pure part, run in a worker: analyze and frame."""
-    analysis = analyze(doc)
-    frames = frame_article([c.text for c in analysis.claims], doc.published)
-    return analysis, frames
-
-
-def _bounded_map(
-    pool: ProcessPoolExecutor, docs: Iterable[Document], window: int = 128
-) -> Iterator[tuple[Analysis, list[EventFrame]]]:
-    """``pool.map`` that keeps at most ``window`` articles in flight (Executor.map would submit
-    the whole corpus at once and hold every result in memory)."""
-    items = iter(docs)
-    pending: deque[Future[tuple[Analysis, list[EventFrame]]]] = deque(
-        pool.submit(_analyze, d) for d in islice(items, window)
-    )
-    while pending:
-        done = pending.popleft()
-        nxt = next(items, None)
-        if nxt is not None:
-            pending.append(pool.submit(_analyze, nxt))
-        yield done.result()
-
-
 @dataclass
 class Run:
     articles: int = 0
     claims: int = 0
     seconds: float = 0.0
-    main_seconds: float = 0.0  # store + match in the main process
-    stats: MatchStats | None = None
+    line: str = ""
+
+
+def _counts(store: Store) -> str:
+    with store.session() as session:
+        c = session.connection()
+
+        def n(table: Any, *where: Any) -> int:
+            return int(
+                c.execute(select(func.count()).select_from(table).where(*where)).scalar() or 0
+            )
+
+        return (
+            f"{n(tables.Article)} articles, {n(tables.Claim)} claims; {n(tables.Link)} links; "
+            f"{n(tables.Conflict, col(tables.Conflict.active).is_(True))} active conflicts; "
+            f"{n(tables.Corroboration, col(tables.Corroboration.active).is_(True))} corroborations"
+        )
 
 
 def ingest_all(
-    docs: Iterator[Document] | Sequence[Document],
+    docs: Iterable[Document],
     db: Path,
-    params: MatchParams,
     workers: int,
     checkpoints: Sequence[int] = (),
     report: bool = False,
 ) -> Run:
+    """Everything through ``claimtrack.ingest.ingest_documents``, the path ``claimtrack ingest``
+    takes for a batch: workers analyse and frame, the main process stores and matches, grouped
+    transactions with a savepoint per article."""
     store = open_store(str(db))
-    run = Run(stats=MatchStats())
-    window: list[float] = []
+    run = Run()
+    marks: list[float] = []
     started = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for analysis, frames in _bounded_map(pool, docs):
-            t0 = time.perf_counter()
 
-            def after(session: object, article_id: int, frames: list[EventFrame] = frames) -> None:
-                stats = match_article(
-                    session,  # type: ignore[arg-type]
-                    article_id,
-                    params,
-                    frames=frames,
-                )
-                assert run.stats is not None
-                run.stats.add(stats)
+    def seen(outcome: Outcome) -> None:
+        run.articles += 1
+        run.claims += outcome.claims
+        marks.append(time.perf_counter())
+        if len(marks) > WINDOW + 1:
+            del marks[0]
+        if report and run.articles in checkpoints:
+            elapsed = marks[-1] - started
+            recent = (marks[-1] - marks[0]) / (len(marks) - 1)
+            print(
+                f"  {run.articles:>6} articles: {run.articles / elapsed:7.1f} articles/s so far;"
+                f" {1000 * recent:6.2f} ms/article (last {len(marks) - 1});"
+                f" peak RSS {peak_rss_mb():.0f} MB",
+                flush=True,
+            )
 
-            outcome = save(store, analysis, after_save=after)
-            dt = time.perf_counter() - t0
-            run.main_seconds += dt
-            run.articles += 1
-            run.claims += outcome.claims
-            window.append(dt)
-            if run.articles in checkpoints and report:
-                elapsed = time.perf_counter() - started
-                recent = window[-WINDOW:]
-                print(
-                    f"  {run.articles:>6} articles: {run.articles / elapsed:7.1f} articles/s"
-                    " so far;"
-                    f" store+match {1000 * sum(recent) / len(recent):6.2f} ms/article"
-                    f" (last {len(recent)}); peak RSS {peak_rss_mb():.0f} MB",
-                    flush=True,
-                )
+    ingest_documents(store, docs, workers=workers, on_outcome=seen)
     run.seconds = time.perf_counter() - started
+    run.line = _counts(store)
     store.close()
     return run
 
@@ -260,34 +240,26 @@ def main() -> None:
     ap.add_argument("--skip-fakes", action="store_true")
     ap.add_argument("--corpus", type=Path, default=CORPUS, help="fakes-dev.csv")
     args = ap.parse_args()
-    params = DEFAULT_PARAMS
     fakes = load_fakes(args.corpus)
     with tempfile.TemporaryDirectory() as tmp:
         if not args.skip_fakes:
-            run = ingest_all(fakes, Path(tmp) / "fakes.db", params, args.workers)
-            assert run.stats is not None
+            run = ingest_all(fakes, Path(tmp) / "fakes.db", args.workers)
             print(
                 f"fakes-dev.csv: {run.articles} articles, {run.claims} claims in "
                 f"{run.seconds:.1f} s"
                 f" = {run.articles / run.seconds:.1f} articles/s (workers={args.workers}); "
-                f"store+match {1000 * run.main_seconds / run.articles:.2f} ms/article; "
-                f"{run.stats.line()}"
+                f"{run.line}"
             )
         print(f"synthetic corpus ({args.synthetic} articles), ingest with matching:")
         checkpoints = tuple(c for c in CHECKPOINTS if c <= args.synthetic)
         run = ingest_all(
             synthetic(fakes, args.synthetic),
             Path(tmp) / "synthetic.db",
-            params,
             args.workers,
             checkpoints=checkpoints,
             report=True,
         )
-        assert run.stats is not None
-        print(
-            f"  total: {run.articles / run.seconds:.1f} articles/s; {run.claims} claims; "
-            f"{run.stats.line()}; candidates scored {run.stats.candidates}"
-        )
+        print(f"  total: {run.articles / run.seconds:.1f} articles/s; {run.line}")
     print(
         f"naive all-pairs baseline (token_set_ratio, process.extract, one core), "
         f"first {args.baseline_n}:"
