@@ -576,15 +576,17 @@ _STATE = re.compile(r"assad|regime|government|damascus|syria|army|minist|militar
 def _denial_answers(asserting: ClaimRecord, denying: ClaimRecord) -> bool:
     """Does the denial contradict what the other claim asserts?
 
-    The asserting claim must say who did it or what it did (a culprit, or casualties): "the
-    draft resolution would condemn the attack" asserts nothing a denial answers. A standing
+    The asserting claim must name who did it: "the draft resolution would condemn the attack"
+    or "the attack killed 58" asserts nothing a denial of responsibility answers. A standing
     denial answers no account, and blame put on rebels does not contradict the government's
     denial ("Russia ... blaming the August 21 gas attack on rebel forces").
     """
     fa = asserting.frame
     if _GENERAL_DENIAL.search(denying.text) or denying.frame.background:
         return False
-    if not fa.events or not (fa.roles or fa.agents or _casualties(asserting)):
+    if not fa.events or not (fa.roles or fa.agents):
+        # "at least 58 people were killed in a suspected chemical attack" names no culprit:
+        # the regime's denial of responsibility does not contradict it
         return False
     denier = f"{denying.source or ''} {denying.text}".casefold()
     agents = [r[1] for r in fa.roles] or list(fa.agents)

@@ -969,7 +969,8 @@ _BACKGROUND = re.compile(
     r"\blast (?:year|month)\b|\bin (?:19|20)\d\d\b|\bbegan in\b|\b(?:war|conflict) has killed\b|"
     r"\btotal\b|\boverall\b|"
     r"\b(?:days|a day|weeks|a week|hours|months) (?:after|before)\b|\bcumulative\b|"
-    r"\ba (?:week|month|year) ago\b|\byears? of\b|"
+    r"\ba (?:week|month|year) ago\b|\byears? of\b|\b\d+-(?:month|year) (?:war|conflict)\b|"
+    r"\b(?:died|killed) in the (?:syrian )?(?:conflict|war)\b|\benter its \w+ year\b|"
     r"\bin (?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)\b(?! \d)|\b(?:earlier|later) (?:this|in the|last) (?:week|month)\b"
 )
