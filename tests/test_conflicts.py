@@ -1,10 +1,19 @@
 """Conflicts and corroboration on the Idlib article and FA-KES sentences."""
 
+# ruff: noqa: E501  (real sentences are kept whole)
 from __future__ import annotations
 
 from datetime import date
 
-from claimtrack.conflicts import account, conflict_key, find_conflicts
+from claimtrack.conflicts import (
+    _compare_totals,
+    _Total,
+    account,
+    conflict_key,
+    find_conflicts,
+    headline_like,
+    speaker_family,
+)
 from claimtrack.frame import frame
 from claimtrack.match import link_claims
 from claimtrack.model import ClaimRecord, ConflictKind, Link, LinkStatus
@@ -188,3 +197,174 @@ def test_conflict_key_and_account() -> None:
     assert account("Bombs killed 12 people in Aleppo the Observatory said.") == (
         "says bombs killed 12 people in Aleppo"
     )
+
+
+# ----------------------------------------------------------------------------- precision cases
+
+
+def _kinds(a: ClaimRecord, b: ClaimRecord) -> set[str]:
+    conflicts, _ = find_conflicts({a.ref: a, b.ref: b}, [match(a.ref, b.ref)])
+    return {c.kind.value for c in conflicts}
+
+
+def test_one_monitor_under_two_names_is_not_a_conflict() -> None:
+    assert speaker_family("Observatory chief Rami Abdel Rahman") == speaker_family(
+        "Syrian Observatory for Human Rights"
+    )
+    assert speaker_family("Syrian state TV") == speaker_family("SANA")
+    assert speaker_family("Russian state TV") != speaker_family("SANA")
+    assert speaker_family("SANA and Kurdish media") != speaker_family("SANA")
+    a = rec(
+        1,
+        10,
+        "Observatory chief Rami Abdel Rahman said 22 civilians were killed in Tall Tawil on Monday.",
+        "Rami Abdel Rahman",
+        "alaraby",
+        D,
+    )
+    b = rec(
+        2,
+        11,
+        "The Observatory said at least 14 were killed in Tall Tawil on Monday.",
+        "Syrian Observatory for Human Rights",
+        "dailysabah",
+        D,
+    )
+    assert _kinds(a, b) == set()
+
+
+def test_toll_update_by_one_outlet_is_not_a_conflict() -> None:
+    a = rec(
+        1,
+        10,
+        "Terrorists fired rocket shells at al-Midan neighborhood in Aleppo killing 3 civilians on Saturday.",
+        "source at Aleppo Police Command",
+        "sana",
+        D,
+    )
+    b = rec(
+        2,
+        11,
+        "Terrorist rocket shells on al-Midan neighborhood in Aleppo killed 7 civilians on Saturday.",
+        None,
+        "sana",
+        D,
+    )
+    assert _kinds(a, b) == set()
+    c = rec(
+        3,
+        12,
+        "Terrorist rocket shells on al-Midan neighborhood in Aleppo killed 7 civilians on Saturday.",
+        None,
+        "alalam",
+        D,
+    )
+    assert _kinds(a, c) == {"number"}
+
+
+def test_different_neighbourhoods_are_different_incidents() -> None:
+    a = rec(
+        1,
+        10,
+        "Rocket shells fell on al-Furqan neighborhood in Aleppo on Saturday killing two people.",
+        "SANA",
+        "sana",
+        D,
+    )
+    b = rec(
+        2,
+        11,
+        "Rocket shells fell on al-Midan neighborhood in Aleppo on Saturday killing seven people.",
+        "Syrian Observatory for Human Rights",
+        "trt",
+        D,
+    )
+    assert _kinds(a, b) == set()
+
+
+def test_tolls_of_different_things_and_parts_are_not_compared() -> None:
+    a = rec(
+        1,
+        10,
+        "Turkish strikes near Jarabulus killed 25 Kurdish YPG fighters on Sunday.",
+        None,
+        "alalam",
+        D,
+    )
+    b = rec(
+        2,
+        11,
+        "At least 40 civilians were killed by Turkish strikes near Jarabulus on Sunday.",
+        "Syrian Observatory for Human Rights",
+        "manar",
+        D,
+    )
+    assert _kinds(a, b) == set()
+    c = rec(
+        3,
+        12,
+        "The Observatory said at least 14 of the dead were rebels in Jarabulus on Sunday.",
+        "Syrian Observatory for Human Rights",
+        "trt",
+        D,
+    )
+    d = rec(
+        4,
+        13,
+        "A car bomb killed at least 20 people in Jarabulus on Sunday local sources said.",
+        "local sources",
+        "alaraby",
+        D,
+    )
+    assert _kinds(c, d) == set()
+
+
+def test_number_grading_thresholds() -> None:
+    def total(v: int, lo: int, hi: int | None) -> _Total:
+        return _Total(v, lo, hi, str(v), hi == lo, "general")
+
+    assert _compare_totals(total(12, 12, 12), total(13, 13, 13)) is None  # noise of counting
+    assert _compare_totals(total(58, 58, None), total(60, 61, None)) is None  # ranges agree
+    assert _compare_totals(total(100, 101, None), total(140, 140, 140)) is not None  # far apart
+    sev_small = _compare_totals(total(27, 27, 27), total(35, 35, 35))
+    sev_big = _compare_totals(total(22, 22, 22), total(44, 44, 44))
+    assert sev_small is not None and sev_big is not None and sev_small < sev_big
+    low = _compare_totals(total(58, 58, None), total(100, 100, None))
+    assert low is not None and low <= 0.45
+
+
+def test_headline_runs_are_recognised() -> None:
+    assert headline_like("Sun 01 Feb 2015 Explosion rocks down town Damascus . An explosion ...")
+    assert headline_like("Tags Syria Aleppo Azaz Rebels Car Bomb Islamic State At least 20 ...")
+    assert not headline_like(
+        "At least 15 people were killed in Aleppo on Wednesday a monitor said."
+    )
+
+
+def test_denial_needs_a_named_culprit() -> None:
+    deny = rec(
+        1,
+        10,
+        "Syria has categorically denied carrying out the gas attack in Khan Shaykhun.",
+        "Syrian government",
+        "manar",
+        D,
+    )
+    visit = rec(
+        2,
+        11,
+        "Boris Johnson cancelled a visit to Moscow after the poison gas attack in Khan Shaykhun.",
+        None,
+        "trt",
+        D,
+    )
+    blame = rec(
+        3,
+        12,
+        "Scores of people died after the regime air strike dropped chemical bombs onto Khan Shaykhun.",
+        None,
+        "trt",
+        D,
+    )
+    assert "denial" not in _kinds(deny, visit)
+    assert "denial" in _kinds(deny, blame)

@@ -187,3 +187,24 @@ def test_not_denials() -> None:
         frame("The government of President Bashar al-Assad denied using chemical weapons.").polarity
         is Polarity.DENIED
     )
+
+
+def test_counts_that_are_not_tolls() -> None:
+    # a part of a toll given elsewhere
+    q = frame(
+        "The Syrian Observatory for Human Rights said at least 14 of the dead were rebels."
+    ).numbers
+    assert [x.role for x in q] == ["part"]
+    # things, compound adjectives and page furniture count no one
+    assert frame("The blast puts the four-town evacuation deal in doubt.").numbers == ()
+    attack = frame("The attack on two villages killed 15 civilians.").numbers
+    assert [(x.value, x.noun) for x in attack] == [(15, "civilians")]
+    url = frame("20.04.2017(updated 1618 20.04.2017) Get short URL 215 The toll rose to 24 dead.")
+    assert 215 not in [x.value for x in url.numbers]
+
+
+def test_role_from_participle_after_the_counted_noun() -> None:
+    q = frame("Girl child killed two others injured in terrorist rocket attack on Aleppo.").numbers
+    assert [(x.value, x.role) for x in q] == [(2, "injured")]
+    q = frame("Five people died and eight others experienced breathing difficulties.").numbers
+    assert [(x.value, x.role) for x in q] == [(5, "dead"), (8, "")]
