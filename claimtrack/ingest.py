@@ -318,7 +318,10 @@ def _worker(tasks: Any, results: Any, registry: SourceRegistry, frames: bool, pa
             item = tasks.get(timeout=1.0)
         except queue.Empty:
             if os.getppid() != parent:
-                return  # the ingest died (SIGKILL): nobody will read our results
+                # The ingest died (SIGKILL): nobody reads our results. Exit at once, without
+                # waiting on the queues' feeder threads, so that the pipes we inherited (the
+                # caller's stdout/stderr) close with it.
+                os._exit(0)
             continue
         if item is None:
             return
