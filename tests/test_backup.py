@@ -187,7 +187,7 @@ def test_backup_file_format(tmp_path: Path) -> None:
     fill(db)
     store = open_store(db)
     out = io.StringIO()
-    with store.session() as session:
+    with store.read() as session:
         counts = export_all(session, out)
     store.close()
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
@@ -211,7 +211,7 @@ def test_ids_continue_after_import_on_both_backends(any_db: str, tmp_path: Path)
     fill(source)
     out = io.StringIO()
     store = open_store(source)
-    with store.session() as session:
+    with store.read() as session:
         export_all(session, out)
     store.close()
 

@@ -77,3 +77,17 @@ def test_unknown_source_is_one_error_line(db: str, capsys: pytest.CaptureFixture
     err = capsys.readouterr().err
     assert err.startswith("Error: no source named 'Nobody At All'")
     assert len(err.strip().splitlines()) == 1
+
+
+def test_claims_filter_resolves_aliases_and_refuses_unknown_names(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert run(["--db", db, "claims", "--source", "the Observatory", "--format", "json"]) == 0
+    claims = json.loads(capsys.readouterr().out)
+    assert len(claims) == 3
+    assert {c["source"] for c in claims} == {"Syrian Observatory for Human Rights"}
+    assert run(["--db", db, "export", "claims", "--source", "RT"]) == 0
+    assert [c["source"] for c in json.loads(capsys.readouterr().out)] == ["Russia Today"]
+    assert run(["--db", db, "claims", "--source", "Nobody At All"]) == 1
+    assert capsys.readouterr().err.startswith("Error: no source named 'Nobody At All'")

@@ -31,7 +31,7 @@ def export_everything(
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
 ) -> None:
     """The whole database (every table, every id) as JSON Lines, for `claimtrack import`."""
-    with store_from(ctx) as store, store.session() as session, output_file(output) as out:
+    with store_from(ctx) as store, store.read() as session, output_file(output) as out:
         counts = export_all(session, out)
     if output is not None:
         typer.echo(f"Exported {_summary(counts)} to {output}", err=True)

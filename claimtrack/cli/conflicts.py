@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 import typer
@@ -31,6 +32,11 @@ conflicts_app = typer.Typer(
 app.add_typer(conflicts_app, name="conflicts")
 
 LIST_COLUMNS = ["id", "kind", "status", "severity", "sources", "reason"]
+
+
+class ShowFormat(StrEnum):
+    table = "table"
+    json = "json"
 
 
 def _kinds(values: list[str]) -> list[str]:
@@ -68,7 +74,7 @@ def conflicts(
         return
     statuses = [parse_state(s).value for s in status]
     kinds = _kinds(kind)
-    with store_from(ctx) as store, store.session() as session:
+    with store_from(ctx) as store, store.read() as session:
         rows = conflict_rows(
             session,
             statuses=statuses,
@@ -101,12 +107,12 @@ def show(
     conflict_ids: list[int] = typer.Argument(
         None, metavar="[ID]...", help="Conflict ids (none: every active conflict)."
     ),
-    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
+    fmt: ShowFormat = typer.Option(ShowFormat.table, "--format", "-f"),
 ) -> None:
     """Conflicts side by side: sources (with what is known of them), articles, dates, the
     reason, the accounts that corroborate one side, and the review history."""
     wanted = list(conflict_ids or [])
-    with store_from(ctx) as store, store.session() as session:
+    with store_from(ctx) as store, store.read() as session:
         rows = conflict_rows(session, ids=wanted or None, include_inactive=bool(wanted))
         missing = sorted(set(wanted) - {row["id"] for row in rows})
         if missing:
@@ -114,16 +120,16 @@ def show(
         rows.sort(key=lambda r: int(r["id"]))
         claim_ids = [c["id"] for row in rows for c in row["claims"]]
         dates = conflict_dates(session, claim_ids)
-        histories = {row["id"]: review_store.history(session, row["id"]) for row in rows}
+        histories = review_store.histories(session, [row["id"] for row in rows])
         facts = review_store.source_annotations(session)
         corroborations = review_store.corroboration_rows(session)
     for row in rows:
-        row["history"] = histories[row["id"]]
+        row["history"] = histories.get(row["id"], [])
         own = {c["id"] for c in row["claims"]}
         row["corroborations"] = [
             c for c in corroborations if own & {account["id"] for account in c["claims"]}
         ]
-    if fmt != ListFormat.table:
+    if fmt == ShowFormat.json:
         payload: Any = rows[0] if len(wanted) == 1 else rows
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")

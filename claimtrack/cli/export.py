@@ -40,8 +40,9 @@ def export_claims(
     source: str | None = typer.Option(None, "--source", help="Only claims of this source."),
 ) -> None:
     """Claims with their attribution (id, article_id, text, start, end, source, cue, via...)."""
-    with store_from(ctx) as store, store.session() as session:
-        rows = article_store.claim_rows(session, article_id=article, source=source)
+    with store_from(ctx) as store, store.read() as session:
+        name = source_store.find_source(session, source).name if source else None
+        rows = article_store.claim_rows(session, article_id=article, source=name)
     rows = [{name: row[name] for name in CLAIM_FIELDS} for row in rows]
     with output_file(output) as out:
         write_rows(rows, fmt, out, CLAIM_FIELDS)
@@ -54,7 +55,7 @@ def export_sources(
     output: Path | None = OUTPUT,
 ) -> None:
     """Sources with aliases, claim counts and annotations."""
-    with store_from(ctx) as store, store.session() as session:
+    with store_from(ctx) as store, store.read() as session:
         rows = source_store.source_rows(session)
     with output_file(output) as out:
         write_rows(rows, fmt, out, SOURCE_FIELDS)

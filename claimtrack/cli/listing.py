@@ -7,6 +7,7 @@ import typer
 from claimtrack.cli.app import app
 from claimtrack.cli.common import ListFormat, render_rows, store_from
 from claimtrack.store import articles as article_store
+from claimtrack.store import sources as source_store
 
 ARTICLE_COLUMNS = ["id", "title", "outlet", "published", "claims", "origin"]
 CLAIM_COLUMNS = ["id", "article_id", "start", "end", "source", "cue", "via", "text"]
@@ -18,7 +19,7 @@ def articles(
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Output format."),
 ) -> None:
     """List stored articles."""
-    with store_from(ctx) as store, store.session() as session:
+    with store_from(ctx) as store, store.read() as session:
         rows = article_store.article_rows(session)
     render_rows(rows, fmt, ARTICLE_COLUMNS, title="Articles")
 
@@ -31,6 +32,7 @@ def claims(
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Output format."),
 ) -> None:
     """List stored claims with their sources."""
-    with store_from(ctx) as store, store.session() as session:
-        rows = article_store.claim_rows(session, article_id=article, source=source)
+    with store_from(ctx) as store, store.read() as session:
+        name = source_store.find_source(session, source).name if source else None
+        rows = article_store.claim_rows(session, article_id=article, source=name)
     render_rows(rows, fmt, CLAIM_COLUMNS, title="Claims")

@@ -99,7 +99,7 @@ def export_report(
     """A report to read: events, accounts side by side, sources, decisions and notes."""
     statuses = _statuses(status)
     since_date = _since(since)
-    with store_from(ctx) as store, store.session() as session:
+    with store_from(ctx) as store, store.read() as session:
         report = build_report(
             session, statuses=statuses, sources=source, since=since_date, now=now_utc()
         )
@@ -161,7 +161,7 @@ def export_conflicts(
 ) -> None:
     """Conflicts with their accounts; ``claimreview``: resolved ones as ClaimReview JSON-LD."""
     statuses = _statuses(status)
-    with store_from(ctx) as store, store.session() as session:
+    with store_from(ctx) as store, store.read() as session:
         if fmt == ConflictFormat.claimreview:
             report = build_report(session, statuses=["resolved"], sources=source, now=now_utc())
             conflicts = [c for e in report["events"] for c in e["conflicts"]]
@@ -195,7 +195,7 @@ def export_annotations(
     output: Path | None = OUTPUT,
 ) -> None:
     """Claim annotations; ``w3c``: as a W3C Web Annotation collection with text selectors."""
-    with store_from(ctx) as store, store.session() as session:
+    with store_from(ctx) as store, store.read() as session:
         rows = review_store.annotation_rows(session)
         if fmt == AnnotationFormat.w3c:
             ids = {r["article_id"] for r in rows if r["article_id"] is not None}

@@ -29,7 +29,7 @@ def list_sources(
     """List sources with their claim counts (a subcommand acts on one source)."""
     if ctx.invoked_subcommand is not None:
         return
-    with store_from(ctx) as store, store.session() as session:
+    with store_from(ctx) as store, store.read() as session:
         rows = source_store.source_rows(session)
     render_rows(rows, fmt, SOURCE_COLUMNS, title="Sources")
 
@@ -41,7 +41,7 @@ def show(
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
 ) -> None:
     """One source: kind, aliases, annotations and every claim attributed to it."""
-    with store_from(ctx) as store, store.session() as session:
+    with store_from(ctx) as store, store.read() as session:
         detail = source_store.source_detail(session, name)
     if fmt == ListFormat.json:
         typer.echo(json.dumps(detail, ensure_ascii=False, indent=2, default=str))

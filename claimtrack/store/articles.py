@@ -232,7 +232,10 @@ def claim_rows(
     source: str | None = None,
     claim_ids: Sequence[int] | None = None,
 ) -> list[dict[str, Any]]:
-    """Claims with their attribution, as the JSON export contract names the fields."""
+    """Claims with their attribution, as the JSON export contract names the fields.
+
+    ``source`` is a canonical name (resolve aliases with ``store.sources.find_source``).
+    """
     query = (
         select(
             tables.Claim,
@@ -247,7 +250,7 @@ def claim_rows(
     if article_id is not None:
         query = query.where(tables.Claim.article_id == article_id)
     if source is not None:
-        query = query.where(func.lower(tables.Source.name) == source.casefold())
+        query = query.where(tables.Source.name == source)
     if claim_ids is not None:
         query = query.where(col(tables.Claim.id).in_(list(claim_ids)))
     return [

@@ -61,12 +61,12 @@ def _encode(value: Any) -> Any:
 
 
 def export_all(session: Session, out: TextIO) -> dict[str, int]:
-    """Write the whole database to ``out`` as JSON Lines; returns the row count of each table."""
+    """Write the whole database to ``out`` as JSON Lines; returns the row count of each table.
+
+    Give it a ``Store.read()`` session: one snapshot for every table, even while others write
+    (REPEATABLE READ on PostgreSQL, one deferred read transaction on SQLite).
+    """
     tables = backup_tables()
-    bind = session.get_bind()
-    if bind.dialect.name == "postgresql":
-        # one snapshot for every table, even while others write (SQLite: one read transaction)
-        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
     header = {
         "format": FORMAT,
         "version": VERSION,

@@ -39,6 +39,7 @@ DEFAULT_DB = "claimtrack.db"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000
 _PG_MIGRATION_LOCK = 7_220_415  # pg_advisory_lock key for schema upgrades
+READ_ONLY = "claimtrack_read_only"  # execution option marking a read-only session
 
 T = TypeVar("T")
 
@@ -80,10 +81,6 @@ class Store:
     url: str
     engine: Engine
 
-    @property
-    def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
-
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session whose transaction commits on success and rolls back on any error."""
@@ -94,6 +91,21 @@ class Store:
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session: on SQLite a deferred transaction (a WAL snapshot), so reading
+        never waits for a writer nor holds writers up; on PostgreSQL REPEATABLE READ, so every
+        query of the session sees the same snapshot. Nothing it does is committed."""
+        options: dict[str, Any] = {READ_ONLY: True}
+        if self.engine.dialect.name == "postgresql":
+            options["isolation_level"] = "REPEATABLE READ"
+        with Session(self.engine, expire_on_commit=False) as session:
+            session.connection(execution_options=options)
+            try:
+                yield session
+            finally:
+                session.rollback()
 
     def write(self, work: Callable[[Session], T], attempts: int = 8) -> T:
         """Run ``work`` in one transaction, retrying with backoff while the database is locked."""
@@ -111,6 +123,7 @@ class Store:
 
     def current_revision(self) -> str | None:
         with self.engine.connect() as connection:
+            connection = connection.execution_options(**{READ_ONLY: True})
             return MigrationContext.configure(connection).get_current_revision()
 
     def upgrade(self) -> None:
@@ -226,14 +239,21 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the lock up front (two writers queue instead of one failing half-way);
+        # readers (Store.read) take a snapshot and never block anyone.
+        read_only = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 @contextmanager
 def _file_lock(path: Path) -> Iterator[None]:
     """Serialise schema checks and upgrades between processes opening the same SQLite file."""
     lock_path = path.with_name(path.name + ".lock")
-    with lock_path.open("a") as handle:
+    try:
+        handle = lock_path.open("a")
+    except OSError as error:
+        raise StoreError(f"{path}: cannot open the database ({error.strerror})") from error
+    with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
