@@ -970,13 +970,14 @@ class _Attributor:
             split_at = toks[k].start
         elif k >= 0 and toks[k].text == ";":
             split_at = toks[k].end
+        # The role that comes with a person's full name: "Turkish Foreign Minister Mevlut
+        # Cavusoglu" -> "Turkish Foreign Minister". Nothing for "he", "Mr Lavrov", "Lavrov".
         descriptor = None
         mention = text[toks[a].start : toks[b].end]
-        if not src.is_person or src.name not in mention:
-            descriptor = None
-        if src.is_person:
-            words = mention.replace(src.name, "").strip()
-            descriptor = words if words and words.lower() not in ("mr", "mrs", "ms") else None
+        if src.is_person and src.name in mention:
+            words = mention.replace(src.name, "").strip(" ,")
+            if words and words.lower() not in ("mr", "mrs", "ms", "dr"):
+                descriptor = words
         return _Found(
             source=src,
             mention_start=toks[a].start,

@@ -597,3 +597,14 @@ def test_attribution_inside_a_time_clause_is_background() -> None:
         "government pilot when he was forced to eject."
     )
     assert c.attribution == UNATTRIBUTED
+
+
+def test_descriptor_is_the_role_given_with_a_full_name_only() -> None:
+    text = (
+        "Turkish Foreign Minister Mevlut Cavusoglu said Ankara would prefer diplomacy. "
+        "He said more talks were needed. Mr Cavusoglu said the meeting was positive."
+    )
+    doc = Document(text)
+    found = [c.attribution for c in attribute(doc, segment(doc))]
+    assert [a.source for a in found] == ["Mevlut Cavusoglu"] * 3
+    assert [a.descriptor for a in found] == ["Turkish Foreign Minister", None, None]
