@@ -11,23 +11,7 @@ from hypothesis import strategies as st
 
 from claimtrack.attribute import attribute
 from claimtrack.model import UNATTRIBUTED, AttributionKind, Claim, Document
-
-try:
-    from claimtrack.segment import segment
-except ImportError:  # pragma: no cover - before segment.py existed
-    import sentencex
-
-    def segment(doc: Document) -> tuple[Claim, ...]:
-        out, pos = [], 0
-        for piece in sentencex.segment("en", doc.text):
-            start = doc.text.index(piece, pos)
-            pos = start + len(piece)
-            text = piece.strip()
-            if text:
-                s = start + piece.index(text)
-                out.append(Claim(s, s + len(text), text))
-        return tuple(out)
-
+from claimtrack.segment import segment
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "fakes-dev.csv"
 
