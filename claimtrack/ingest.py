@@ -436,7 +436,9 @@ def _save_in_savepoint(
             if not saved.created:
                 return Outcome(origin, "skipped", saved.article_id)
             if match:
-                match_article(session, saved.article_id, params, now=stamp, frames=frames)
+                match_article(
+                    session, saved.article_id, params, now=stamp, frames=frames, fresh=True
+                )
             return Outcome(origin, "new", saved.article_id, saved.claims)
     except IntegrityError:
         # Another writer committed the same text after our check (PostgreSQL).

@@ -44,6 +44,13 @@ def ingest(
         True, "--match/--no-match", help="Match new claims and flag conflicts as they land."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary line."),
+    workers: int | None = typer.Option(
+        None,
+        "--workers",
+        min=0,
+        help="Processes analysing articles while this one stores them (default: 2 for batches "
+        "of more than 3 inputs, else none; 0: one article per transaction, in-process).",
+    ),
 ) -> None:
     """Store articles: segment them into claims, attribute each claim, match and flag conflicts."""
     metadata = Metadata(outlet=outlet, published=_parse_date(published), url=url, title=title)
@@ -87,6 +94,7 @@ def ingest(
             match=match,
             on_outcome=report,
             on_input_done=advance,
+            workers=workers,
         )
     typer.echo(f"Ingested: {summary.line()}")
     if summary.failed:

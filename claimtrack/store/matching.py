@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from itertools import combinations
@@ -85,6 +85,7 @@ class _KeyCache:
 _CACHE = _KeyCache()
 _CLAIM_TABLE: Any = tables.Claim.__table__  # type: ignore[attr-defined]
 _LINK_TABLE: Any = tables.Link.__table__  # type: ignore[attr-defined]
+_CONFLICT_TABLE: Any = tables.Conflict.__table__  # type: ignore[attr-defined]
 
 
 def _db_id(session: Session) -> str:
@@ -207,11 +208,13 @@ def match_article(
     *,
     now: datetime | None = None,
     frames: Sequence[EventFrame] | None = None,
+    fresh: bool = False,
 ) -> MatchStats:
     """Frame, key, link and flag one stored article's claims (inside the caller's transaction).
 
     ``frames`` (one per claim, in order) may be computed beforehand, e.g. in worker processes
-    with ``frame_article``; otherwise they are computed here.
+    with ``frame_article``; otherwise they are computed here. ``fresh``: the article was stored
+    in this transaction, so no key and no link touches its claims yet (two queries saved).
     """
     stamp = now or datetime.now(UTC)
     stats = MatchStats(articles=1)
@@ -236,17 +239,19 @@ def match_article(
         )
     stats.claims = len(new)
     new_ids = [r.ref for r in new]
+    frame_json = {r.ref: frame_to_json(r.frame) for r in new}
     session.execute(
         update(_CLAIM_TABLE)
         .where(_CLAIM_TABLE.c.id == bindparam("cid"))
         .values(frame=bindparam("fj")),
-        [{"cid": r.ref, "fj": frame_to_json(r.frame)} for r in new],
+        [{"cid": r.ref, "fj": frame_json[r.ref]} for r in new],
         execution_options={"synchronize_session": False},
     )
     # candidates through the key index
     own_keys = {r.ref: blocking_keys(r.frame, params.max_keywords, r.published) for r in new}
     query_keys = {ref: expand_query_keys(keys, params) for ref, keys in own_keys.items()}
-    session.execute(delete(tables.ClaimKey).where(col(tables.ClaimKey.claim_id).in_(new_ids)))
+    if not fresh:
+        session.execute(delete(tables.ClaimKey).where(col(tables.ClaimKey.claim_id).in_(new_ids)))
     postings = _postings(session, set().union(*query_keys.values()), params, stats)
     own = set(new_ids)
     chosen = {
@@ -256,7 +261,7 @@ def match_article(
     candidates = list(_records(session, {c for cs in chosen.values() for c in cs}).values())
     stats.candidates = sum(len(cs) for cs in chosen.values())
     links = link_claims(new, candidates, params, pairs=chosen)
-    touching = _links_touching(session, new_ids)
+    touching = [] if fresh else _links_touching(session, new_ids)
     stats.links = _upsert_links(session, links, touching, stamp)
     key_rows = [{"claim_id": ref, "key": k} for ref, keys in own_keys.items() for k in keys]
     if key_rows:
@@ -267,7 +272,10 @@ def match_article(
         old = current.get((link.a, link.b))
         status = old.status if old and old.status in REVIEWED_LINK else link.status.value
         current[(link.a, link.b)] = _LinkRow(0, link.a, link.b, link.score, status, link.method)
-    _flag(session, own, list(current.values()), stats, stamp)
+    # as _records would read them back (the frame through its stored JSON)
+    known = {r.ref: replace(r, frame=_parse_frame(frame_json[r.ref])) for r in new}
+    known.update((r.ref, r) for r in candidates)
+    _flag(session, own, list(current.values()), stats, stamp, known)
     return stats
 
 
@@ -356,8 +364,12 @@ def _flag(
     seed_links: Sequence[_LinkRow],
     stats: MatchStats,
     now: datetime,
+    known: dict[int, ClaimRecord] | None = None,
 ) -> None:
-    """Re-derive conflicts and corroborations around ``seeds`` (one link hop, bounded)."""
+    """Re-derive conflicts and corroborations around ``seeds`` (one link hop, bounded).
+
+    ``known``: records already read (the article's own claims and its candidates), not re-read.
+    """
     component = set(seeds)
     rows: dict[tuple[int, int], _LinkRow] = {}
     strong = ("match", "confirmed", "duplicate")
@@ -383,7 +395,9 @@ def _flag(
     ]
     if not links:
         return
-    records = _records(session, component)
+    have = known or {}
+    records = {cid: have[cid] for cid in component if cid in have}
+    records.update(_records(session, component - records.keys()))
     conflicts, corroborations = find_conflicts(records, links)
     _write_conflicts(session, conflicts, component, stats, now)
     _write_corroborations(session, corroborations, component, stats, now)
@@ -402,19 +416,14 @@ def _members(session: Session, conflict_ids: Sequence[int]) -> dict[int, list[in
 
 
 def _conflicts_around(session: Session, component: set[int]) -> dict[int, tables.Conflict]:
-    ids: set[int] = set()
-    for chunk in _chunks(sorted(component), 500):
-        ids.update(
-            session.exec(
-                select(tables.ConflictClaim.conflict_id).where(
-                    col(tables.ConflictClaim.claim_id).in_(chunk)
-                )
-            ).all()
-        )
+    """Conflicts holding any claim of the component (one statement per 500 claims)."""
     out: dict[int, tables.Conflict] = {}
-    for chunk in _chunks(sorted(ids), 500):
+    for chunk in _chunks(sorted(component), 500):
+        holding = select(tables.ConflictClaim.conflict_id).where(
+            col(tables.ConflictClaim.claim_id).in_(chunk)
+        )
         for row in session.exec(
-            select(tables.Conflict).where(col(tables.Conflict.id).in_(chunk))
+            select(tables.Conflict).where(col(tables.Conflict.id).in_(holding))
         ).all():
             assert row.id is not None
             out[row.id] = row
@@ -431,14 +440,22 @@ def _write_conflicts(
     around = _conflicts_around(session, component)
     members = _members(session, list(around))
     by_key = {row.key: row for row in around.values()}
+    keyed = [(conflict_key(c.kind, c.claims), c) for c in conflicts]
+    missing = sorted({key for key, _ in keyed if key not in by_key})
+    for chunk in _chunks(missing, 500):  # e.g. reviewed and inactive, with claims elsewhere
+        for stored in session.exec(
+            select(tables.Conflict).where(col(tables.Conflict.key).in_(chunk))
+        ).all():
+            by_key[stored.key] = stored
     found_keys: set[str] = set()
-    for c in conflicts:
-        key = conflict_key(c.kind, c.claims)
+    new_rows: list[dict[str, Any]] = []
+    new_claims: list[Sequence[int]] = []
+    for key, c in keyed:
+        if key in found_keys:
+            continue
         found_keys.add(key)
         stats.conflicts_active += 1
         row = by_key.get(key)
-        if row is None:
-            row = session.exec(select(tables.Conflict).where(tables.Conflict.key == key)).first()
         values = json.dumps(list(c.values), ensure_ascii=False)
         if row is not None:
             changed = (
@@ -466,28 +483,43 @@ def _write_conflicts(
                 f"Joins conflict #{old.id}, already reviewed ({old.status}), with a new account: "
                 + c.reason
             )
-        row = tables.Conflict(
-            key=key,
-            kind=c.kind.value,
-            reason=reason,
-            severity=c.severity,
-            score=c.score,
-            values=values,
-            status="open",
-            created_at=now,
-            updated_at=now,
+        new_rows.append(
+            {
+                "key": key,
+                "kind": c.kind.value,
+                "reason": reason,
+                "severity": c.severity,
+                "score": c.score,
+                "values": values,
+                "status": "open",
+                "version": 1,
+                "active": True,
+                "created_at": now,
+                "updated_at": now,
+            }
         )
-        session.add(row)
-        session.flush()
-        assert row.id is not None
+        new_claims.append(c.claims)
+        stats.conflicts_new += 1
+    if new_rows:
+        # one multi-row INSERT ... RETURNING (ids in the order of the rows), then the members
+        ids = (
+            session.execute(
+                insert(_CONFLICT_TABLE).returning(
+                    _CONFLICT_TABLE.c.id, sort_by_parameter_order=True
+                ),
+                new_rows,
+            )
+            .scalars()
+            .all()
+        )
         session.execute(
             insert(tables.ConflictClaim),
             [
-                {"conflict_id": row.id, "claim_id": cid, "position": pos}
-                for pos, cid in enumerate(c.claims)
+                {"conflict_id": conflict_id, "claim_id": cid, "position": pos}
+                for conflict_id, claims in zip(ids, new_claims, strict=True)
+                for pos, cid in enumerate(claims)
             ],
         )
-        stats.conflicts_new += 1
     # conflicts wholly inside the component that were not found again: kept, inactive
     for old_id, old in around.items():
         if old.key in found_keys or not old.active:
