@@ -316,7 +316,9 @@ _NOUN_CLASS = {
     "member": "combatants", "personnel": "combatants", "policemen": "combatants",
     "officers": "combatants", "pilots": "combatants", "pilot": "combatants",
     "refugees": "refugees", "families": "families", "students": "students",
-    "workers": "workers",
+    "workers": "workers", "commanders": "combatants", "attackers": "combatants",
+    "guards": "combatants", "teachers": "teachers", "doctors": "medics", "nurses": "medics",
+    "journalists": "journalists",
 }  # fmt: skip
 _GENERAL = "general"
 
@@ -337,6 +339,20 @@ def _totals(r: ClaimRecord) -> dict[str, _Total]:
         qs = exact_counts or qs  # "Thirty-five people were killed ... and scores of others"
         classes = {_NOUN_CLASS.get(q.noun, _GENERAL) for q in qs}
         group = classes.pop() if len(classes) == 1 else "mixed"  # "Eleven children were killed"
+        others = [q for q in qs if q.noun == "others"]
+        if others and len(qs) > 1 and len(others) < len(qs):
+            # "killing nine children and 14 others": the toll is the sum, 23
+            out[role] = _Total(
+                sum(q.value for q in qs),
+                sum(q.low if q.low is not None else 0 for q in qs),
+                None
+                if any(q.high is None for q in qs)
+                else sum(q.high for q in qs if q.high is not None),
+                " and ".join(q.text for q in qs),
+                all(q.qualifier == "exact" for q in qs),
+                _GENERAL,
+            )
+            continue
         general = [q for q in qs if q.noun in ("", "people", "persons", "civilians", "others")]
         specific = [q for q in qs if q not in general]
         # "killed 32 rebels ... an earlier toll of 15": the specific sum can be the larger
@@ -540,6 +556,14 @@ def _number_anchored(a: ClaimRecord, b: ClaimRecord) -> bool:
     la, lb = _local_names(a.text), _local_names(b.text)
     if la and lb and not la & lb:
         return False
+    if bool(_VICINITY.search(a.text)) != bool(_VICINITY.search(b.text)):
+        return False  # "in a village near Manbij" vs "in Manbij": two places
+    # Monday's raids vs Tuesday's: two incidents, whatever the place. A date equal to the
+    # article's own may be its dateline ("Mon Aug 29 2016 40 Civilians ... Killed"): not used.
+    da = {d for d in a.frame.dates if d != a.published}
+    db = {d for d in b.frame.dates if d != b.published}
+    if da and db and not da & db:
+        return False
     fa, fb = a.frame, b.frame
     ga, gb = set(fa.places) & _GOVERNORATES, set(fb.places) & _GOVERNORATES
     if (len(ga) > 1 or len(gb) > 1) and ga != gb:
@@ -549,6 +573,17 @@ def _number_anchored(a: ClaimRecord, b: ClaimRecord) -> bool:
     return bool(
         fa.dates and fb.dates and min(abs((x - y).days) for x in fa.dates for y in fb.dates) == 0
     )
+
+
+# an unnamed place around a named one: "six others were killed in a village near the city",
+# "raids on the Manbij countryside"; not the incident in the town itself
+_VICINITY = re.compile(
+    r"\b(?:a|an|one|two|three|several|nearby|the) (?:village|hamlet|town|area|farm)s? "
+    r"(?:near|outside|close to|around|on the outskirts of|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of)\b|\bcountryside\b|"
+    r"\b(?:villages|hamlets) (?:near|around|outside)\b",
+    re.I,
+)
 
 
 def _outlet_voice(r: ClaimRecord) -> bool:
@@ -626,7 +661,10 @@ def _compare(
             _Finding(ConflictKind.ACTOR, a.ref, b.ref, ra[2], rb[2], sev, score, ra[1], rb[1])
         )
     # omission / event
+    headlines = headline_like(a.text) or headline_like(b.text)
     for x, y, flip in ((a, b, False), (b, a, True)):
+        if headlines:
+            break  # "Daesh Suffers No Casualties in MOAB Bombing in Afghanistan": another story
         if _casualties(x) and (_silent_on_casualties(y) or _intercepted_only(y)):
             vx = "reports casualties"
             vy = "says nothing of casualties" if _silent_on_casualties(y) else "says intercepted"

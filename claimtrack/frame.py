@@ -187,8 +187,10 @@ _AGENT_PATTERNS: list[tuple[str, str]] = [
         "syrian government",
     ),
     (r"\bgovernment forces|\bregime forces|\bassad forces|\bbarrel bombs?", "syrian government"),
+    # the government side's generic word: any of the armed groups it fights (see agents_compatible)
+    (r"\b(?:terrorists?|terrorist (?:groups?|organi[sz]ations?|militias?))\b", "terrorists"),
     (
-        r"\b(?:rebels?|insurgents|militants|terrorists?|terrorist groups?|armed groups?|jihadists?|"
+        r"\b(?:rebels?|insurgents|militants|armed groups?|jihadists?|"
         r"opposition fighters|opposition forces|armed opposition|gunmen|jaish al-islam|"
         r"ahrar al-sham|jaish al-fatah|islamist (?:rebels|fighters|groups))\b",
         "rebels",
@@ -287,12 +289,22 @@ _AGENT_ALLIES: list[frozenset[str]] = [
     frozenset({"turkey", "turkey-backed rebels"}),
     frozenset({"syrian government", "russia", "iran", "hezbollah"}),
     frozenset({"us-led coalition", "usa", "kurdish forces", "sdf"}),
-    frozenset({"rebels", "hts", "turkey-backed rebels"}),
+    frozenset({"rebels", "hts", "turkey-backed rebels", "terrorists"}),
 ]
+
+
+# "terrorists" (the Syrian, Russian and Turkish governments' word) names no group: it is
+# compatible with any armed group those governments fight ("claimed by DAESH" vs "a terrorist
+# car bomb"), never with a state.
+_TERRORIST_COVERS = frozenset(
+    {"rebels", "hts", "islamic state", "turkey-backed rebels", "kurdish forces", "sdf"}
+)
 
 
 def agents_compatible(a: str, b: str) -> bool:
     """Same culprit, or one names a part of the other ("hts" within "rebels")."""
+    if "terrorists" in (a, b) and ({a, b} - {"terrorists"}) <= _TERRORIST_COVERS:
+        return True
     return a == b or AGENT_PARENT.get(a) == b or AGENT_PARENT.get(b) == a
 
 
@@ -643,6 +655,7 @@ _COUNT_NOUNS = {
     "officers", "residents", "refugees", "families", "students", "workers", "victims", "dead",
     "killed", "wounded", "injured", "casualties", "bodies", "personnel", "jihadists", "gunmen",
     "insurgents", "child", "person", "soldier", "civilian", "member", "pilot", "fighter",
+    "commanders", "attackers", "guards", "teachers", "doctors", "journalists", "nurses",
 }  # fmt: skip
 _NON_COUNT = {
     "km", "kilometres", "kilometers", "miles", "metres", "meters", "years", "year", "days", "day",
@@ -662,6 +675,7 @@ _NOUN_ROLE = {
     "injuries": "injured", "wounded": "injured", "injured": "injured", "casualties": "casualties",
 }  # fmt: skip
 _ROLE_OF_EVENT = {"kill": "dead", "injure": "injured", "flee": "displaced"}
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|a further|an additional|further)\s*$")
 _PART_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|among the dead)\s*$")
 # "at least 14 of the dead were rebels": a part of a toll given elsewhere, not a toll
 _PART_AFTER = re.compile(
@@ -730,6 +744,10 @@ def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
             and low[m.end("n") + 1 : m.end("n") + 2].isalpha()
         ):
             continue  # "the four-town evacuation deal", "a two-day truce"
+        if re.match(r"[-/.]\d", low[m.end("n") : m.end("n") + 2]) or re.search(
+            r"\d[-/.]$", low[max(0, m.start() - 2) : m.start()]
+        ):
+            continue  # a date or code: "27-07-2016 Syria Dozens Martyred", "16/04/2017"
         if rest and (
             rest[0] in _NON_COUNT
             or rest[0] in _THING_NOUNS
@@ -751,7 +769,7 @@ def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
         if n == "some" or value == 0:
             continue
         noun = ""
-        for w in rest[:3]:
+        for w in rest[:4]:  # "7 Nusra Front field commanders"
             if w in ("and", "in", "on", "at", "were", "was", "have", "had"):
                 break
             if w in _COUNT_NOUNS:
@@ -777,6 +795,17 @@ def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
         if _PART_CUE.search(low[max(0, m.start() - 20) : m.start()]) or _PART_AFTER.match(
             low[m.end("n") : m.end("n") + 30]
         ):
+            role = "part"
+        elif (
+            role
+            and not out  # "killed six people and injured another ten": not an addition
+            and (
+                _INCREMENT_BEFORE.search(low[max(0, m.start() - 12) : m.start()])
+                or (rest and rest[0] in ("more", "other", "further", "additional"))
+            )
+        ):
+            # a claim opening on "two more civilians were killed", "another 39 were killed",
+            # "two other people": an addition to a toll given elsewhere, not a toll of its own
             role = "part"
         written = m.group(0).strip()
         if noun:
@@ -1313,6 +1342,13 @@ _BY_CUE = re.compile(
     r"massacre)s? |it |them )?on|launched from|fired from|carried out by|accused|blaming|"
     r"responsibility (?:of|on))\s+(?:the |a |an )?(?:[a-z-]+ ){0,2}$"
 )
+# "a town controlled by IS", "areas held by rebels", "a village under the control of": the
+# holder of a place, never the doer of the event
+_CONTROL_BY = re.compile(
+    r"\b(?:controlled|held|run|dominated|occupied|ruled|seized|captured|besieged|surrounded|"
+    r"backed|supported|sponsored|funded|armed|trained) by\s+(?:the |a |an )?(?:[a-z-]+ ){0,2}$|"
+    r"\bunder (?:the )?(?:control|rule) of\s+(?:the |a |an )?(?:[a-z-]+ ){0,2}$"
+)
 _WEAPON_RE = re.compile(r"^\s*(?:s )?" + _AGENT_WEAPON + r"\b")
 # what may stand between a doer and its verb: "Russian jets had been bombarding"
 _DOER_GAP = re.compile(
@@ -1371,6 +1407,10 @@ def _agent_roles(
         end_m = _PHRASE_END.search(low, e)
         phrase_end = min(end_m.start() if end_m else len(low), e + 40)
         cue = _BY_CUE.search(low[max(0, s - 90) : s])
+        if cue and _CONTROL_BY.search(low[max(0, s - 90) : s]):
+            # "raids hit a town controlled by IS": who holds the place, not who did it
+            taken.append((s, e))
+            continue
         if cue:
             prior = [ev for i, ev in triggers if i < ti and ti - i <= 16]
             event = prior[-1] if prior else "attack"

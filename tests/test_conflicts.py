@@ -368,3 +368,149 @@ def test_denial_needs_a_named_culprit() -> None:
     )
     assert "denial" not in _kinds(deny, visit)
     assert "denial" in _kinds(deny, blame)
+
+
+def _record(ref: int, text: str, source: str | None, outlet: str, day: date) -> ClaimRecord:
+    return rec(ref, ref, text, source, outlet, day)
+
+
+def test_nine_children_and_14_others_is_a_toll_of_23() -> None:
+    a = _record(
+        1,
+        "Syrian air raids targeted several civilian sites in Al-Mayadin killing nine children and 14 others local activists have reported.",
+        "local activists",
+        "alaraby",
+        date(2016, 9, 16),
+    )
+    b = _record(
+        2,
+        "Missile strikes on schools and urban areas of Al-Mayadin killed 23 Syrian civilians on Thursday activists reported.",
+        "activists",
+        "trt",
+        date(2016, 9, 16),
+    )
+    assert "number" not in _kinds(a, b)
+
+
+def test_different_classes_of_dead_are_not_compared() -> None:
+    a = _record(
+        1,
+        "Syrian regime forces backed by Russian air support repel a rebel offensive on Aleppo on Tuesday killing 40 attackers.",
+        "Russian Defence Ministry",
+        "ahram",
+        date(2016, 9, 20),
+    )
+    b = _record(
+        2,
+        "At least 25 civilians were killed in overnight bombardment of Aleppo on Tuesday the monitor said.",
+        "Syrian Observatory for Human Rights",
+        "alaraby",
+        date(2016, 9, 20),
+    )
+    assert "number" not in _kinds(a, b)
+
+
+def test_a_village_near_a_town_is_another_incident() -> None:
+    a = _record(
+        1,
+        "At least 15 civilians were killed in raids on Manbij on Monday according to the Syrian Observatory for Human Rights.",
+        "Syrian Observatory for Human Rights",
+        "alaraby",
+        date(2016, 7, 18),
+    )
+    b = _record(
+        2,
+        "The UK-based group said six more civilians lost their lives in a village near Manbij on Monday after similar attacks by coalition fighter jets.",
+        "Syrian opposition",
+        "dailysabah",
+        date(2016, 7, 19),
+    )
+    c = _record(
+        3,
+        "Nine civilians were killed in a village near Manbij on Monday in coalition strikes a local source said.",
+        "local source",
+        "sputnik",
+        date(2016, 7, 19),
+    )
+    assert "number" not in _kinds(a, b)
+    assert "number" not in _kinds(a, c)
+
+
+def test_monday_and_tuesday_tolls_in_one_town_are_two_incidents() -> None:
+    monday = _record(
+        1,
+        "Coalition airstrikes on the town of Manbij on Monday killed at least 15 civilians the monitor said.",
+        "Syrian Observatory for Human Rights",
+        "alaraby",
+        date(2016, 7, 19),
+    )
+    tuesday = _record(
+        2,
+        "Coalition airstrikes on the town of Manbij on Tuesday killed at least 56 civilians a local source said.",
+        "local source",
+        "sputnik",
+        date(2016, 7, 20),
+    )
+    same_day = _record(
+        3,
+        "Coalition airstrikes on the town of Manbij on Monday killed at least 40 civilians a local source said.",
+        "local source",
+        "sputnik",
+        date(2016, 7, 20),
+    )
+    assert "number" not in _kinds(monday, tuesday)
+    assert "number" in _kinds(monday, same_day)
+
+
+def test_terrorist_bombing_and_a_claim_by_daesh_agree_on_the_culprit() -> None:
+    a = _record(
+        1,
+        "Terrorists killed 44 people in a car bomb attack in Qamishli on Wednesday state media said.",
+        "state media",
+        "sana",
+        date(2016, 7, 27),
+    )
+    b = _record(
+        2,
+        "The truck bomb that killed 44 people in Qamishli on Wednesday was claimed by Daesh.",
+        None,
+        "trt",
+        date(2016, 7, 27),
+    )
+    assert "actor" not in _kinds(a, b)
+
+
+def test_holder_of_the_town_is_no_culprit() -> None:
+    a = _record(
+        1,
+        "Air strikes hit the town of Mayadeen controlled by IS on Thursday killing 14 people.",
+        "Syrian Observatory for Human Rights",
+        "alaraby",
+        date(2017, 10, 5),
+    )
+    b = _record(
+        2,
+        "Russian warplanes struck the town of Mayadeen on Thursday killing 14 people.",
+        "Russian government",
+        "rt",
+        date(2017, 10, 5),
+    )
+    assert "actor" not in _kinds(a, b)
+
+
+def test_headline_runs_raise_no_omission() -> None:
+    a = _record(
+        1,
+        "YouTubeJustInfortheTruth Daesh Suffers No Casualties in MOAB Bombing in Afghanistan - Reports MOSCOW (Sputnik) Ten IS militants were killed in Al Tabqah on Saturday.",
+        "Firat",
+        "sputnik",
+        date(2017, 4, 16),
+    )
+    b = _record(
+        2,
+        "Ten IS militants were killed during fights in the town of Al Tabqah on Saturday night.",
+        "Firat",
+        "alaraby",
+        date(2017, 4, 16),
+    )
+    assert not {"omission", "event"} & _kinds(a, b)

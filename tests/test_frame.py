@@ -208,3 +208,41 @@ def test_role_from_participle_after_the_counted_noun() -> None:
     assert [(x.value, x.role) for x in q] == [(2, "injured")]
     q = frame("Five people died and eight others experienced breathing difficulties.").numbers
     assert [(x.value, x.role) for x in q] == [(5, "dead"), (8, "")]
+
+
+def test_holder_of_a_place_is_not_the_culprit() -> None:
+    f = frame(
+        "US-led coalition raids hit a town controlled by IS in Raqqa province killing 12 people."
+    )
+    assert "islamic state" not in f.agents
+    assert "us-led coalition" in f.agents
+    f = frame("Regime air strikes hit a village held by rebels near Hama.")
+    assert "rebels" not in f.agents
+    assert frame("The attack was claimed by DAESH.").agents == ("islamic state",)
+
+
+def test_generic_terrorists_cover_any_armed_group_but_no_state() -> None:
+    assert frame("A terrorist car bomb killed five people in Qamishli.").agents == ("terrorists",)
+    assert agents_compatible("terrorists", "islamic state")
+    assert agents_compatible("hts", "terrorists")
+    assert agents_compatible("terrorists", "rebels")
+    assert not agents_compatible("terrorists", "syrian government")
+    assert not agents_compatible("russia", "terrorists")
+
+
+def test_additions_and_dates_are_not_tolls() -> None:
+    (q,) = frame(
+        "Two more civilians were killed in a rocket attack on the town of Bayanoun."
+    ).numbers
+    assert q.role == "part"
+    (q,) = frame("Another 39 were killed by airstrikes in neighbouring Idlib province.").numbers
+    assert q.role == "part"
+    # "another" after a first count of the sentence is the other half of one toll
+    qs = frame("An explosion inside a bus killed six people and injured another ten.").numbers
+    assert [(q.value, q.role) for q in qs] == [(6, "dead"), (10, "injured")]
+    qs = frame(
+        "27-07-2016 Syria Dozens Martyred Injured in Qamishli ISIL Terrorist Attack."
+    ).numbers
+    assert all(q.value != 27 for q in qs)
+    (q,) = frame("Russia says kills 7 Nusra Front field commanders in Syria air strike.").numbers
+    assert q.noun == "commanders"
