@@ -448,15 +448,21 @@ def _write_conflicts(
         ).all():
             by_key[stored.key] = stored
     found_keys: set[str] = set()
-    new_rows: list[dict[str, Any]] = []
+    new_rows: dict[str, dict[str, Any]] = {}
     new_claims: list[Sequence[int]] = []
     for key, c in keyed:
-        if key in found_keys:
-            continue
         found_keys.add(key)
         stats.conflicts_active += 1
         row = by_key.get(key)
         values = json.dumps(list(c.values), ensure_ascii=False)
+        again = new_rows.get(key)
+        if again is not None:
+            # the same key found twice (two tolls of one pair): the later one's figures win,
+            # as if the row inserted for the first had been updated
+            if not again["reason"].startswith("Joins "):
+                again["reason"] = c.reason
+            again.update(severity=c.severity, score=c.score, values=values)
+            continue
         if row is not None:
             changed = (
                 row.reason != c.reason
@@ -483,21 +489,19 @@ def _write_conflicts(
                 f"Joins conflict #{old.id}, already reviewed ({old.status}), with a new account: "
                 + c.reason
             )
-        new_rows.append(
-            {
-                "key": key,
-                "kind": c.kind.value,
-                "reason": reason,
-                "severity": c.severity,
-                "score": c.score,
-                "values": values,
-                "status": "open",
-                "version": 1,
-                "active": True,
-                "created_at": now,
-                "updated_at": now,
-            }
-        )
+        new_rows[key] = {
+            "key": key,
+            "kind": c.kind.value,
+            "reason": reason,
+            "severity": c.severity,
+            "score": c.score,
+            "values": values,
+            "status": "open",
+            "version": 1,
+            "active": True,
+            "created_at": now,
+            "updated_at": now,
+        }
         new_claims.append(c.claims)
         stats.conflicts_new += 1
     if new_rows:
@@ -507,7 +511,7 @@ def _write_conflicts(
                 insert(_CONFLICT_TABLE).returning(
                     _CONFLICT_TABLE.c.id, sort_by_parameter_order=True
                 ),
-                new_rows,
+                list(new_rows.values()),
             )
             .scalars()
             .all()
