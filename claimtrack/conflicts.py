@@ -321,6 +321,8 @@ _NOUN_CLASS = {
     "journalists": "journalists",
 }  # fmt: skip
 _GENERAL = "general"
+# a figure as firm as a count: "35", "between 1000 and 1800" (not "at least 35", "about 35")
+_FIRM = frozenset({"exact", "range"})
 
 
 def _totals(r: ClaimRecord) -> dict[str, _Total]:
@@ -349,7 +351,7 @@ def _totals(r: ClaimRecord) -> dict[str, _Total]:
                 if any(q.high is None for q in qs)
                 else sum(q.high for q in qs if q.high is not None),
                 " and ".join(q.text for q in qs),
-                all(q.qualifier == "exact" for q in qs),
+                all(q.qualifier in _FIRM for q in qs),
                 _GENERAL,
             )
             continue
@@ -366,7 +368,7 @@ def _totals(r: ClaimRecord) -> dict[str, _Total]:
                 q.low if q.low is not None else 0,
                 q.high,
                 q.text,
-                q.qualifier == "exact",
+                q.qualifier in _FIRM,
                 _NOUN_CLASS.get(q.noun, _GENERAL),
             )
         else:
@@ -375,7 +377,7 @@ def _totals(r: ClaimRecord) -> dict[str, _Total]:
             highs = [q.high for q in qs]
             high = None if any(h is None for h in highs) else sum(h for h in highs if h is not None)
             text = " and ".join(q.text for q in qs)
-            exact = all(q.qualifier == "exact" for q in qs)
+            exact = all(q.qualifier in _FIRM for q in qs)
             out[role] = _Total(value, low, high, text, exact, group)
         if all(q.qualifier == "vague" for q in qs):
             out[role] = _Total(-1, out[role].low, out[role].high, out[role].text, False)
@@ -603,7 +605,8 @@ _GENERAL_DENIAL = re.compile(
     re.I,
 )
 _NON_STATE = re.compile(
-    r"rebel|terror|opposition|militant|insurgent|isis|isil|daesh|nusra|jihad|armed group|islamist"
+    r"rebel|terror|opposition|militant|insurgent|isis|isil|daesh|nusra|jihad|armed group|islamist|"
+    r"\bhts\b|islamic state|kurdish|\bsdf\b"
 )
 _STATE = re.compile(r"assad|regime|government|damascus|syria|army|minist|military")
 
@@ -619,6 +622,8 @@ def _denial_answers(asserting: ClaimRecord, denying: ClaimRecord) -> bool:
     fa = asserting.frame
     if _GENERAL_DENIAL.search(denying.text) or denying.frame.background:
         return False
+    if fa.background:
+        return False  # "strikes carried out by government troops in August 2013": another time
     if not fa.events or not (fa.roles or fa.agents):
         # "at least 58 people were killed in a suspected chemical attack" names no culprit:
         # the regime's denial of responsibility does not contradict it

@@ -675,6 +675,10 @@ _NOUN_ROLE = {
     "injuries": "injured", "wounded": "injured", "injured": "injured", "casualties": "casualties",
 }  # fmt: skip
 _ROLE_OF_EVENT = {"kill": "dead", "injure": "injured", "flee": "displaced"}
+# "updated its earlier death toll of 15": a superseded toll, not an account of its own
+_EARLIER_TOLL = re.compile(
+    r"\b(?:earlier|previous|initial|first|old|preliminary) (?:death )?tolls? (?:of|at|was)\s*$"
+)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a further|an additional|further)\s*$")
 _PART_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|among the dead)\s*$")
 # "at least 14 of the dead were rebels": a part of a toll given elsewhere, not a toll
@@ -730,7 +734,10 @@ _FURNITURE = re.compile(
 def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
     out: list[Quantity] = []
     low = _FURNITURE.sub(lambda m: " " * len(m.group(0)), low)
+    skip_to = -1
     for m in _QUANT_RE.finditer(low):
+        if m.start() < skip_to:
+            continue  # the upper end of "between 1000 and 1800"
         n = m.group("n")
         qual_word = m.group("q")
         rest = [w for w in m.group("rest").split() if w != "of"]
@@ -790,10 +797,24 @@ def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
             lo, hi = int(value * 0.8), int(value * 1.2 + 0.999)
         elif qualifier == "up_to":
             lo, hi = 0, value
+        range_text = ""
+        upper = _RANGE_UPPER.match(low, m.end("n"))
+        if upper and re.search(r"\b(?:between|from) $", before):
+            # "killing between 1000 and 1800 people": one count, a range
+            parsed_hi = _number_value(upper.group(1))
+            if parsed_hi is not None and parsed_hi[0] > value:
+                lo, hi, qualifier = value, parsed_hi[0], "range"
+                value = (value + parsed_hi[0]) // 2
+                skip_to = upper.end(1)
+                range_text = low[m.start() : upper.end()]
+                rest = upper.group(2).split()
+                noun = next((w for w in rest[:3] if w in _COUNT_NOUNS), noun)
         role = _NOUN_ROLE.get(rest[0], "") if rest else ""
         role = role or _role(low, m.start(), m.end("n"), tokens)
-        if _PART_CUE.search(low[max(0, m.start() - 20) : m.start()]) or _PART_AFTER.match(
-            low[m.end("n") : m.end("n") + 30]
+        if (
+            _PART_CUE.search(low[max(0, m.start() - 20) : m.start()])
+            or _PART_AFTER.match(low[m.end("n") : m.end("n") + 30])
+            or _EARLIER_TOLL.search(low[max(0, m.start() - 30) : m.start()])
         ):
             role = "part"
         elif (
@@ -813,9 +834,13 @@ def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
                 low[m.start() : m.end("n")]
                 + m.group("rest")[: m.group("rest").find(noun) + len(noun)]
             )
+        if range_text:
+            written = range_text
         out.append(Quantity(value, lo, hi, qualifier, noun, written.strip(), role))
     return out
 
+
+_RANGE_UPPER = re.compile(r" (?:and|to) (" + _NUM_ALT + r")\b((?: [a-z-]+){0,3})")
 
 _SUBJECT_GAP = frozenset({"others", "other", "more", "were", "was", "have", "had", "been", "are"})
 
@@ -1001,7 +1026,11 @@ _BACKGROUND = re.compile(
     r"\ba (?:week|month|year) ago\b|\byears? of\b|\b\d+-(?:month|year) (?:war|conflict)\b|"
     r"\b(?:died|killed) in the (?:syrian )?(?:conflict|war)\b|\benter its \w+ year\b|"
     r"\bin (?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\b(?! \d)|\b(?:earlier|later) (?:this|in the|last) (?:week|month)\b"
+    r"december)\b(?! \d)|\b(?:earlier|later) (?:this|in the|last) (?:week|month)\b|"
+    # "strikes ... carried out by government troops in August 2013"; "the conflict in Syria
+    # which has lasted five years has killed more than 280000 people"
+    r"\bin [a-z]+ (?:19|20)\d\d\b|\bhas lasted\b|"
+    r"\b(?:war|conflict)\b[^.]{0,50}\bha(?:s|ve) (?:killed|claimed|left)\b"
 )
 _NO_CASUALTIES = re.compile(r"\bno (?:casualties|injuries|deaths|victims)\b")
 

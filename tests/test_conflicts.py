@@ -514,3 +514,50 @@ def test_headline_runs_raise_no_omission() -> None:
         date(2017, 4, 16),
     )
     assert not {"omission", "event"} & _kinds(a, b)
+
+
+def test_denial_is_not_answered_by_blame_on_another_armed_group_or_another_year() -> None:
+    deny = rec(
+        1,
+        10,
+        "The Syrian regime denied any responsibility for the attack in Khan Sheikhun and described the massacre as fabricated.",
+        "Syrian government",
+        "asharqalawsat",
+        D,
+    )
+    rebels = rec(
+        2,
+        11,
+        "The strike in Khan Sheikhun was carried out by Fateh al-Sham Front a former Al-Qaeda affiliate a pro-government outlet claimed.",
+        None,
+        "ahram",
+        D,
+    )
+    old = rec(
+        3,
+        12,
+        "Hundreds of people were killed in Eastern Ghouta in chemical weapons strikes allegedly carried out by government troops in August 2013.",
+        None,
+        "alaraby",
+        D,
+    )
+    assert "denial" not in _kinds(deny, rebels)
+    assert "denial" not in _kinds(deny, old)
+
+
+def test_a_range_is_consistent_with_a_figure_inside_it() -> None:
+    a = _record(
+        1,
+        "Syrian opposition groups accused Assad forces of chemical attacks near Damascus on August 21 killing as many as 1300 people.",
+        "Syrian opposition groups",
+        "reuters",
+        date(2013, 8, 25),
+    )
+    b = _record(
+        2,
+        "The opposition accused the Syrian government of a chemical attack near Damascus on August 21 killing between 1000 and 1800 people.",
+        "opposition",
+        "alalam",
+        date(2013, 8, 23),
+    )
+    assert "number" not in _kinds(a, b)

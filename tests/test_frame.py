@@ -246,3 +246,19 @@ def test_additions_and_dates_are_not_tolls() -> None:
     assert all(q.value != 27 for q in qs)
     (q,) = frame("Russia says kills 7 Nusra Front field commanders in Syria air strike.").numbers
     assert q.noun == "commanders"
+
+
+def test_ranges_superseded_tolls_and_war_totals() -> None:
+    (q,) = frame(
+        "The opposition accused the Syrian government of launching a chemical attack and "
+        "killing between 1000 and 1800 people."
+    ).numbers
+    assert (q.low, q.high, q.noun, q.role, q.qualifier) == (1000, 1800, "people", "dead", "range")
+    qs = frame("The monitoring group updated its earlier death toll of 15 for the strike.").numbers
+    assert [q.role for q in qs] == ["part"]
+    assert frame(
+        "The conflict in Syria which has lasted five years has killed 280000 people."
+    ).background
+    assert frame(
+        "Hundreds were killed in chemical strikes carried out by government troops in August 2013."
+    ).background
