@@ -120,3 +120,90 @@ def test_reviewed_group_gaining_a_claim_opens_a_new_conflict(tmp_path: Path) -> 
     assert grown["reason"].startswith(f"Joins conflict #{old['id']}, already reviewed")
     kept = next(r for r in everything if r["id"] == old["id"])
     assert kept["status"] == "inconclusive" and kept["active"] is False
+
+
+# ------------------------------------------------------------------ batches: workers, groups
+
+
+def _batch(tmp_path: Path, n: int) -> list[str]:
+    import csv
+
+    corpus = ROOT.parent / "shared" / "corpus" / "fakes-dev.csv"
+    if not corpus.exists():
+        pytest.skip("fakes-dev.csv is not available")
+    with corpus.open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["article_content"].strip()][:n]
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    paths = []
+    for i, row in enumerate(rows):
+        path = folder / f"a{i:02d}.txt"
+        path.write_text(row["article_content"], encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def _table_counts(store: Store) -> tuple[int, int, int, int]:
+    from sqlalchemy import func
+    from sqlalchemy import select as sa_select
+
+    with store.session() as session:
+        c = session.connection()
+        return tuple(  # type: ignore[return-value]
+            int(c.execute(sa_select(func.count()).select_from(t)).scalar() or 0)
+            for t in (tables.Article, tables.Claim, tables.Link, tables.Conflict)
+        )
+
+
+def test_pipelined_batch_reports_in_order_and_a_rerun_skips_everything(
+    any_db: str, tmp_path: Path
+) -> None:
+    from claimtrack.ingest import Outcome, ingest_inputs
+
+    paths = _batch(tmp_path, 12)
+    store = open_store(any_db)
+    seen: list[Outcome] = []
+    summary = ingest_inputs(store, paths, on_outcome=seen.append, workers=2)
+    assert [o.origin for o in seen] == paths  # in input order, whatever the workers' timing
+    assert summary.count("failed") == 0
+    assert summary.count("new") + summary.count("skipped") == len(paths)
+    articles, claims, links, _ = _table_counts(store)
+    assert articles == summary.count("new") and claims == summary.claims and links > 0
+    again = ingest_inputs(store, paths, workers=2)
+    assert again.count("skipped") == len(paths)
+    store.close()
+
+
+def test_a_failing_article_in_a_group_rolls_back_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import claimtrack.ingest as ingest_module
+    from claimtrack.ingest import ingest_inputs
+
+    paths = _batch(tmp_path, 6)
+    store = open_store(str(tmp_path / "g.db"))
+    real = ingest_module.match_article
+    calls = {"n": 0}
+
+    def flaky(*args: object, **kwargs: object) -> object:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise ValueError("boom")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ingest_module, "match_article", flaky)
+    summary = ingest_inputs(store, paths, workers=2)
+    assert summary.count("failed") == 1 and "boom" in (summary.failed[0].error or "")
+    articles, _, _, _ = _table_counts(store)
+    assert articles == summary.count("new")  # the failed article left nothing behind
+    with store.session() as session:
+        bare = [
+            a.id
+            for a in session.exec(select(tables.Article)).all()
+            if not session.exec(select(tables.Claim).where(tables.Claim.article_id == a.id)).first()
+        ]
+    assert bare == []
+    monkeypatch.setattr(ingest_module, "match_article", real)
+    rerun = ingest_inputs(store, paths, workers=2)
+    assert rerun.count("new") == 1  # the re-run stores the one that failed
+    store.close()
