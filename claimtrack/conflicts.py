@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from claimtrack.frame import agents_compatible, agents_related, events_compatible
+from claimtrack.frame import agents_compatible, agents_related, events_compatible, first_agent
 from claimtrack.model import (
     ClaimRecord,
     Conflict,
@@ -413,6 +413,10 @@ def _comparability(x: _Total, y: _Total) -> float:
     part, whole = (x, y) if y.group == _GENERAL else (y, x)
     if part.group in _BROAD_CLASSES:
         if part.low > (whole.high if whole.high is not None else 10**9):
+            if part.group == "combatants":
+                # "shells hit regime-held neighbourhoods killing five people" vs "19 regime
+                # fighters were killed in the fighting": people next to fighters are civilians
+                return 0.0
             return 1.0  # "at least 60 civilians" vs "15 people": more civilians than people
         return SUBSET_WEIGHT
     # "11 children" vs "58 people": a part, unless there are more children than people
@@ -608,6 +612,7 @@ _NON_STATE = re.compile(
     r"rebel|terror|opposition|militant|insurgent|isis|isil|daesh|nusra|jihad|armed group|islamist|"
     r"\bhts\b|islamic state|kurdish|\bsdf\b"
 )
+_FOREIGN_POWERS = frozenset({"russia", "usa", "us-led coalition", "israel", "turkey", "iran"})
 _STATE = re.compile(r"assad|regime|government|damascus|syria|army|minist|military")
 
 
@@ -630,6 +635,13 @@ def _denial_answers(asserting: ClaimRecord, denying: ClaimRecord) -> bool:
         return False
     denier = f"{denying.source or ''} {denying.text}".casefold()
     agents = [r[1] for r in fa.roles] or list(fa.agents)
+    denier_agent = first_agent(f"{denying.source or ''} {denying.text}")
+    if denier_agent in _FOREIGN_POWERS and not any(
+        agents_compatible(denier_agent, x) for x in agents
+    ):
+        # "Russia denied its warplanes struck the market" answers blame on Russia, not "regime
+        # air strikes hit several neighbourhoods"
+        return False
     return not (agents and all(_NON_STATE.search(x) for x in agents) and _STATE.search(denier))
 
 

@@ -308,6 +308,12 @@ def agents_compatible(a: str, b: str) -> bool:
     return a == b or AGENT_PARENT.get(a) == b or AGENT_PARENT.get(b) == a
 
 
+def first_agent(text: str) -> str:
+    """The first actor named in a text ("" when none): "Russian Defence Ministry" -> "russia"."""
+    m = _AGENT_RE.search(_normalise(text))
+    return _AGENT_OF_GROUP[m.lastgroup or ""] if m else ""
+
+
 def agents_related(a: str, b: str) -> bool:
     """Different culprits on one side of the war ("turkey" and "turkey-backed rebels")."""
     return any(a in g and b in g for g in _AGENT_ALLIES)

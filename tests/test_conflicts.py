@@ -561,3 +561,52 @@ def test_a_range_is_consistent_with_a_figure_inside_it() -> None:
         date(2013, 8, 23),
     )
     assert "number" not in _kinds(a, b)
+
+
+def test_a_foreign_power_denies_only_blame_on_itself() -> None:
+    regime = rec(
+        1,
+        10,
+        "Regime air strikes and rocket attacks hit several neighbourhoods of Idlib a civil defence official said.",
+        "civil defence official",
+        "alaraby",
+        D,
+    )
+    russia = rec(
+        2,
+        11,
+        "But the Russian Defence Ministry has denied its warplanes carried out air strikes on the market place in Idlib.",
+        "Russian Defence Ministry",
+        "rt",
+        D,
+    )
+    blamed = rec(
+        3,
+        12,
+        "Russian warplanes carried out air strikes on the market place in Idlib killing 20 people.",
+        None,
+        "alaraby",
+        D,
+    )
+    assert "denial" not in _kinds(regime, russia)
+    assert "denial" in _kinds(blamed, russia)
+
+
+def test_fighters_outnumbering_people_are_not_a_toll_discrepancy() -> None:
+    shells = rec(
+        1,
+        10,
+        "Early on Monday more than 300 shells fired by opposition groups hit western regime-held neighborhoods in Aleppo killing five people.",
+        None,
+        "dailysabah",
+        date(2016, 7, 11),
+    )
+    fighters = rec(
+        2,
+        11,
+        "The Observatory said 19 regime fighters were killed in the fighting in Aleppo on Monday.",
+        "Syrian Observatory for Human Rights",
+        "alaraby",
+        date(2016, 7, 11),
+    )
+    assert "number" not in _kinds(shells, fighters)
