@@ -16,6 +16,7 @@ import argparse
 import csv
 import json
 import random
+import re
 import tempfile
 import time
 from collections import Counter
@@ -92,6 +93,12 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--json", type=Path, default=None, help="write the sample here")
+    ap.add_argument(
+        "--still-flagged",
+        type=Path,
+        default=None,
+        help="a previous run's printout: say which of its sampled flags are still active",
+    )
     args = ap.parse_args()
     docs = load(args.corpus, args.limit)
     with tempfile.TemporaryDirectory() as tmp:
@@ -132,6 +139,34 @@ def main() -> None:
         )
     if args.json:
         args.json.write_text(json.dumps(out, indent=1, ensure_ascii=False), encoding="utf-8")
+    if args.still_flagged:
+        still_flagged(args.still_flagged.read_text(encoding="utf-8"), rows)
+
+
+_FLAG = re.compile(r"^#(\d+) \[(\w+)\]")
+_CLAIM = re.compile(r"^   - \([^;]*; [^)]*\) (.*)$")
+
+
+def still_flagged(printout: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Which flags of an earlier sample (its printout) are still active: same kind, and a
+    current conflict holds at least two of its claims. Pairs a before/after judgement."""
+    current = [(str(r["kind"]), {str(c["text"]) for c in r["claims"]}) for r in rows]
+    flags: list[tuple[int, str, set[str]]] = []
+    for line in printout.splitlines():
+        m = _FLAG.match(line)
+        if m:
+            flags.append((int(m.group(1)), m.group(2), set()))
+            continue
+        c = _CLAIM.match(line)
+        if c and flags:
+            flags[-1][2].add(c.group(1))
+    kept = [
+        n for n, kind, texts in flags if any(k == kind and len(texts & t) >= 2 for k, t in current)
+    ]
+    gone = [n for n, _, _ in flags if n not in kept]
+    print(
+        f"\nof {len(flags)} earlier sampled flags: still flagged {kept}; no longer flagged {gone}"
+    )
 
 
 if __name__ == "__main__":

@@ -316,7 +316,9 @@ _NOUN_CLASS = {
     "member": "combatants", "personnel": "combatants", "policemen": "combatants",
     "officers": "combatants", "pilots": "combatants", "pilot": "combatants",
     "refugees": "refugees", "families": "families", "students": "students",
-    "workers": "workers", "commanders": "combatants", "attackers": "combatants",
+    "workers": "workers", "terrorist": "combatants", "militant": "combatants",
+    "rebel": "combatants", "jihadist": "combatants", "insurgent": "combatants",
+    "commanders": "combatants", "attackers": "combatants",
     "guards": "combatants", "teachers": "teachers", "doctors": "medics", "nurses": "medics",
     "journalists": "journalists",
 }  # fmt: skip
@@ -548,6 +550,8 @@ def _number_anchored(a: ClaimRecord, b: ClaimRecord) -> bool:
     several governorates ("in Aleppo Hama Damascus and its countryside"). Otherwise the same
     article, or the same town, or the same explicit day.
     """
+    if _other_days(a, b):
+        return False
     if a.article_ref == b.article_ref:
         return True
     if (
@@ -564,12 +568,6 @@ def _number_anchored(a: ClaimRecord, b: ClaimRecord) -> bool:
         return False
     if bool(_VICINITY.search(a.text)) != bool(_VICINITY.search(b.text)):
         return False  # "in a village near Manbij" vs "in Manbij": two places
-    # Monday's raids vs Tuesday's: two incidents, whatever the place. A date equal to the
-    # article's own may be its dateline ("Mon Aug 29 2016 40 Civilians ... Killed"): not used.
-    da = {d for d in a.frame.dates if d != a.published}
-    db = {d for d in b.frame.dates if d != b.published}
-    if da and db and not da & db:
-        return False
     fa, fb = a.frame, b.frame
     ga, gb = set(fa.places) & _GOVERNORATES, set(fb.places) & _GOVERNORATES
     if (len(ga) > 1 or len(gb) > 1) and ga != gb:
@@ -590,6 +588,15 @@ _VICINITY = re.compile(
     r"\b(?:villages|hamlets) (?:near|around|outside)\b",
     re.I,
 )
+
+
+def _other_days(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Monday's raids vs Tuesday's: two incidents, whatever the place or article. A date equal
+    to the article's own may be its dateline ("Mon Aug 29 2016 40 Civilians ... Killed") and
+    is not used."""
+    da = {d for d in a.frame.dates if d != a.published}
+    db = {d for d in b.frame.dates if d != b.published}
+    return bool(da and db and not da & db)
 
 
 def _outlet_voice(r: ClaimRecord) -> bool:

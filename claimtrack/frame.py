@@ -662,6 +662,7 @@ _COUNT_NOUNS = {
     "killed", "wounded", "injured", "casualties", "bodies", "personnel", "jihadists", "gunmen",
     "insurgents", "child", "person", "soldier", "civilian", "member", "pilot", "fighter",
     "commanders", "attackers", "guards", "teachers", "doctors", "journalists", "nurses",
+    "terrorist", "militant", "rebel", "jihadist", "insurgent",  # "Nearly 75 terrorist killed"
 }  # fmt: skip
 _NON_COUNT = {
     "km", "kilometres", "kilometers", "miles", "metres", "meters", "years", "year", "days", "day",

@@ -610,3 +610,25 @@ def test_fighters_outnumbering_people_are_not_a_toll_discrepancy() -> None:
         date(2016, 7, 11),
     )
     assert "number" not in _kinds(shells, fighters)
+
+
+def test_other_days_within_one_article_and_singular_fighter_nouns() -> None:
+    sunday = rec(
+        1,
+        10,
+        "State media said attacks on Sunday on Hamadaniyah and other neighbourhoods by insurgents killed at least 20 people in Aleppo.",
+        "state media",
+        "alaraby",
+        date(2016, 6, 22),
+    )
+    saturday = rec(
+        2,
+        10,
+        "The monitor said 13 people including six children were killed on Saturday in Aleppo by insurgents mortars.",
+        "Syrian Observatory for Human Rights",
+        "alaraby",
+        date(2016, 6, 22),
+    )
+    assert "number" not in _kinds(sunday, saturday)
+    (q,) = frame("Nearly 75 terrorist killed in the offensive on Aleppo.").numbers
+    assert q.noun == "terrorist"
