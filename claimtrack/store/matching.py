@@ -86,6 +86,8 @@ _CACHE = _KeyCache()
 _CLAIM_TABLE: Any = tables.Claim.__table__  # type: ignore[attr-defined]
 _LINK_TABLE: Any = tables.Link.__table__  # type: ignore[attr-defined]
 _CONFLICT_TABLE: Any = tables.Conflict.__table__  # type: ignore[attr-defined]
+_KEY_TABLE: Any = tables.ClaimKey.__table__  # type: ignore[attr-defined]
+_MEMBER_TABLE: Any = tables.ConflictClaim.__table__  # type: ignore[attr-defined]
 
 
 def _db_id(session: Session) -> str:
@@ -265,7 +267,7 @@ def match_article(
     stats.links = _upsert_links(session, links, touching, stamp)
     key_rows = [{"claim_id": ref, "key": k} for ref, keys in own_keys.items() for k in keys]
     if key_rows:
-        session.execute(insert(tables.ClaimKey), key_rows)
+        session.connection().execute(insert(_KEY_TABLE), key_rows)  # Core executemany
     # the links touching the article now: stored ones (reviewed status kept) and this run's
     current = {(r.claim_a, r.claim_b): r for r in touching}
     for link in links:
@@ -320,7 +322,7 @@ def _upsert_links(
             changed.append({"lid": stored.id, "st": status, "sc": link.score, "me": link.method})
             written += 1
     if new_rows:
-        session.execute(insert(tables.Link), new_rows)
+        session.connection().execute(insert(_LINK_TABLE), new_rows)
     if changed:
         session.execute(
             update(_LINK_TABLE)
@@ -516,8 +518,8 @@ def _write_conflicts(
             .scalars()
             .all()
         )
-        session.execute(
-            insert(tables.ConflictClaim),
+        session.connection().execute(
+            insert(_MEMBER_TABLE),
             [
                 {"conflict_id": conflict_id, "claim_id": cid, "position": pos}
                 for conflict_id, claims in zip(ids, new_claims, strict=True)
