@@ -309,17 +309,18 @@ class _Total:
 _NOUN_CLASS = {
     "children": "children", "child": "children", "women": "women", "medics": "medics",
     "civilians": "civilians", "civilian": "civilians", "residents": "civilians",
-    "soldiers": "combatants", "soldier": "combatants", "troops": "combatants",
-    "fighters": "combatants", "fighter": "combatants", "militants": "combatants",
-    "rebels": "combatants", "terrorists": "combatants", "jihadists": "combatants",
-    "gunmen": "combatants", "insurgents": "combatants", "members": "combatants",
-    "member": "combatants", "personnel": "combatants", "policemen": "combatants",
-    "officers": "combatants", "pilots": "combatants", "pilot": "combatants",
+    # one side's dead are not the other's: "three SDF soldiers" vs "11 militants"
+    "soldiers": "troops", "soldier": "troops", "troops": "troops", "personnel": "troops",
+    "policemen": "troops", "officers": "troops", "pilots": "troops", "pilot": "troops",
+    "guards": "troops",
+    "militants": "militants", "militant": "militants", "terrorists": "militants",
+    "terrorist": "militants", "jihadists": "militants", "jihadist": "militants",
+    "gunmen": "militants", "insurgents": "militants", "insurgent": "militants",
+    "attackers": "militants", "rebels": "militants", "rebel": "militants",
+    "fighters": "combatants", "fighter": "combatants", "members": "combatants",
+    "member": "combatants", "commanders": "combatants",
     "refugees": "refugees", "families": "families", "students": "students",
-    "workers": "workers", "terrorist": "combatants", "militant": "combatants",
-    "rebel": "combatants", "jihadist": "combatants", "insurgent": "combatants",
-    "commanders": "combatants", "attackers": "combatants",
-    "guards": "combatants", "teachers": "teachers", "doctors": "medics", "nurses": "medics",
+    "workers": "workers", "teachers": "teachers", "doctors": "medics", "nurses": "medics",
     "journalists": "journalists",
 }  # fmt: skip
 _GENERAL = "general"
@@ -341,6 +342,16 @@ def _totals(r: ClaimRecord) -> dict[str, _Total]:
     for role, qs in by_role.items():
         exact_counts = [q for q in qs if q.qualifier != "vague"]
         qs = exact_counts or qs  # "Thirty-five people were killed ... and scores of others"
+        # one count told twice ("More than 30 Syrian rebels killed ... killed more than 30 Syrian
+        # rebel fighters"): the same figure, qualifier and class is counted once
+        seen: set[tuple[int, str, str]] = set()
+        once: list[Quantity] = []
+        for q in qs:
+            key = (q.value, q.qualifier, _NOUN_CLASS.get(q.noun, _GENERAL))
+            if key not in seen:
+                seen.add(key)
+                once.append(q)
+        qs = once
         classes = {_NOUN_CLASS.get(q.noun, _GENERAL) for q in qs}
         group = classes.pop() if len(classes) == 1 else "mixed"  # "Eleven children were killed"
         others = [q for q in qs if q.noun == "others"]
@@ -402,7 +413,8 @@ MIN_RELATIVE = 0.1
 MIN_NUMBER_SEVERITY = 0.3
 HEADLINE_WEIGHT = 0.6
 SUBSET_WEIGHT = 0.7
-_BROAD_CLASSES = frozenset({"civilians", "combatants", "mixed"})
+_FIGHTER_CLASSES = frozenset({"combatants", "troops", "militants"})
+_BROAD_CLASSES = frozenset({"civilians", "combatants", "troops", "militants", "mixed"})
 
 
 def _comparability(x: _Total, y: _Total) -> float:
@@ -415,7 +427,7 @@ def _comparability(x: _Total, y: _Total) -> float:
     part, whole = (x, y) if y.group == _GENERAL else (y, x)
     if part.group in _BROAD_CLASSES:
         if part.low > (whole.high if whole.high is not None else 10**9):
-            if part.group == "combatants":
+            if part.group in _FIGHTER_CLASSES:
                 # "shells hit regime-held neighbourhoods killing five people" vs "19 regime
                 # fighters were killed in the fighting": people next to fighters are civilians
                 return 0.0
@@ -579,12 +591,12 @@ def _number_anchored(a: ClaimRecord, b: ClaimRecord) -> bool:
     )
 
 
-# an unnamed place around a named one: "six others were killed in a village near the city",
-# "raids on the Manbij countryside"; not the incident in the town itself
+# an unnamed place around a named one: "six others were killed in a village near the city";
+# not the incident in the town itself (a countryside holds the village: same incident)
 _VICINITY = re.compile(
     r"\b(?:a|an|one|two|three|several|nearby|the) (?:village|hamlet|town|area|farm)s? "
     r"(?:near|outside|close to|around|on the outskirts of|"
-    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of)\b|\bcountryside\b|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of)\b|"
     r"\b(?:villages|hamlets) (?:near|around|outside)\b",
     re.I,
 )

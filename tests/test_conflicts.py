@@ -632,3 +632,40 @@ def test_other_days_within_one_article_and_singular_fighter_nouns() -> None:
     assert "number" not in _kinds(sunday, saturday)
     (q,) = frame("Nearly 75 terrorist killed in the offensive on Aleppo.").numbers
     assert q.noun == "terrorist"
+
+
+def test_one_sides_dead_against_the_others_and_a_count_told_twice() -> None:
+    sdf = rec(
+        1,
+        10,
+        "Three SDF soldiers were killed fighting Islamic State near al-Bab on Sunday the Syrian Observatory for Human Rights said.",
+        "Syrian Observatory for Human Rights",
+        "alaraby",
+        date(2016, 12, 18),
+    )
+    turkey = rec(
+        2,
+        11,
+        "The Turkish military said 11 militants were also killed in clashes near al-Bab on Sunday.",
+        "Turkish military",
+        "dailysabah",
+        date(2016, 12, 18),
+    )
+    assert "number" not in _kinds(sdf, turkey)
+    twice = rec(
+        3,
+        12,
+        "More than 30 Syrian rebels killed in IS group suicide blast The group claimed a suicide bombing that killed more than 30 Syrian rebel fighters near the Turkish border.",
+        "Islamic State militants",
+        "ahram",
+        date(2016, 8, 15),
+    )
+    once = rec(
+        4,
+        13,
+        "The Islamic State group claimed a suicide bombing that killed more than 30 Syrian rebel fighters near the Turkish border.",
+        "group",
+        "alaraby",
+        date(2016, 8, 15),
+    )
+    assert "number" not in _kinds(twice, once)
