@@ -324,6 +324,23 @@ _NOUN_CLASS = {
     "journalists": "journalists",
 }  # fmt: skip
 _GENERAL = "general"
+
+
+def _restated(q: Quantity, k: Quantity) -> bool:
+    """Is ``q`` the count ``k`` told again: one class, the same figure, or an overlapping one
+    when either is qualified ("more than 60" and "62")?"""
+    if _NOUN_CLASS.get(q.noun, _GENERAL) != _NOUN_CLASS.get(k.noun, _GENERAL):
+        return False
+    if (q.value, q.qualifier) == (k.value, k.qualifier):
+        return True
+    if q.qualifier == "exact" and k.qualifier == "exact":
+        return False  # "two soldiers ... and two soldiers" aside, exact figures add up
+    lo_q, lo_k = q.low if q.low is not None else 0, k.low if k.low is not None else 0
+    hi_q = q.high if q.high is not None else 10**9
+    hi_k = k.high if k.high is not None else 10**9
+    return max(lo_q, lo_k) <= min(hi_q, hi_k)
+
+
 # a figure as firm as a count: "35", "between 1000 and 1800" (not "at least 35", "about 35")
 _FIRM = frozenset({"exact", "range"})
 
@@ -344,12 +361,11 @@ def _totals(r: ClaimRecord) -> dict[str, _Total]:
         qs = exact_counts or qs  # "Thirty-five people were killed ... and scores of others"
         # one count told twice ("More than 30 Syrian rebels killed ... killed more than 30 Syrian
         # rebel fighters"): the same figure, qualifier and class is counted once
-        seen: set[tuple[int, str, str]] = set()
+        # and so is a figure restated within the other's range ("62 Syrian troops killed ...
+        # More than 60 Syrian government soldiers were killed")
         once: list[Quantity] = []
         for q in qs:
-            key = (q.value, q.qualifier, _NOUN_CLASS.get(q.noun, _GENERAL))
-            if key not in seen:
-                seen.add(key)
+            if not any(_restated(q, k) for k in once):
                 once.append(q)
         qs = once
         classes = {_NOUN_CLASS.get(q.noun, _GENERAL) for q in qs}
@@ -564,6 +580,9 @@ def _number_anchored(a: ClaimRecord, b: ClaimRecord) -> bool:
     """
     if _other_days(a, b):
         return False
+    la, lb = _local_names(a.text), _local_names(b.text)
+    if la and lb and not la & lb:
+        return False  # al-Hamadaniye vs Salah-Eddin: two attacks, even in one article
     if a.article_ref == b.article_ref:
         return True
     if (
@@ -574,9 +593,6 @@ def _number_anchored(a: ClaimRecord, b: ClaimRecord) -> bool:
     ):
         return False
     if a.published and b.published and abs((a.published - b.published).days) > MAX_TOLL_DAYS:
-        return False
-    la, lb = _local_names(a.text), _local_names(b.text)
-    if la and lb and not la & lb:
         return False
     if bool(_VICINITY.search(a.text)) != bool(_VICINITY.search(b.text)):
         return False  # "in a village near Manbij" vs "in Manbij": two places

@@ -8,6 +8,7 @@ from datetime import date
 from claimtrack.conflicts import (
     _compare_totals,
     _Total,
+    _totals,
     account,
     conflict_key,
     find_conflicts,
@@ -669,3 +670,41 @@ def test_one_sides_dead_against_the_others_and_a_count_told_twice() -> None:
         date(2016, 8, 15),
     )
     assert "number" not in _kinds(twice, once)
+
+
+def test_two_neighbourhoods_in_one_article_and_a_restated_toll() -> None:
+    hamadaniye = rec(
+        1,
+        10,
+        "A source at Aleppo Police Command told SANA that terrorist groups fired a number of rocket shells at al-Hamadaniye neighborhood killing a girl child and injuring 8 others.",
+        "source at Aleppo Police Command",
+        "sana",
+        date(2016, 11, 7),
+    )
+    salah = rec(
+        2,
+        10,
+        "Later SANAs correspondent in Aleppo said that 3 people were killed and 4 others were injured due to rocket shells fired by terrorist groups on Salah-Eddin neighborhood in the city.",
+        "SANA",
+        "sana",
+        date(2016, 11, 7),
+    )
+    assert "number" not in _kinds(hamadaniye, salah)
+    headline = rec(
+        3,
+        11,
+        "Russia says 62 Syrian troops killed in US-led strikes AFP More than 60 Syrian government soldiers were killed and dozens of others injured Saturday in US-led coalition strikes near Deir Ezzor.",
+        "Russian Defence Ministry",
+        "ahram",
+        date(2016, 9, 18),
+    )
+    army = rec(
+        4,
+        12,
+        "Sixty-two Syrian soldiers were killed and a hundred others were injured in the US-led strikes near Deir Ezzor on Saturday the army said.",
+        "Syrian army",
+        "sana",
+        date(2016, 9, 18),
+    )
+    assert _totals(headline)["dead"].value == 62
+    assert "number" not in _kinds(headline, army)
