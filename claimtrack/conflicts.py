@@ -236,7 +236,8 @@ def account(text: str, max_words: int = 30) -> str:
                     body, verb = m3.group(0), ""
     if body is None:
         body = t
-    body = re.sub(r"^(?:also|and|but|meanwhile),?\s+", "", body.strip(), flags=re.I).rstrip(".,;: ")
+    body = re.sub(r"^(?:also|and|but|meanwhile),?\s+", "", body.strip(), flags=re.I)
+    body = _LEAD_TIME.sub("", body).rstrip(".,;: ")
     words = body.split()
     if len(words) > max_words:
         body = " ".join(words[:max_words]) + " …"
@@ -244,6 +245,15 @@ def account(text: str, max_words: int = 30) -> str:
         body = body[0].lower() + body[1:]
     return f"{verb} {body}".strip()
 
+
+# "Also on Friday, Israeli air strikes ... killed ..." -> "Israeli air strikes ... killed ...":
+# the reason names the disagreement, not when the sentence says it happened.
+_LEAD_TIME = re.compile(
+    r"^(?:also\s+)?(?:(?:late|early|earlier|later)\s+)?on\s+"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=\S)",
+    re.I,
+)
 
 _KEEP_CAP = frozenset(
     {"Israeli", "Turkish", "Russian", "Syrian", "Iranian", "US", "Turkey", "Russia", "Israel"}

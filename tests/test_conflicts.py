@@ -71,6 +71,8 @@ def test_idlib_israeli_strike_omission_conflict() -> None:
     (c,) = [c for c in conflicts if c.kind is ConflictKind.OMISSION]
     assert [by_ref[i].source for i in c.claims] == ["Syrian Observatory for Human Rights", "Sana"]
     assert "killed at least three Syrian soldiers" in c.reason
+    # the reason names the disagreement, without the sentence's "Also on Friday," lead-in
+    assert c.reason.startswith("Syrian Observatory for Human Rights says Israeli air strikes")
     assert (
         "Sana says missiles were intercepted over Damascus but made no mention of casualties"
         in c.reason
