@@ -40,3 +40,8 @@ def test_unwritable_location_is_one_error_line(
     assert run(["--db", where, "articles"]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"Error: {where}") and len(err.strip().splitlines()) == 1
+
+
+def test_empty_database_argument_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--db", "", "articles"]) == 1
+    assert capsys.readouterr().err.startswith("Error: the database is empty")

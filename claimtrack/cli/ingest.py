@@ -62,7 +62,8 @@ def ingest(
         if outcome.status == "failed":
             err.print(f"Error: {outcome.error}", markup=False, highlight=False, soft_wrap=True)
         elif not quiet and not show_bar:
-            what = f"{outcome.claims} claims" if outcome.status == "new" else "already stored"
+            plural = "claim" if outcome.claims == 1 else "claims"
+            what = f"{outcome.claims} {plural}" if outcome.status == "new" else "already stored"
             typer.echo(
                 f"{outcome.status:>7}  article {outcome.article_id}  {outcome.origin}  ({what})"
             )

@@ -46,7 +46,9 @@ T = TypeVar("T")
 
 def resolve_url(db: str | None = None) -> str:
     """``--db`` value (or ``CLAIMTRACK_DB``, or ``./claimtrack.db``) -> SQLAlchemy URL."""
-    value = db or os.environ.get("CLAIMTRACK_DB") or DEFAULT_DB
+    value = db if db is not None else os.environ.get("CLAIMTRACK_DB") or DEFAULT_DB
+    if not value.strip():
+        raise StoreError("the database is empty: give --db a file path or an SQLAlchemy URL")
     if "://" in value:
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"
