@@ -207,3 +207,24 @@ def test_a_failing_article_in_a_group_rolls_back_alone(
     rerun = ingest_inputs(store, paths, workers=2)
     assert rerun.count("new") == 1  # the re-run stores the one that failed
     store.close()
+
+
+def test_rebuild_counts_only_the_conflicts_it_retires(idlib_store: Store) -> None:
+    stamp = datetime(2020, 2, 16, tzinfo=UTC)
+    with idlib_store.session() as session:
+        session.add(  # a conflict retired by some earlier rebuild
+            tables.Conflict(
+                key="number:1-2",
+                kind="number",
+                reason="An old flag.",
+                active=False,
+                created_at=stamp,
+                updated_at=stamp,
+            )
+        )
+    with idlib_store.session() as session:
+        stats = rebuild(session, now=stamp)
+    assert stats.conflicts_retired == 0  # both Idlib conflicts were found again
+    with idlib_store.session() as session:
+        active = session.exec(select(tables.Conflict).where(tables.Conflict.active)).all()
+    assert sorted(c.kind for c in active) == ["actor", "omission"]

@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, union_all, update
+from sqlalchemy import bindparam, delete, insert, union_all, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -153,7 +153,8 @@ def _postings(
     (``LIMIT max_key_df + 1``), so a key as common as "p:aleppo" costs no more than a rare one,
     and once seen as too common it is not asked again.
     """
-    common = _CACHE.common[_db_id(session)]
+    # per database and per threshold: a caller raising max_key_df must see those keys again
+    common = _CACHE.common[f"{_db_id(session)}|{params.max_key_df}"]
     wanted = sorted(k for k in set(keys) if k not in common)
     stats.skipped_keys += len(set(keys)) - len(wanted)
     limit = params.max_key_df + 1
@@ -617,7 +618,12 @@ def rebuild(
     inactive. Articles are matched in the order they were stored, each against the earlier ones.
     """
     stamp = now or datetime.now(UTC)
-    _CACHE.common.pop(_db_id(session), None)
+    db = _db_id(session)
+    for cached in [k for k in _CACHE.common if k.rsplit("|", 1)[0] == db]:
+        del _CACHE.common[cached]
+    was_active = set(
+        session.exec(select(tables.Conflict.id).where(col(tables.Conflict.active).is_(True))).all()
+    )
     session.execute(delete(tables.ClaimKey))
     session.execute(delete(tables.Link).where(col(tables.Link.status).not_in(list(REVIEWED_LINK))))
     session.execute(
@@ -637,13 +643,11 @@ def rebuild(
     for article_id in article_ids:
         assert article_id is not None
         stats.add(match_article(session, article_id, params, now=stamp))
-    stats.conflicts_retired = int(
-        session.execute(
-            sa_select(func.count())
-            .select_from(tables.Conflict)
-            .where(col(tables.Conflict.active).is_(False))
-        ).scalar_one()
+    # retired by this rebuild: active before it, not found again
+    still_active = set(
+        session.exec(select(tables.Conflict.id).where(col(tables.Conflict.active).is_(True))).all()
     )
+    stats.conflicts_retired = len(was_active - still_active)
     return stats
 
 
