@@ -91,3 +91,20 @@ def test_claims_filter_resolves_aliases_and_refuses_unknown_names(
     assert [c["source"] for c in json.loads(capsys.readouterr().out)] == ["Russia Today"]
     assert run(["--db", db, "claims", "--source", "Nobody At All"]) == 1
     assert capsys.readouterr().err.startswith("Error: no source named 'Nobody At All'")
+
+
+def test_what_else_a_source_said_is_its_newest_claims_first(db: str) -> None:
+    from claimtrack.store.engine import open_store
+    from claimtrack.store.review import other_claims_of_source
+
+    store = open_store(db)
+    try:
+        with store.read() as session:
+            every = other_claims_of_source(session, "Sergey Lavrov", limit=10)
+            assert len(every) == 4
+            assert [c["seq"] for c in every] == sorted((c["seq"] for c in every), reverse=True)
+            shown = every[0]["id"]
+            rest = other_claims_of_source(session, "Sergey Lavrov", exclude=[shown], limit=2)
+    finally:
+        store.close()
+    assert [c["id"] for c in rest] == [every[1]["id"], every[2]["id"]]

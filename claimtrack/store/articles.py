@@ -231,10 +231,14 @@ def claim_rows(
     article_id: int | None = None,
     source: str | None = None,
     claim_ids: Sequence[int] | None = None,
+    exclude: Sequence[int] = (),
+    newest_first: bool = False,
+    limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Claims with their attribution, as the JSON export contract names the fields.
 
     ``source`` is a canonical name (resolve aliases with ``store.sources.find_source``).
+    In article order, or ``newest_first`` (by publication date, then article and position).
     """
     query = (
         select(
@@ -245,8 +249,19 @@ def claim_rows(
         )
         .join(tables.Source, col(tables.Claim.source_id) == tables.Source.id, isouter=True)
         .join(tables.Article, col(tables.Claim.article_id) == tables.Article.id)
-        .order_by(col(tables.Claim.article_id), col(tables.Claim.seq))
     )
+    if newest_first:
+        query = query.order_by(
+            col(tables.Article.published).desc().nulls_last(),
+            col(tables.Claim.article_id).desc(),
+            col(tables.Claim.seq).desc(),
+        )
+    else:
+        query = query.order_by(col(tables.Claim.article_id), col(tables.Claim.seq))
+    if exclude:
+        query = query.where(col(tables.Claim.id).not_in(list(exclude)))
+    if limit is not None:
+        query = query.limit(limit)
     if article_id is not None:
         query = query.where(tables.Claim.article_id == article_id)
     if source is not None:

@@ -382,10 +382,7 @@ def other_claims_of_source(
     """What else a source has said (for the review screen): its other claims, newest first."""
     if source is None:
         return []
-    skip = set(exclude)
-    rows = [row for row in claim_rows(session, source=source) if row["id"] not in skip]
-    rows.sort(key=lambda r: (r["published"] or "", r["article_id"], r["seq"]), reverse=True)
-    return rows[:limit]
+    return claim_rows(session, source=source, exclude=list(exclude), newest_first=True, limit=limit)
 
 
 # ---------------------------------------------------------------------------- annotations
