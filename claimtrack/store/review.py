@@ -30,7 +30,7 @@ from claimtrack.errors import NotFoundError, StaleWriteError, UsageError
 from claimtrack.review import check_note, decide
 from claimtrack.store import tables
 from claimtrack.store.articles import claim_rows
-from claimtrack.store.sources import find_source
+from claimtrack.store.sources import find_source, source_rows
 
 ANNOTATION_LIMIT = 10_000  # characters in a note; a longer one is almost surely a mistake
 
@@ -612,26 +612,7 @@ def annotation_rows(
 
 def source_annotations(session: Session) -> dict[str, dict[str, Any]]:
     """What is known of each source, by name: reliability, tags, affiliation, owner, notes."""
-    notes: dict[int, list[dict[str, Any]]] = {}
-    for note in session.exec(select(tables.SourceNote).order_by(col(tables.SourceNote.id))):
-        notes.setdefault(note.source_id, []).append(
-            {"note": note.note, "author": note.author, "at": note.at.isoformat()}
-        )
-    found = {}
-    for source in session.exec(select(tables.Source).order_by(col(tables.Source.name))):
-        assert source.id is not None
-        found[source.name] = {
-            "name": source.name,
-            "kind": source.kind,
-            "descriptor": source.descriptor,
-            "country": source.country,
-            "reliability": source.reliability,
-            "tags": _json_list(source.tags),
-            "affiliation": source.affiliation,
-            "owner": source.owner,
-            "notes": notes.get(source.id, []),
-        }
-    return found
+    return {row["name"]: row for row in source_rows(session)}
 
 
 def article_dates(session: Session, article_ids: Iterable[int]) -> dict[int, date]:

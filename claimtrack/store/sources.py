@@ -97,6 +97,7 @@ def source_rows(session: Session) -> list[dict[str, Any]]:
                 "aliases": [a for a in aliases.get(row.id, []) if a != row.name],
                 "claims": counts.get(row.id, 0),
                 "descriptor": row.descriptor,
+                "country": row.country,
                 "note": source_notes[-1]["note"] if source_notes else None,
                 "notes": source_notes,
                 "reliability": row.reliability,
