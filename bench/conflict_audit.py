@@ -13,7 +13,6 @@ Run: PYTHONPATH=. .venv/bin/python bench/conflict_audit.py [--limit 785] [--samp
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import random
 import re
@@ -22,9 +21,10 @@ import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from match_bench import load_fakes  # bench/ is on sys.path when run as a script
 
 from claimtrack.frame import frame_article
 from claimtrack.ingest import save
@@ -38,20 +38,8 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fakes-dev.
 
 
 def load(path: Path, limit: int | None) -> list[Document]:
-    with path.open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    if limit:
-        rows = rows[:limit]
-    return [
-        Document(
-            text=r["article_content"],
-            title=r["article_title"],
-            outlet=r["source"],
-            published=datetime.strptime(r["date"], "%m/%d/%y").date(),
-            origin=f"fakes:{r['unit_id']}",
-        )
-        for r in rows
-    ]
+    docs = load_fakes(path)
+    return docs[:limit] if limit else docs
 
 
 def _prepare(doc: Document) -> tuple[Analysis, list[EventFrame]]:
