@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 class ClaimtrackError(Exception):
     """Base of every error claimtrack raises on purpose. Its message is one readable line."""
@@ -30,6 +32,16 @@ class StoreError(ClaimtrackError):
 
 class NotFoundError(ClaimtrackError):
     """An id or name given on the command line does not exist."""
+
+
+class ConflictNotFoundError(NotFoundError):
+    """Conflict ids that do not exist: one message wherever a conflict is looked up by id."""
+
+    def __init__(self, ids: Iterable[int]) -> None:
+        self.ids = sorted(set(ids))
+        noun = "conflict" if len(self.ids) == 1 else "conflicts"
+        listed = ", ".join(str(i) for i in self.ids)
+        super().__init__(f"no {noun} {listed} (see `claimtrack conflicts`)")
 
 
 class StaleWriteError(ClaimtrackError):

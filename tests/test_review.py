@@ -11,7 +11,7 @@ from reviewdata import Sample, sample
 from sqlmodel import select
 
 from claimtrack.cli import run
-from claimtrack.errors import NotFoundError, StaleWriteError, UsageError
+from claimtrack.errors import ConflictNotFoundError, NotFoundError, StaleWriteError, UsageError
 from claimtrack.review import ReviewState, decide, parse_state
 from claimtrack.store import review as review_store
 from claimtrack.store import tables
@@ -162,7 +162,7 @@ def _snapshot(db: str) -> tuple[object, ...]:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["99", "--status", "confirmed"], 1, "no conflict with id 99"),
+        (["99", "--status", "confirmed"], 1, "no conflict 99 (see `claimtrack conflicts`)"),
         (["{strike}", "--status", "accepted"], 2, "unknown review state 'accepted'"),
         (["{strike}", "--status", "open"], 2, "already open"),
         (["{strike}", "--status", "resolved"], 2, "needs --favour"),
@@ -307,3 +307,35 @@ def test_render_history_shows_every_change(data: Sample) -> None:
     out = Console(width=120, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
     out.print(render_history(data.strike, []))
     assert "not reviewed yet" in out.export_text()
+
+
+def test_an_unknown_conflict_is_one_typed_error_with_one_message(
+    data: Sample, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = open_store(data.db)
+    try:
+        with store.session() as session:
+            with pytest.raises(ConflictNotFoundError) as raised:
+                review_store.set_status(session, 999, "confirmed", reviewer="ana", now=NOW)
+            assert raised.value.ids == [999]
+            with pytest.raises(ConflictNotFoundError) as raised:
+                review_store.require_conflicts(session, [998, data.strike, 999])
+            assert raised.value.ids == [998, 999]
+            review_store.require_conflicts(session, [data.strike, data.helicopter])
+    finally:
+        store.close()
+    before = _snapshot(data.db)
+    printed = set()
+    for args in (
+        ["review", "999", "--status", "confirmed"],
+        ["review", "999", "--note", "Sana's report names no casualties"],
+        ["conflicts", "show", "999"],
+        ["conflicts", "show", "999", str(data.strike)],
+    ):
+        capsys.readouterr()
+        assert run(["--db", data.db, *args]) == 1, args
+        printed.add(capsys.readouterr().err)
+    assert printed == {"Error: no conflict 999 (see `claimtrack conflicts`)\n"}
+    assert run(["--db", data.db, "conflicts", "show", "998", "999"]) == 1
+    assert capsys.readouterr().err == "Error: no conflicts 998, 999 (see `claimtrack conflicts`)\n"
+    assert _snapshot(data.db) == before

@@ -17,7 +17,7 @@ from rich.text import Text
 from claimtrack.cli.app import app
 from claimtrack.cli.common import ListFormat, console, render_rows, store_from
 from claimtrack.cli.review import render_history, render_source_facts
-from claimtrack.errors import NotFoundError, UsageError
+from claimtrack.errors import UsageError
 from claimtrack.match import DEFAULT_PARAMS, MatchParams
 from claimtrack.model import ConflictKind
 from claimtrack.review import parse_state
@@ -113,10 +113,8 @@ def show(
     reason, the accounts that corroborate one side, and the review history."""
     wanted = list(conflict_ids or [])
     with store_from(ctx) as store, store.read() as session:
+        review_store.require_conflicts(session, wanted)
         rows = conflict_rows(session, ids=wanted or None, include_inactive=bool(wanted))
-        missing = sorted(set(wanted) - {row["id"] for row in rows})
-        if missing:
-            raise NotFoundError(f"no conflict {', '.join(str(i) for i in missing)}")
         rows.sort(key=lambda r: int(r["id"]))
         claim_ids = [c["id"] for row in rows for c in row["claims"]]
         dates = conflict_dates(session, claim_ids)

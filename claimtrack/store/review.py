@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
-from claimtrack.errors import NotFoundError, StaleWriteError, UsageError
+from claimtrack.errors import ConflictNotFoundError, NotFoundError, StaleWriteError, UsageError
 from claimtrack.review import check_note, decide
 from claimtrack.store import tables
 from claimtrack.store.articles import claim_rows
@@ -38,10 +38,22 @@ ANNOTATION_LIMIT = 10_000  # characters in a note; a longer one is almost surely
 # ------------------------------------------------------------------------------------ reviews
 
 
+def require_conflicts(session: Session, conflict_ids: Iterable[int]) -> None:
+    """Raise :class:`ConflictNotFoundError` naming every id of ``conflict_ids`` not stored."""
+    wanted = set(conflict_ids)
+    if not wanted:
+        return
+    found = set(
+        session.exec(select(tables.Conflict.id).where(col(tables.Conflict.id).in_(sorted(wanted))))
+    )
+    if wanted - found:
+        raise ConflictNotFoundError(wanted - found)
+
+
 def _conflict(session: Session, conflict_id: int) -> tables.Conflict:
     row = session.get(tables.Conflict, conflict_id)
     if row is None:
-        raise NotFoundError(f"no conflict with id {conflict_id} (see `claimtrack conflicts`)")
+        raise ConflictNotFoundError([conflict_id])
     return row
 
 
@@ -108,9 +120,10 @@ def set_status(
 ) -> dict[str, Any]:
     """Record a review decision on a conflict, inside the caller's transaction.
 
-    Raises NotFoundError for an unknown conflict, UsageError for a decision the state machine
-    refuses (or a favoured claim that is not one of the conflict's accounts), StaleWriteError when
-    someone else changed the conflict first. Returns the conflict's review state afterwards.
+    Raises ConflictNotFoundError for an unknown conflict, UsageError for a decision the state
+    machine refuses (or a favoured claim that is not one of the conflict's accounts),
+    StaleWriteError when someone else changed the conflict first. Returns the conflict's review
+    state afterwards.
     """
     reviewer = _clean_reviewer(reviewer)
     row = _conflict(session, conflict_id)
