@@ -5,9 +5,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import typer
+from typer.core import TyperGroup
+
+# `claimtrack --help` lists commands in the order of a working session, not in the order the
+# command modules happen to register them: bring articles in and look at what was stored, then
+# the conflicts and their review, what is known of the sources, what goes out; last the commands
+# run by hand only now and then (matching runs on ingest by itself; backups; migrations).
+COMMAND_ORDER = (
+    "ingest", "articles", "claims",
+    "conflicts", "review",
+    "sources", "annotate",
+    "export",
+    "match", "import", "db",
+)  # fmt: skip
+
+
+class SessionOrderGroup(TyperGroup):
+    """The root command group: lists its commands in ``COMMAND_ORDER`` (any other one last)."""
+
+    def list_commands(self, ctx: object) -> list[str]:
+        rank = {name: position for position, name in enumerate(COMMAND_ORDER)}
+        return sorted(self.commands, key=lambda name: (rank.get(name, len(rank)), name))
+
 
 app = typer.Typer(
     name="claimtrack",
+    cls=SessionOrderGroup,
     help="Track who said what in conflict reporting: claims, sources and conflicting accounts.",
     no_args_is_help=True,
     add_completion=False,
