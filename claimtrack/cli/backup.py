@@ -48,7 +48,7 @@ def import_backup(
     except OSError as error:
         raise ClaimtrackError(f"{path}: {error.strerror or error}") from error
     try:
-        with handle, store_from(ctx) as store, store.session() as session:
+        with handle, store_from(ctx, create=True) as store, store.session() as session:
             counts = import_all(session, handle)
     except UnicodeDecodeError as error:
         raise ClaimtrackError(f"{path}: not a claimtrack backup (not UTF-8 text)") from error

@@ -39,8 +39,11 @@ def settings(ctx: typer.Context) -> Settings:
 
 
 @contextmanager
-def store_from(ctx: typer.Context) -> Iterator[Store]:
-    store = open_store(settings(ctx).db)
+def store_from(ctx: typer.Context, *, create: bool = False) -> Iterator[Store]:
+    """The ``--db`` store. Only commands that write pass ``create=True``: a read-only command on
+    a database file that does not exist says so (``Error: PATH: no claimtrack database there``)
+    instead of creating an empty one."""
+    store = open_store(settings(ctx).db, create=create)
     try:
         yield store
     finally:

@@ -15,7 +15,7 @@ app.add_typer(db_app, name="db")
 @db_app.command("upgrade")
 def upgrade(ctx: typer.Context) -> None:
     """Apply every pending migration (opening a database does this too)."""
-    store = open_store(settings(ctx).db, upgrade=True)
+    store = open_store(settings(ctx).db, upgrade=True, create=True)
     try:
         typer.echo(f"{store.url.split('://')[0]}: at revision {store.current_revision()} (head)")
     finally:
@@ -25,7 +25,7 @@ def upgrade(ctx: typer.Context) -> None:
 @db_app.command("current")
 def current(ctx: typer.Context) -> None:
     """Show the database's schema revision and the newest one this claimtrack knows."""
-    store = open_store(settings(ctx).db, upgrade=False)
+    store = open_store(settings(ctx).db, upgrade=False, create=False)
     try:
         revision = store.current_revision()
         head = head_revision()

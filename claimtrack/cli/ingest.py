@@ -80,7 +80,7 @@ def ingest(
         if show_bar
         else None
     )
-    with store_from(ctx) as store, progress or nullcontext():
+    with store_from(ctx, create=True) as store, progress or nullcontext():
         task = progress.add_task("ingest", total=len(inputs)) if progress is not None else None
 
         def advance(_origin: str) -> None:

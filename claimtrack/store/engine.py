@@ -6,6 +6,9 @@
   ``BEGIN IMMEDIATE`` so two writers queue on the lock instead of failing half-way.
 - A file that is not an SQLite database, or an SQLite database that is not claimtrack's, is refused
   and never modified.
+- ``open_store(db, create=False)`` (what read-only commands use) refuses an SQLite file that does
+  not exist yet, or is empty, instead of creating it: a mistyped ``--db`` leaves no empty database
+  and ``.lock`` file behind. A server database (PostgreSQL) is never created by claimtrack anyway.
 - The schema is created and upgraded by the Alembic migrations in ``db/`` (shipped in the wheel as
   ``claimtrack/_db``): automatically on open, for SQLite files and servers alike. Concurrent
   openers serialise the upgrade (a file lock on SQLite, an advisory lock on PostgreSQL).
@@ -263,8 +266,12 @@ def _file_lock(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
-    """Open (creating and migrating when needed) the database named by ``db``."""
+def open_store(db: str | None = None, *, upgrade: bool = True, create: bool = True) -> Store:
+    """Open (creating and migrating when needed) the database named by ``db``.
+
+    With ``create=False`` an SQLite file that does not exist (or is empty) is an error and nothing
+    is written to disk; server databases are unaffected.
+    """
     url = resolve_url(db)
     try:
         parsed = make_url(url)
@@ -272,17 +279,20 @@ def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
         raise StoreError(f"{db}: not a database path or SQLAlchemy URL") from error
     backend = parsed.get_backend_name()
     if backend == "sqlite":
-        return _open_sqlite(url, upgrade=upgrade)
+        return _open_sqlite(url, upgrade=upgrade, create=create)
     if backend == "postgresql":
         return _open_server(url, upgrade=upgrade)
     where = parsed.render_as_string(hide_password=True)
     raise StoreError(f"{where}: unsupported database (use SQLite or PostgreSQL)")
 
 
-def _open_sqlite(url: str, *, upgrade: bool) -> Store:
+def _open_sqlite(url: str, *, upgrade: bool, create: bool) -> Store:
     path = _sqlite_path(url)
     if path is not None:
         _check_sqlite_file(path)
+        if not create and (not path.exists() or path.stat().st_size == 0):
+            why = "no claimtrack database there (run 'claimtrack ingest' first)"
+            raise StoreError(f"{path}: {why}")
         if not path.parent.exists():
             raise StoreError(f"{path}: directory {path.parent} does not exist")
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
