@@ -25,7 +25,14 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from claimtrack.frame import agents_compatible, agents_related, events_compatible, first_agent
+from claimtrack.frame import (
+    agents_compatible,
+    agents_in,
+    agents_related,
+    events_compatible,
+    first_agent,
+    weapon_agents,
+)
 from claimtrack.model import (
     ClaimRecord,
     Conflict,
@@ -297,9 +304,16 @@ def _silent_on_casualties(r: ClaimRecord) -> bool:
     return "casualties" in f.omitted and not _casualties(r)
 
 
+# what air defences intercept: "missiles were intercepted over Damascus"; troops who "repelled
+# an ISIS attack on two villages" do not deny the dead of that attack
+_PROJECTILE = re.compile(
+    r"\b(?:missiles?|rockets?|drones?|projectiles?|shells?|air ?defen[cs]e)\b", re.I
+)
+
+
 def _intercepted_only(r: ClaimRecord) -> bool:
     ev = set(r.frame.events)
-    return "intercept" in ev and not ({"kill", "injure"} & ev)
+    return "intercept" in ev and not ({"kill", "injure"} & ev) and bool(_PROJECTILE.search(r.text))
 
 
 @dataclass(frozen=True)
@@ -331,7 +345,8 @@ _NOUN_CLASS = {
     "member": "combatants", "commanders": "combatants",
     "refugees": "refugees", "families": "families", "students": "students",
     "workers": "workers", "teachers": "teachers", "doctors": "medics", "nurses": "medics",
-    "journalists": "journalists",
+    "journalists": "journalists", "volunteers": "rescuers", "rescuers": "rescuers",
+    "paramedics": "medics",
 }  # fmt: skip
 _GENERAL = "general"
 
@@ -427,15 +442,18 @@ def _totals(r: ClaimRecord) -> dict[str, _Total]:
 # * disjoint ranges ("6" vs "9", "at least 20" vs "12") are flagged when the figures differ by
 #   MIN_RELATIVE (10%) of the larger one or by 100 or more: "12" vs "13" or "30" vs "31" are the
 #   noise of counting and never flagged; severity 0.3 + 0.7 x relative difference;
-# * overlapping ranges ("at least 58" vs "more than 60", "at least 27" vs "35") are consistent
-#   unless the figures are 20% or more apart: then worth review at low severity (0.2 + 0.5 x
-#   relative difference, at most 0.45) — "at least 58" vs "at least 100";
+# * overlapping ranges ("at least 58" vs "more than 60") are consistent unless the figures are
+#   20% or more apart: then worth review at low severity (0.2 + 0.5 x relative difference, at
+#   most 0.45) — "at least 58" vs "at least 100"; a firm figure inside the other's range ("more
+#   than 20" vs "25") only when its bound is 20% or more below it (INSIDE_RANGE_RELATIVE): "more
+#   than 20" (21) vs "25" is consistent, "at least 27" vs "35" is worth review;
 # * a general count ("people", no noun) against a count of civilians or of fighters may count
 #   a subset: weighed SUBSET_WEIGHT; a count of children or women is only compared with a
 #   general count it exceeds; fighters vs civilians are never compared;
 # * a toll read from a headline or dateline run ("Sun 01 Feb 2015 Explosion rocks ...") weighs
 #   HEADLINE_WEIGHT of that, and a finding below MIN_NUMBER_SEVERITY (0.3) is not flagged.
 MIN_RELATIVE = 0.1
+INSIDE_RANGE_RELATIVE = 0.2
 MIN_NUMBER_SEVERITY = 0.3
 HEADLINE_WEIGHT = 0.6
 SUBSET_WEIGHT = 0.7
@@ -484,6 +502,14 @@ def _compare_totals(x: _Total, y: _Total) -> float | None:
         if rel < MIN_RELATIVE and diff < 100:
             return None
         return round(weight * min(1.0, 0.3 + 0.7 * rel), 2)
+    if x.exact != y.exact:
+        # "more than 20" and "25": the figure lies inside the other account's range, consistent
+        # unless the range's bound is far below it ("at least 27" vs "35", "at least 58" vs "100")
+        firm, bound = (x, y) if x.exact else (y, x)
+        below = (firm.value - bound.low) / firm.value if firm.value else 0.0
+        if below >= INSIDE_RANGE_RELATIVE:
+            return round(weight * min(0.45, 0.2 + 0.5 * rel), 2)
+        return None
     if rel >= 0.2 and (x.exact or y.exact or (x.high is None and y.high is None)):
         return round(weight * min(0.45, 0.2 + 0.5 * rel), 2)
     return None
@@ -522,18 +548,72 @@ _LOCAL = re.compile(
     r"\b(?:neighbou?rhoods?|district|village|town|suburb|quarter) of "
     r"((?:al|el|as|ash|ad|ar|at|az)-[a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
 )
-_NOT_LOCAL = frozenset({"the", "a", "this", "that", "northern", "southern", "eastern", "western"})
+_NOT_LOCAL = frozenset(
+    {"the", "a", "this", "that", "northern", "southern", "eastern", "western", "central"}
+    | {"syrian", "kurdish", "turkish", "russian", "iraqi", "israeli", "lebanese", "iranian"}
+    | {"rebel-held", "government-held", "regime-held", "besieged", "border", "strategic", "key"}
+)
+
+
+# an "al-" name where a place goes: "rocket shells fell on al-Sheikh Maqsoud", "in al-Foaa and
+# Kafrya", "hit al-Mazzeh area"; not a person or group ("al-Assad", "al-Nusra Front")
+_AL_PLACE = re.compile(
+    r"\b(?:in|on|at|near|into|from|targeted|hit|struck|shelled|pounded|of) "
+    r"((?:al|el|as|ash|ad|ar|at|az)-[A-Za-z]+)",
+    re.I,
+)
+_NOT_PLACE_AL = frozenset(
+    {"assad", "qaeda", "qaida", "nusra", "sham", "islam", "watan", "arabiya", "jazeera", "manar"}
+    | {"mayadeen tv", "ahram", "akhbar", "hayat", "thawra", "baath", "rahman", "jaafari", "moallem"}
+    | {"muallem", "baghdadi", "hariri", "julani", "golani", "zawahiri", "quds", "aqsa", "raqqa"}
+)
 
 
 def _local_names(text: str) -> set[str]:
+    """Neighbourhoods, villages and districts the claim names (a 5-letter prefix of each)."""
     out: set[str] = set()
-    for m in _LOCAL.finditer(text):
-        name = (m.group(1) or m.group(2) or "").lower()
-        name = re.sub(r"^(?:al|el|as|ash|ad|ar|at|az)-", "", name)
-        if name and name.split()[0] not in _NOT_LOCAL and len(name) > 2:
+    names = [(m.group(1) or m.group(2) or "") for m in _LOCAL.finditer(text)]
+    names += [m.group(1) for m in _AL_PLACE.finditer(text)]
+    for raw in names:
+        name = re.sub(r"^(?:al|el|as|ash|ad|ar|at|az)-", "", raw.lower())
+        if (
+            name
+            and name.split()[0] not in _NOT_LOCAL | _NOT_PLACE_AL
+            and len(name) > 2
+            and name[:5] not in _CITY_PREFIXES  # "the old quarter of Aleppo": the city itself
+        ):
             out.add(name[:5])  # "Hamadaniah" / "Hamadaniyeh": a prefix survives spellings
     return out
 
+
+# a toll over an area or a span of time, not one incident's: "45 people have been killed ... in
+# three days of regime attacks", "in overnight bombardment of Aleppo and the surrounding
+# province", "strikes in and around the city", "attacks on several towns",
+# "since the start of the offensive". Against one incident's toll it is another count.
+_AGGREGATE = re.compile(
+    r"\b(?:in|over|during|within) (?:the )?(?:past |last |previous )?(?:\d+|two|three|four|five|"
+    r"six|seven|eight|nine|ten|several|a few) (?:days|weeks|months|hours)\b|"
+    r"\b(?:in|over|during|within) the (?:past|last) (?:day|week|month|24 hours|48 hours)\b|"
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)) (?:day|week) of\b|"
+    r"\bsince (?:the (?:start|beginning)|it began|(?:last )?(?:mon|tues|wednes|thurs|fri|satur|sun)"
+    r"day|(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)|\d{4})\b|"
+    r"\b(?:so far|this week|this month|in and around|(?:and|in) (?:the |its )?surrounding"
+    r"|across (?:the )?(?:country|province|region|syria|north|south)|"
+    r"(?:on|in|across) (?:several|a number of|multiple|various) (?:\w+ )?"
+    r"(?:towns|villages|provinces|cities|governorates))\b",
+    re.I,
+)
+
+
+def _aggregate(text: str) -> bool:
+    return bool(_AGGREGATE.search(text))
+
+
+_CITY_PREFIXES = frozenset(
+    {"alepp", "idlib", "idleb", "damas", "homs", "hama", "raqqa", "raqa", "deir", "hasak"}
+    | {"hasse", "daraa", "deraa", "latak", "tartu", "qunei", "sweid", "suwei", "syria", "ghout"}
+)
 
 _ROLE_WORD = {"dead": "dead", "injured": "injured", "displaced": "displaced", "casualties": ""}
 
@@ -550,6 +630,31 @@ def _means_agree(a: ClaimRecord, b: ClaimRecord) -> bool:
     means_b = {e for e in b.frame.events if e not in _OUTCOMES}
     return not (means_a and means_b) or any(
         events_compatible(x, y) for x in means_a for y in means_b
+    )
+
+
+# targets too common to pin one incident down: every raid kills civilians or soldiers
+_WEAK_TARGETS = frozenset({"civilian", "child", "woman", "soldier"})
+# events too common to do so: most incidents are attacks, strikes or shelling that kill
+_COMMON_EVENTS = _OUTCOMES | {"air_strike", "shell", "flee"}
+
+
+def _same_object(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Do two accounts tell of the same distinctive thing: the same target hit (the helicopter,
+    the hospital) or the same distinctive means (a chemical attack, a downing)? What a culprit
+    dispute needs beyond place and day: "regime forces targeted Waer with napalm" and "Turkish
+    shelling killed 20 civilians" both kill civilians on a Sunday."""
+    if (set(a.frame.targets) & set(b.frame.targets)) - _WEAK_TARGETS:
+        return True
+    return bool((set(a.frame.events) & set(b.frame.events)) - _COMMON_EVENTS)
+
+
+def _other_hands(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Do the two accounts name weapons of different sides ("rebel fire" vs "a helicopter
+    belonging to the regime")? Then they tell of two attacks, whatever they share."""
+    wa, wb = weapon_agents(a.text), weapon_agents(b.text)
+    return bool(wa and wb) and not any(
+        agents_compatible(x, y) or agents_related(x, y) for x in wa for y in wb
     )
 
 
@@ -593,6 +698,8 @@ def _number_anchored(a: ClaimRecord, b: ClaimRecord) -> bool:
     la, lb = _local_names(a.text), _local_names(b.text)
     if la and lb and not la & lb:
         return False  # al-Hamadaniye vs Salah-Eddin: two attacks, even in one article
+    if _aggregate(a.text) != _aggregate(b.text):
+        return False  # "45 killed in three days of attacks" vs "three volunteers were killed"
     if a.article_ref == b.article_ref:
         return True
     if (
@@ -713,15 +820,25 @@ def _compare(
     if agreeing:
         ra, rb = agreeing[0]
         agree.append(_Agreement(a.ref, b.ref, ra[1] if len(ra[1]) <= len(rb[1]) else rb[1], score))
-    elif pairs and _number_anchored(a, b) and not (headline_like(a.text) or headline_like(b.text)):
+    elif (
+        pairs
+        and _number_anchored(a, b)
+        and not (headline_like(a.text) or headline_like(b.text))
+        and _same_object(a, b)
+    ):
         # a culprit is only disputed between accounts pinned to one incident (the same article,
-        # town or day; not a headline run): "rebels hit a school in west Aleppo" and "Russian or
-        # Syrian warplanes hit the village of Hass" are two attacks
+        # town or day; not a headline run) that hit the same thing (the helicopter): "rebels hit
+        # a school in west Aleppo" and "Russian or Syrian warplanes hit the village of Hass" are
+        # two attacks. Culprits on one side ("Ankara-backed rebels" vs "Turkey") are a lesser
+        # dispute, and none when one account names both ("Russian or Syrian warplanes" vs "the
+        # regime and Russia" tell one joint raid).
         ra, rb = pairs[0]
-        sev = 0.6 if agents_related(ra[1], rb[1]) else 0.85
-        found.append(
-            _Finding(ConflictKind.ACTOR, a.ref, b.ref, ra[2], rb[2], sev, score, ra[1], rb[1])
-        )
+        related = agents_related(ra[1], rb[1])
+        if not (related and (rb[1] in agents_in(ra[2]) or ra[1] in agents_in(rb[2]))):
+            sev = 0.6 if related else 0.85
+            found.append(
+                _Finding(ConflictKind.ACTOR, a.ref, b.ref, ra[2], rb[2], sev, score, ra[1], rb[1])
+            )
     # omission / event
     headlines = headline_like(a.text) or headline_like(b.text)
     for x, y, flip in ((a, b, False), (b, a, True)):
@@ -735,8 +852,10 @@ def _compare(
             va, vb = (vy, vx) if flip else (vx, vy)
             found.append(_Finding(kind, a.ref, b.ref, va, vb, sev, score))
             break
-    # numbers: never a running total ("300000 killed since 2011") against one event's toll
-    if fa.background or fb.background:
+    # numbers: never a running total ("300000 killed since 2011") against one event's toll,
+    # nor the tolls of two attacks by different hands ("rebel fire on Hamdaniyeh killed 13" vs
+    # "a regime helicopter's chlorine killed three")
+    if fa.background or fb.background or (pairs and not agreeing) or _other_hands(a, b):
         return found, agree
     anchored = _number_anchored(a, b)
     weight = HEADLINE_WEIGHT if headline_like(a.text) or headline_like(b.text) else 1.0

@@ -314,6 +314,50 @@ def first_agent(text: str) -> str:
     return _AGENT_OF_GROUP[m.lastgroup or ""] if m else ""
 
 
+def agents_in(text: str) -> set[str]:
+    """Every actor a text names: "either Russian or Syrian warplanes" -> {"russia", "syrian
+    government"}."""
+    return {_AGENT_OF_GROUP[m.lastgroup or ""] for m in _AGENT_RE.finditer(_normalise(text))}
+
+
+_WEAPON_WORDS = (
+    r"(?:air ?strikes?|air ?raids?|jets?|warplanes?|planes?|aircraft|helicopters?|artillery|"
+    r"shelling|shells?|missiles?|rockets?|mortars?|drones?|fire|gunfire|raids?|bombs?|"
+    r"bombardment|bombing|suicide bombers?|snipers?)"
+)
+# "rebel fire", "terrorist rocket shells", "Russian air strikes", "Turkish shelling"
+_OWNED_WEAPON = re.compile(r"(?:s )?(?:[a-z]+ )?" + _WEAPON_WORDS + r"\b")
+# "a helicopter belonging to the regime", "rocket shells fired by terrorists"
+_WEAPON_OF = re.compile(
+    _WEAPON_WORDS + r" (?:belonging to|of|by|from|fired by|launched by|dropped by) (?:the |a )?$"
+)
+_HAS_WEAPON = re.compile(r"\b" + _WEAPON_WORDS + r"\b")
+
+
+@lru_cache(maxsize=8192)
+def weapon_agents(text: str) -> frozenset[str]:
+    """The actors whose weapons a text names: who fired, whatever the verb.
+
+    >>> sorted(weapon_agents("rebel fire on the district of Hamdaniyeh killed 13 people"))
+    ['rebels']
+    >>> sorted(weapon_agents("chlorine gas was released by a helicopter belonging to the regime"))
+    ['syrian government']
+    >>> sorted(weapon_agents("the rebel-held town was shelled"))
+    []
+    """
+    low = _normalise(text)
+    out: set[str] = set()
+    for m in _AGENT_RE.finditer(low):
+        after = low[m.end() :]
+        if (
+            _HAS_WEAPON.search(m.group(0))
+            or (after.startswith((" ", "s ")) and _OWNED_WEAPON.match(after.lstrip()))
+            or _WEAPON_OF.search(low[max(0, m.start() - 60) : m.start()])
+        ):
+            out.add(_AGENT_OF_GROUP[m.lastgroup or ""])
+    return frozenset(out)
+
+
 def agents_related(a: str, b: str) -> bool:
     """Different culprits on one side of the war ("turkey" and "turkey-backed rebels")."""
     return any(a in g and b in g for g in _AGENT_ALLIES)
@@ -738,6 +782,9 @@ _FURNITURE = re.compile(
 )
 
 
+_PLACE_NUMBER = re.compile(r"\b(?:al|el|as|ash|ad|ar|at|az)-[a-z]+ $")
+
+
 def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
     out: list[Quantity] = []
     low = _FURNITURE.sub(lambda m: " " * len(m.group(0)), low)
@@ -776,6 +823,12 @@ def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
             continue
         if re.search(r"(?:" + "|".join(_MONTHS) + r") $", before):
             continue  # "February 15"
+        if (
+            n.isdigit()
+            and _PLACE_NUMBER.search(before)
+            and not (rest and (rest[0] in _COUNT_NOUNS or rest[0] in _NOUN_ROLE))
+        ):
+            continue  # a place's number: "the neighborhoods of al-Sheikh Saad and al-Mazzeh 86"
         if n.isdigit() and 1900 <= value <= 2100 and not (rest and rest[0] in _COUNT_NOUNS):
             continue  # a year
         if n in ("one", "both") and not (rest and rest[0] in _COUNT_NOUNS):

@@ -710,3 +710,203 @@ def test_two_neighbourhoods_in_one_article_and_a_restated_toll() -> None:
     )
     assert _totals(headline)["dead"].value == 62
     assert "number" not in _kinds(headline, army)
+
+
+def test_a_figure_inside_a_range_is_flagged_only_when_the_bound_is_far_below() -> None:
+    def total(v: int, lo: int, hi: int | None) -> _Total:
+        return _Total(v, lo, hi, str(v), hi == lo, "general")
+
+    # "wounding 25" vs "wounded more than 20 people" (the Homs bus bomb, state TV vs SOHR)
+    assert _compare_totals(total(25, 25, 25), total(20, 21, None)) is None
+    # "at least 27" vs "35", "at least 18 civilians" vs "26 civilians": worth review
+    assert _compare_totals(total(35, 35, 35), total(27, 27, None)) is not None
+    assert _compare_totals(total(18, 18, None), total(26, 26, 26)) is not None
+    a = rec(
+        1,
+        10,
+        "Bus bombing in Homs province Also on Saturday Syrian state TV reported a bomb exploded aboard a bus carrying workers near the central city of Homs killing a woman and wounding 25.",
+        "Syrian state TV",
+        "ahram",
+        D,
+    )
+    b = rec(
+        2,
+        10,
+        "The Observatory confirmed a woman was killed in the blast saying it also wounded more than 20 people.",
+        "Syrian Observatory for Human Rights",
+        "ahram",
+        D,
+    )
+    assert _kinds(a, b) == set()
+
+
+def test_a_toll_over_days_or_an_area_is_not_one_incidents_toll() -> None:
+    volunteers = rec(
+        1,
+        10,
+        '"Today the regime air force targeted [a] Syrian civil defence team [as they were] working in Douma city. Three volunteers were killed and most of the other volunteers were injured."',
+        "group",
+        "alaraby",
+        D,
+    )
+    three_days = rec(
+        2,
+        10,
+        "The White Helmets said that 45 people have been killed and 307 injured in three days of regime attacks on Eastern Ghouta.",
+        "White Helmets",
+        "alaraby",
+        D,
+    )
+    assert _kinds(volunteers, three_days) == set()
+    around = rec(
+        3,
+        11,
+        "Regime bombing raids in and around the northern Syrian city of Aleppo killed 31 civilians Friday the civil defence said.",
+        "civil defence",
+        "ahram",
+        D,
+    )
+    castello = rec(
+        4,
+        12,
+        "The Britain-based Syrian Observatory for Human Rights reported intense strikes on the Castello road - a key rebel supply route out of divided Aleppo - giving a toll of eight dead civilians.",
+        "Syrian Observatory for Human Rights",
+        "alaraby",
+        D,
+    )
+    assert _kinds(around, castello) == set()
+
+
+def test_places_named_with_al_are_local_names_but_cities_are_not() -> None:
+    maqsoud = rec(
+        1,
+        10,
+        "Local sources told SANA reporter that rocket shells fell on al-Sheikh Maqsoud neighborhood injuring three civilians.",
+        "local sources",
+        "sana",
+        D,
+    )
+    foaa = rec(
+        2,
+        10,
+        "Meanwhile civil sources told SANA that 8 persons among them two children were wounded in terrorist rocket shells on al-Foaa and Kafrya in Idleb countryside.",
+        "civil sources",
+        "sana",
+        D,
+    )
+    assert _kinds(maqsoud, foaa) == set()
+    # "the old quarter of Aleppo" names the city, not a neighbourhood: Al-Maghayer is in it
+    missile = rec(
+        3,
+        11,
+        "A missile fired by Syrian forces killed at least 18 civilians on Tuesday in a residential neighbourhood of the old quarter of Aleppo city a monitoring group said.",
+        "Syrian Observatory for Human Rights",
+        "ahram",
+        date(2015, 7, 21),
+    )
+    maghayer = rec(
+        4,
+        12,
+        "Twenty-six civilians were also killed yesterday when Assads air force pounded the neighborhood of Al-Maghayer in Aleppo killing 26 civilians mostly children and women.",
+        None,
+        "etilaf",
+        date(2015, 7, 22),
+    )
+    assert _kinds(missile, maghayer) == {ConflictKind.NUMBER}
+
+
+def test_tolls_of_attacks_by_different_hands_are_not_compared() -> None:
+    chlorine = rec(
+        1,
+        10,
+        "Three civilians were killed and more than twenty others suffered from suffocation on Wednesday night after a toxic gas believed to be chlorine gas was released by a helicopter belonging to the regime.",
+        None,
+        "asharqalawsat",
+        date(2016, 8, 11),
+    )
+    rebel_fire = rec(
+        2,
+        11,
+        "Syrian state news agency SANA said rebel fire on the regime-controlled district of Hamdaniyeh on Wednesday killed 13 people and wounded 25 others.",
+        "SANA",
+        "alaraby",
+        date(2016, 8, 11),
+    )
+    assert _kinds(chlorine, rebel_fire) == set()
+
+
+def test_a_joint_raid_told_two_ways_is_no_culprit_dispute() -> None:
+    sohr = rec(
+        1,
+        10,
+        "The strikes carried out by either Russian or Syrian warplanes according to the Syrian Observatory for Human Rights hit the village of Hass.",
+        "Syrian Observatory for Human Rights",
+        "dailysabah",
+        date(2016, 10, 26),
+    )
+    etilaf = rec(
+        2,
+        10,
+        "Airstrikes by the Assad regime and Russia air forces earlier on Wednesday hit a schools complex and a public market in the town of Hass in rural Idlib killing at least 26 civilians and wounding dozens.",
+        None,
+        "etilaf",
+        date(2016, 10, 26),
+    )
+    assert ConflictKind.ACTOR not in _kinds(sohr, etilaf)
+
+
+def test_a_culprit_dispute_needs_the_same_target_or_means() -> None:
+    napalm = rec(
+        1,
+        10,
+        '"Regime forces targeted Waer neighbourhood in Western Homs with a mortar containing napalm - an internationally banned substance - killing two children burning many civilians and damaging residential buildings" a spokesman told The New Arab.',
+        "Al-Araby Al-Jadeed",
+        "alaraby",
+        date(2016, 8, 28),
+    )
+    turkish = rec(
+        2,
+        10,
+        "Turkish shelling and air strikes killed at least 20 civilians in Syria on Sunday the fifth day of an incursion allegedly against the Takfiri ISIL group.",
+        None,
+        "alaraby",
+        date(2016, 8, 28),
+    )
+    assert ConflictKind.ACTOR not in _kinds(napalm, turkish)
+    opposition = rec(
+        3,
+        11,
+        "The Syrian opposition has accused government forces of killing well over 1000 civilians with poison gas in Damascus suburbs on Wednesday.",
+        "Syrian opposition",
+        "reuters",
+        date(2013, 8, 25),
+    )
+    government = rec(
+        4,
+        11,
+        "The Syrian government has accused rebels of launching the chemical attacks to provoke an international reaction.",
+        "Syrian government",
+        "reuters",
+        date(2013, 8, 25),
+    )
+    assert ConflictKind.ACTOR in _kinds(opposition, government)
+
+
+def test_troops_repelling_an_attack_do_not_deny_its_dead() -> None:
+    sana = rec(
+        1,
+        10,
+        "Syrias state news agency SANA said troops and pro-government gunmen repelled the ISIS attack on villages in Hama province.",
+        "SANA",
+        "ahram",
+        date(2017, 5, 18),
+    )
+    sohr = rec(
+        2,
+        10,
+        "The ISIS group killed more than 50 people in an attack on two government-held villages in central Syrias Hama province on Thursday a monitor said.",
+        "Syrian Observatory for Human Rights",
+        "ahram",
+        date(2017, 5, 18),
+    )
+    assert _kinds(sana, sohr) == set()

@@ -12,6 +12,7 @@ from claimtrack.frame import (
     frame_article,
     frame_from_json,
     frame_to_json,
+    weapon_agents,
 )
 from claimtrack.model import Polarity
 
@@ -262,3 +263,26 @@ def test_ranges_superseded_tolls_and_war_totals() -> None:
     assert frame(
         "Hundreds were killed in chemical strikes carried out by government troops in August 2013."
     ).background
+
+
+def test_a_number_in_a_place_name_is_not_a_toll() -> None:
+    f = frame(
+        "A source at Damascus Police Command told the correspondent that terrorists located in "
+        "Douma area fired rocket shells and explosive rounds at the neighborhoods of al-Sheikh "
+        "Saad and al-Mazzeh 86 in al-Mazzeh area injuring 7 people who were rushed to hospital."
+    )
+    assert [(q.value, q.role) for q in f.numbers] == [(7, "injured")]
+    # commas are stripped in this corpus: a toll right after a place is still a toll
+    assert [q.value for q in frame("In al-Bab 12 civilians were killed.").numbers] == [12]
+
+
+def test_weapon_agents_name_who_fired() -> None:
+    assert weapon_agents(
+        "Syrian state news agency SANA said rebel fire on the regime-controlled district of "
+        "Hamdaniyeh on Wednesday killed 13 people and wounded 25 others."
+    ) == {"rebels"}
+    assert weapon_agents(
+        "Three civilians were killed after a toxic gas believed to be chlorine gas was released "
+        "by a helicopter belonging to the regime."
+    ) == {"syrian government"}
+    assert weapon_agents("Airstrikes on a rebel-held village killed 12 people.") == set()
