@@ -1,10 +1,14 @@
 """Attribution quality on hand-labelled FA-KES sentences: precision, recall, F1, reporter voice.
 
-    PYTHONPATH=. .venv/bin/python bench/attribution_eval.py [--verbose] [--set dev|heldout|all]
+    PYTHONPATH=. .venv/bin/python bench/attribution_eval.py [--verbose] [--set SET]
+
+SET is dev, heldout, heldout2 or all (the default).
 
 Labels (one claim a line; see ``bench/data/README.md``): ``bench/data/attribution_labels.jsonl``
-(dev: the set the rules were developed against) and ``bench/data/attribution_labels_heldout.jsonl``
-(held-out: labelled before the later rule changes, the honest measure of generalisation).
+(dev: the set the rules were developed against), ``bench/data/attribution_labels_heldout.jsonl``
+(held-out: labelled before the later rule changes) and
+``bench/data/attribution_labels_heldout2.jsonl`` (second held-out set, labelled before it was
+first scored, for when the first held-out set has been looked at too often).
 Each labelled article is segmented and attributed as in ingest; every gold claim is compared with
 the output claim that covers most of it. A predicted source is correct when it names the same
 source as the label: equal after normalisation, or both resolve to the same registry source, or
@@ -32,7 +36,8 @@ from claimtrack.sources import SourceRegistry, default_registry, normalise
 ROOT = Path(__file__).resolve().parent
 LABELS = ROOT / "data" / "attribution_labels.jsonl"
 HELDOUT_LABELS = ROOT / "data" / "attribution_labels_heldout.jsonl"
-LABEL_SETS = {"dev": LABELS, "heldout": HELDOUT_LABELS}
+HELDOUT2_LABELS = ROOT / "data" / "attribution_labels_heldout2.jsonl"
+LABEL_SETS = {"dev": LABELS, "heldout": HELDOUT_LABELS, "heldout2": HELDOUT2_LABELS}
 CORPUS = ROOT.parent.parent / "shared" / "corpus" / "fakes-dev.csv"
 
 
