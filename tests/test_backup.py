@@ -17,6 +17,7 @@ from claimtrack.errors import StoreError
 from claimtrack.store import tables as t
 from claimtrack.store.backup import export_all, import_all
 from claimtrack.store.engine import head_revision, open_store
+from tests.conftest import SAMPLE
 
 AT = datetime(2020, 2, 15, 9, 30, 12, 345678, tzinfo=UTC)
 
@@ -289,3 +290,82 @@ def test_a_damaged_backup_imports_nothing(
         assert all(not rows for rows in snapshot(any_db).values()), path
     # and the good file still goes in afterwards
     assert cli(capsys, "--db", any_db, "import", str(dump))[0] == 0
+
+
+def _edited(
+    dump: Path, out: Path, table: str, find: str, field: str, value: Any
+) -> tuple[int, int]:
+    """Copy ``dump`` to ``out`` with ``field`` of the first ``table`` row holding ``find`` set to
+    ``value`` (or removed when ``value`` is ``...``). Returns that row's line number and id."""
+    lines = dump.read_text(encoding="utf-8").splitlines(keepends=True)
+    for number, line in enumerate(lines, start=1):
+        record = json.loads(line)
+        if record.get("table") == table and find in json.dumps(record, ensure_ascii=False):
+            if value is ...:
+                del record["row"][field]
+            else:
+                record["row"][field] = value
+            lines[number - 1] = json.dumps(record, ensure_ascii=False) + "\n"
+            out.write_text("".join(lines), encoding="utf-8")
+            return number, record["row"]["id"]
+    raise AssertionError(f"no {table} row holds {find!r}")
+
+
+@pytest.mark.parametrize(
+    ("table", "find", "field", "value", "why"),
+    [
+        ("claim", "shot down by Ankara-backed rebels", "article_id", "1",
+         "article_id must be an integer, not the string '1'"),
+        ("claim", "shot down by Ankara-backed rebels", "start", 4364.0,
+         "start must be an integer, not the number 4364.0"),
+        ("claim", "blamed the attack on Turkey", "text", None,
+         "text must be a string, not null"),
+        ("claim", "blamed the attack on Turkey", "text", ...,
+         "text is missing (it must be a string)"),
+        ("claim", "missiles were intercepted", "cue", ["said", "reported"],
+         "cue must be a string, not a list"),
+        ("article", "Abu Dhabi", "published", 20200215,
+         "published must be an ISO 8601 date (YYYY-MM-DD), not the number 20200215"),
+        ("article", "Abu Dhabi", "ingested_at", "last Saturday",
+         "ingested_at must be an ISO 8601 date and time, not the string 'last Saturday'"),
+        ("source", '"name": "Anadolu"', "is_person", "no",
+         "is_person must be true or false, not the string 'no'"),
+        ("source", '"name": "Anadolu"', "kind", {"media": True},
+         "kind must be a string, not an object"),
+    ],
+)  # fmt: skip
+def test_a_value_of_the_wrong_type_is_refused_naming_row_and_field(
+    any_db: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    table: str,
+    find: str,
+    field: str,
+    value: Any,
+    why: str,
+) -> None:
+    source = str(tmp_path / "idlib.db")
+    code, _, err = cli(capsys, "--db", source, "ingest", str(SAMPLE), "--published", "2020-02-15")
+    assert code == 0, err
+    dump, edited = tmp_path / "dump.jsonl", tmp_path / "edited.jsonl"
+    assert cli(capsys, "--db", source, "export", "all", "-o", str(dump))[0] == 0
+    line, row_id = _edited(dump, edited, table, find, field, value)
+    assert cli(capsys, "--db", any_db, "db", "upgrade")[0] == 0
+    before = snapshot(any_db)
+    code, out, err = cli(capsys, "--db", any_db, "import", str(edited))
+    assert code == 1 and out == ""
+    assert err == f"Error: {edited}: line {line}, {table} id={row_id}: {why}\n"
+    assert snapshot(any_db) == before
+    assert all(not rows for rows in before.values())
+    # the library refuses it the same way, before anything is committed
+    store = open_store(any_db)
+    try:
+        refused = pytest.raises(StoreError, match=f"line {line}, {table} id={row_id}: {field}")
+        with refused, store.session() as session, edited.open(encoding="utf-8") as handle:
+            import_all(session, handle)
+    finally:
+        store.close()
+    assert snapshot(any_db) == before
+    # and the untouched file imports
+    assert cli(capsys, "--db", any_db, "import", str(dump))[0] == 0
+    assert snapshot(any_db) == snapshot(source)

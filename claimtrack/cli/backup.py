@@ -49,7 +49,7 @@ def import_backup(
         raise ClaimtrackError(f"{path}: {error.strerror or error}") from error
     try:
         with handle, store_from(ctx, create=True) as store, store.session() as session:
-            counts = import_all(session, handle)
+            counts = import_all(session, handle, origin=str(path))
     except UnicodeDecodeError as error:
         raise ClaimtrackError(f"{path}: not a claimtrack backup (not UTF-8 text)") from error
     typer.echo(f"Imported {_summary(counts)}")

@@ -9,7 +9,10 @@ The format (``claimtrack-backup`` version 1), one JSON object per line::
 
 Tables come in dependency order (``SQLModel.metadata.sorted_tables``: a row's foreign keys point
 at rows already written), rows by primary key; dates and datetimes are ISO 8601 strings. The
-trailer holds the row counts, so a truncated file is refused instead of half-imported.
+trailer holds the row counts, so a truncated file is refused instead of half-imported. Every value
+is checked against its column before it is inserted (an integer id, not ``"12"``; a string, not a
+list; no ``null`` where the column requires a value): SQLite would store most wrong types as they
+come, so a hand-edited backup is refused with the line, row and field instead.
 
 Export streams (``yield_per``: a server-side cursor on PostgreSQL), so a large database is never
 held in memory; import inserts in batches inside the caller's single transaction, keeps every id,
@@ -21,13 +24,14 @@ here. No SQL is built from strings; everything goes through SQLAlchemy Core.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TextIO
 
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Column, Integer, Table, exists, func, insert, select
-from sqlalchemy.types import Date, DateTime, TypeDecorator, TypeEngine
+from sqlalchemy.types import Boolean, Date, DateTime, Float, String, TypeDecorator, TypeEngine
 from sqlmodel import Session, SQLModel
 
 import claimtrack.store.tables  # noqa: F401  (registers every table on SQLModel.metadata)
@@ -97,23 +101,119 @@ def database_is_empty(session: Session) -> bool:
     )
 
 
-def _decoder(column: Column[Any]) -> Any:
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _is_str(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _is_bool(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def _any(_value: Any) -> bool:
+    return True
+
+
+# column type -> what its JSON value must be (said in errors), the check, the decoder
+_KINDS: list[tuple[type[TypeEngine[Any]], str, Callable[[Any], bool], Callable[[str], Any] | None]]
+_KINDS = [
+    (DateTime, "an ISO 8601 date and time", _is_str, datetime.fromisoformat),
+    (Date, "an ISO 8601 date (YYYY-MM-DD)", _is_str, date.fromisoformat),
+    (Boolean, "true or false", _is_bool, None),
+    (Integer, "an integer", _is_int, None),
+    (Float, "a number", _is_number, None),
+    (String, "a string", _is_str, None),
+]
+
+
+@dataclass(frozen=True)
+class _Field:
+    """What a backup row may hold in one column, and how its JSON value becomes a Python one."""
+
+    name: str
+    expects: str
+    accepts: Callable[[Any], bool]
+    decode: Callable[[str], Any] | None
+    nullable: bool
+    required: bool  # must be in the row: NOT NULL and no default on either side
+
+
+def _field(column: Column[Any]) -> _Field:
     base = _base_type(column)
-    if isinstance(base, DateTime):
-        return datetime.fromisoformat
-    if isinstance(base, Date):
-        return date.fromisoformat
-    return None
+    expects, accepts, decode = next(
+        ((e, a, d) for kind, e, a, d in _KINDS if isinstance(base, kind)), ("a value", _any, None)
+    )
+    has_default = column.default is not None or column.server_default is not None
+    return _Field(
+        name=column.name,
+        expects=expects,
+        accepts=accepts,
+        decode=decode,
+        nullable=bool(column.nullable),
+        required=not column.nullable and not has_default,
+    )
+
+
+def _described(value: Any) -> str:
+    """A JSON value as an error message names it: null, a list, the string '12', ..."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the string {shown!r}"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def _checked_row(
+    table: Table, fields: list[_Field], row: dict[str, Any], where: str
+) -> dict[str, Any]:
+    """``row`` with dates decoded, or StoreError naming the row and the field that is wrong."""
+    key = ", ".join(f"{c.name}={row.get(c.name)!r}" for c in table.primary_key.columns)
+    record = f"{where}, {table.name} {key}"
+    for field in fields:
+        if field.name not in row:
+            if field.required:
+                raise StoreError(f"{record}: {field.name} is missing (it must be {field.expects})")
+            continue
+        value = row[field.name]
+        if value is None and field.nullable:
+            continue
+        try:
+            if value is None or not field.accepts(value):
+                raise ValueError(value)
+            if field.decode is not None:
+                row[field.name] = field.decode(value)
+        except ValueError:
+            raise StoreError(
+                f"{record}: {field.name} must be {field.expects}, not {_described(value)}"
+            ) from None
+    return row
 
 
 class _Reader:
     """Parses and checks the lines of a backup, one record at a time."""
 
-    def __init__(self, lines: Iterable[str], tables: dict[str, Table]) -> None:
+    def __init__(self, lines: Iterable[str], tables: dict[str, Table], origin: str) -> None:
         self.lines = iter(lines)
         self.tables = tables
+        self.origin = origin
         self.number = 0
         self.trailer: dict[str, Any] | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.origin}: line {self.number}"
 
     def _records(self) -> Iterator[dict[str, Any]]:
         for line in self.lines:
@@ -123,21 +223,25 @@ class _Reader:
             try:
                 record = json.loads(line)
             except ValueError as error:
-                raise StoreError(f"backup line {self.number}: not JSON ({error})") from error
+                raise StoreError(f"{self.where}: not JSON ({error})") from error
             if not isinstance(record, dict):
-                raise StoreError(f"backup line {self.number}: not a JSON object")
+                raise StoreError(f"{self.where}: not a JSON object")
             yield record
 
     def header(self, records: Iterator[dict[str, Any]]) -> dict[str, Any]:
         try:
             first = next(records, None)
         except StoreError as error:
-            raise StoreError(f"not a claimtrack backup ({error})") from error
+            why = str(error).removeprefix(f"{self.origin}: ")
+            raise StoreError(f"{self.origin}: not a claimtrack backup ({why})") from error
         if first is None or first.get("format") != FORMAT:
-            raise StoreError(f"not a claimtrack backup (the first line names no {FORMAT!r} format)")
+            raise StoreError(
+                f"{self.origin}: not a claimtrack backup "
+                f"(the first line names no {FORMAT!r} format)"
+            )
         if first.get("version") != VERSION:
             raise StoreError(
-                f"backup format version {first.get('version')} is not supported "
+                f"{self.origin}: backup format version {first.get('version')} is not supported "
                 f"(this claimtrack reads version {VERSION})"
             )
         return first
@@ -145,39 +249,39 @@ class _Reader:
     def rows(self, records: Iterator[dict[str, Any]]) -> Iterator[tuple[Table, dict[str, Any]]]:
         for record in records:
             if self.trailer is not None:
-                raise StoreError(f"backup line {self.number}: data after the end marker")
+                raise StoreError(f"{self.where}: data after the end marker")
             if record.get("end") is True:
                 self.trailer = record
                 continue
             name, row = record.get("table"), record.get("row")
             table = self.tables.get(name) if isinstance(name, str) else None
             if table is None or not isinstance(row, dict):
-                raise StoreError(f"backup line {self.number}: unknown table {name!r}")
+                raise StoreError(f"{self.where}: unknown table {name!r}")
             unknown = set(row) - set(table.columns.keys())
             if unknown:
-                raise StoreError(
-                    f"backup line {self.number}: table {name} has no column {sorted(unknown)[0]!r}"
-                )
+                raise StoreError(f"{self.where}: table {name} has no column {sorted(unknown)[0]!r}")
             yield table, row
 
 
-def import_all(session: Session, lines: Iterable[str]) -> dict[str, int]:
+def import_all(session: Session, lines: Iterable[str], *, origin: str = "backup") -> dict[str, int]:
     """Load a backup written by :func:`export_all` into an empty database, keeping every id.
 
     Runs inside the caller's transaction: on any error nothing is left behind (the caller rolls
     back). Refuses a database that holds any row, a file of another schema revision, an unknown
-    table or column, and a truncated file (the trailer's counts must match what was read).
+    table or column, a value of the wrong type or a null where a value is required, and a
+    truncated file (the trailer's counts must match what was read). Errors about the file start
+    with ``origin`` (its path), then the line, the row and the field.
     """
     tables = {table.name: table for table in backup_tables()}
-    reader = _Reader(lines, tables)
+    reader = _Reader(lines, tables, origin)
     records = reader._records()
     header = reader.header(records)
     current = _revision(session)
     if header.get("revision") != current:
         raise StoreError(
-            f"the backup is of schema revision {header.get('revision')}, this database is at "
-            f"{current}; import it with the claimtrack version that wrote it, or upgrade that "
-            "database first and export it again"
+            f"{origin}: the backup is of schema revision {header.get('revision')}, this database "
+            f"is at {current}; import it with the claimtrack version that wrote it, or upgrade "
+            "that database first and export it again"
         )
     if not database_is_empty(session):
         raise StoreError(
@@ -186,10 +290,7 @@ def import_all(session: Session, lines: Iterable[str]) -> dict[str, int]:
         )
     connection = session.connection()
     counts = {name: 0 for name in tables}
-    decoders = {
-        name: {c.name: d for c in table.columns if (d := _decoder(c)) is not None}
-        for name, table in tables.items()
-    }
+    fields = {name: [_field(column) for column in table.columns] for name, table in tables.items()}
     batch: list[dict[str, Any]] = []
     batch_table: Table | None = None
 
@@ -203,26 +304,18 @@ def import_all(session: Session, lines: Iterable[str]) -> dict[str, int]:
         if table is not batch_table:
             flush()
             batch_table = table
-        for column, decode in decoders[table.name].items():
-            value = row.get(column)
-            if isinstance(value, str):
-                try:
-                    row[column] = decode(value)
-                except ValueError as error:
-                    raise StoreError(
-                        f"backup line {reader.number}: {table.name}.{column}: {error}"
-                    ) from error
-        batch.append(row)
+        batch.append(_checked_row(table, fields[table.name], row, reader.where))
         if len(batch) >= BATCH:
             flush()
     flush()
     if reader.trailer is None:
-        raise StoreError("the backup is truncated (no end marker); nothing was imported")
+        raise StoreError(f"{origin}: the backup is truncated (no end marker); nothing was imported")
     expected = reader.trailer.get("counts", {})
     for name, count in counts.items():
         if expected.get(name, 0) != count:
             raise StoreError(
-                f"the backup is damaged: table {name} should hold {expected.get(name, 0)} rows, "
+                f"{origin}: the backup is damaged: table {name} should hold "
+                f"{expected.get(name, 0)} rows, "
                 f"the file holds {count}; nothing was imported"
             )
     _reset_sequences(session)
