@@ -237,6 +237,8 @@ _DAYS = frozenset(
      "morning", "evening", "afternoon", "week", "month", "year", "today", "tonight"}
 )  # fmt: skip
 _COORD = frozenset({"and", "but", "then", "before", "after"})
+# "quoted X as saying", "... as telling reporters", "... as stating"
+_AS_CUES = frozenset({"saying", "telling", "stating", "adding"})
 _AS_SAYING_VERBS = frozenset({"quoted", "cited", "reported", "described", "paraphrased"})
 _RELATIVE = frozenset({"which", "who", "whom", "what"})
 _SPLIT_MARKERS = frozenset(
@@ -473,6 +475,7 @@ class _Attributor:
             found_per_claim.append(pieces)
         flat = [p for pieces in found_per_claim for p in pieces]
         flat = self._quotes_pass(flat)
+        flat = _first_person_pass(flat, self.quotes)
         for claim, found in flat:
             out.append(replace(claim, attribution=self._attribution(claim, found)))
         return tuple(out)
@@ -640,7 +643,7 @@ class _Attributor:
         if (
             prev is not None
             and prev.low in self.lex.passive_guards
-            and not (cue == "saying" and prev.low == "as")
+            and not (cue in _AS_CUES and prev.low == "as")
         ):
             return None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -660,7 +663,7 @@ class _Attributor:
         ):
             return None  # "... he continued", "... Fabius went on"; not "the offensive continues"
         # "X was quoted as saying", "X quoted Y as saying"
-        if cue == "saying" and prev is not None and prev.low == "as":
+        if cue in _AS_CUES and prev is not None and prev.low == "as":
             return self._quoted_as_saying(toks, i)
         j = _skip_back(toks, i - 1, cue)
         # "Wird Furati head of press office at Fastaqim Kama Umirt told", "Abu Omar a commander
@@ -1155,7 +1158,7 @@ class _Attributor:
         if after is not None and after.is_word and after.low not in (
             "on", "in", "at", "who", "which", "late", "earlier", "later", "head", "director",
             "spokesman", "chief", "and", "citing", "adding", "during", "after", "while",
-            "last", "this", "when", "told", "as", "from", "quoted", "via", "told",
+            "last", "this", "when", "told", "as", "from", "quoted", "via", "whose", "whom",
         ) and not (after.is_cap or after.low in _DAYS):  # fmt: skip
             return None
         text = self._cur_text
@@ -1659,6 +1662,47 @@ class _Attributor:
 
 
 # ------------------------------------------------------------------------------------ helpers
+
+# a reporter does not write "we" or "I": a sentence in the first person without a cue goes on
+# the speech of the speaker next to it ("This cannot be used as a maneuver to divert us said
+# Fabius ... That is why we have decided to take this initiative."). Case-sensitive: "US".
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y|me)\b")
+# page furniture in the first person: "Reporting by ... Our Standards", "Follow us on
+# Instagram", "Subscribe to our Youtube channel", "We wont spam you"
+_CREDITS = re.compile(
+    r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting) by\b|\bOur Standards\b|"
+    r"\b(?:[Ff]ollow|[Jj]oin|[Cc]ontact) us\b|\b(?:[Ss]ubscribe|[Ss]ign up)\b|\bspam\b|"
+    r"\bour (?:[Yy]ou[Tt]ube|Telegram|newsletter|channel|website|app|privacy)\b"
+)
+# who is not quoted in the first person: monitors, outlets and unnamed sources report, and a
+# "we" next to them is a witness they quote ("We heard strikes this morning")
+_NOT_FIRST_PERSON = frozenset(
+    {SourceKind.MONITOR, SourceKind.NEWS_AGENCY, SourceKind.BROADCASTER, SourceKind.NEWSPAPER}
+)
+
+
+def _first_person_pass(
+    flat: list[tuple[Claim, _Found | None]], quotes: Sequence[tuple[int, int]]
+) -> list[tuple[Claim, _Found | None]]:
+    out = list(flat)
+    for n, (claim, found) in enumerate(out):
+        if found is not None or not _FIRST_PERSON.search(claim.text):
+            continue
+        if _CREDITS.search(claim.text):
+            continue  # "Reporting by ...; Editing by ... Our Standards: ..."
+        if any(s[0] < claim.end and s[1] > claim.start for s in quotes):
+            continue  # quoted text is the quotes pass's
+        speaker: _Found | None = None
+        if n > 0 and out[n - 1][1] is not None and claim.paragraph - out[n - 1][0].paragraph <= 1:
+            speaker = out[n - 1][1]
+        elif n + 1 < len(out) and out[n + 1][1] is not None:
+            nxt = out[n + 1][1]
+            if nxt is not None and nxt.rule in ("tail-cue", "inverted-cue"):
+                speaker = nxt  # "We will not stop. ... said the commander" is his too
+        if speaker is not None and speaker.source.kind not in _NOT_FIRST_PERSON:
+            out[n] = (claim, replace(speaker, rule="first-person", split_at=None))
+    return out
+
 
 _SPACES = re.compile(r"\s+")
 

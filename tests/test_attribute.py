@@ -592,3 +592,35 @@ def test_descriptor_is_the_role_given_with_a_full_name_only() -> None:
     found = [c.attribution for c in attribute(doc, segment(doc))]
     assert [a.source for a in found] == ["Mevlut Cavusoglu"] * 3
     assert [a.descriptor for a in found] == ["Turkish Foreign Minister", None, None]
+
+
+def test_a_sentence_in_the_first_person_goes_on_its_neighbours_speech() -> None:
+    # Reuters, 10 Sep 2013 (FA-KES): quotes stripped by the publisher
+    text = (
+        "This cannot be used as a maneuver to divert us said Fabius whose country has been a "
+        "strong backer of action including possible strikes against Syrian leader Bashar "
+        "al-Assads forces. That is why we have decided to take this initiative. Reporting by "
+        "Mark John; Editing by Nicholas Vinocur Our Standards:The Thomson Reuters Trust "
+        "Principles."
+    )
+    assert sources(text) == ["Fabius", "Fabius", None]
+
+
+def test_a_witness_we_next_to_a_monitor_is_not_the_monitors() -> None:
+    text = (
+        "The monitor could not confirm the nature of the gas but the Syrian Observatory for "
+        "Human Rights said the attack was likely carried out by government warplanes. "
+        "We heard strikes this morning... Follow us on Instagram."
+    )
+    assert sources(text) == ["Syrian Observatory for Human Rights", None, None]
+
+
+def test_quoted_as_telling_and_expressed_skepticism_are_cues() -> None:
+    assert sources(
+        "Neighboring Israels Channel 10 television quoted Defense Minister Moshe Yaalon as "
+        "telling reporters that Syria had used chemical weapons and not for the first time."
+    ) == ["Moshe Yaalon"]
+    assert sources(
+        "Western officials have expressed skepticism about the Russian proposal fearing it "
+        "could simply be a delaying tactic aimed at averting strikes."
+    ) == ["Western officials"]
