@@ -511,8 +511,8 @@ class _Attributor:
         self._cur_text = text
         toks = _tokens(text)
         self._note_mentions(toks, text)
-        if not toks:
-            return [(claim, None)]
+        if not toks or _CREDIT_LINE.match(text):
+            return [(claim, None)]  # "--Reuters": the wire's credit line, not its claim
         found = [
             replace(
                 f,
@@ -815,6 +815,12 @@ class _Attributor:
                             via=via_src.name if via_src.kind in _OUTLET_KINDS else None,
                         )  # fmt: skip
                 return None
+            if owner is not None and owner.low in _GOVERNS and before.low == "of":
+                # "The government of President Bashar al-Assad denied": his country's
+                leader = self._source_for(toks, a, b, text)
+                gov = self._government_of(leader) if leader is not None else None
+                if gov is not None:
+                    return self._found(toks, (k, b), gov, cue, cue_start, "subject-cue", i, text)
             if owner is not None and (owner.bare in _DOC_NOUNS or owner.bare in _PERSON_ROLES):
                 src = self._source_for(toks, a, b, text)
                 if src is None:
@@ -1372,10 +1378,19 @@ class _Attributor:
         # "its military", "their commander"
         if first.low in _POSS_PRON and a < b:
             return self._possessive(toks, a, b, text)
+        if toks[b].low == "coalition" and b - a <= 1:
+            # "the Coalition added": the Syrian opposition's in an article about it, not the
+            # US-led one (which the registry's "coalition" alias means)
+            coalition = self._article_coalition()
+            if coalition is not None:
+                return coalition
         known = self._known(toks, a, b)
         if known is not None:
             self._note_org(known)
             return known
+        state = self._state_media(low)
+        if state is not None:
+            return state
         owned = self._stripped_possessive(toks, a, b, head)
         if owned is not None:
             return owned
@@ -1468,6 +1483,11 @@ class _Attributor:
             return self.memory.last_person
         return None
 
+    def _government_of(self, person: Source) -> Source | None:
+        if person.is_person and person.country in _COUNTRY_DEMONYM:
+            return self.registry.resolve(f"{_COUNTRY_DEMONYM[person.country]} government")
+        return None
+
     def _presidency(self, person: Source) -> Source | None:
         if person.country in _COUNTRY_DEMONYM:
             return self.registry.resolve(f"{_COUNTRY_DEMONYM[person.country]} presidency")
@@ -1501,6 +1521,22 @@ class _Attributor:
             if head in ("monitor", "observatory", "watchdog") or "monitoring" in words:
                 return self._article_monitor()
         return None
+
+    def _article_coalition(self) -> Source | None:
+        text = self.doc.text
+        if _SYRIAN_COALITION.search(text) and not _FOREIGN_COALITION.search(text):
+            return self.registry.resolve("Syrian National Coalition")
+        return None
+
+    def _state_media(self, low: str) -> Source | None:
+        """ "State TV", "earlier state television", "the official Syrian news agency": the state
+        broadcaster or agency of the country named, or of the article's country."""
+        m = _STATE_MEDIA.match(low)
+        if m is None:
+            return None
+        country = (m.group(1) or self._article_country()).capitalize()
+        medium = _STATE_MEDIUM[m.group(2)]
+        return self.registry.resolve(f"{country} {medium}")
 
     def _article_country(self) -> str:
         """The demonym of the country an article is about: the most mentioned one."""
@@ -1732,12 +1768,46 @@ def _index_after(toks: list[_Tok], pos: int) -> int:
     return len(toks)
 
 
+_GOVERNS = frozenset({"government", "regime", "administration"})
+_SYRIAN_COALITION = re.compile(r"\b(?:Syrian|National) (?:National |Opposition )?Coalition\b")
+_FOREIGN_COALITION = re.compile(
+    r"\b(?:US|U\.S\.|American|international|Western|anti-IS|anti-ISIS)[- ]led coalition|"
+    r"\b(?:international|Western|anti-IS|anti-ISIS|anti-jihadist) coalition",
+    re.I,
+)
+_CREDIT_LINE = re.compile(r"^\s*(?:--|—|–)\s*[A-Z][\w .&/-]{1,40}$")
+_STATE_MEDIA = re.compile(
+    r"^(?:earlier |the |an? )*(?:(?:state|state-run|state-owned|official|government)[ -]?)+"
+    r"(?:([a-z]+) )?(television|tv|news agency|media|broadcaster)$"
+)
+_STATE_MEDIUM = {
+    "television": "state television", "tv": "state television", "broadcaster": "state television",
+    "news agency": "state news agency", "media": "state media",
+}  # fmt: skip
+_LY_NOUNS = frozenset(
+    {"family", "assembly", "ally", "rally", "anomaly", "monopoly", "supply", "reply", "july"}
+)
+
+
+def _is_adverb(tok: _Tok) -> bool:
+    return (
+        tok.is_word
+        and not tok.text[0].isupper()
+        and len(tok.low) > 4
+        and tok.low.endswith("ly")
+        and tok.low not in _LY_NOUNS
+    )
+
+
 def _skip_back(toks: list[_Tok], j: int, cue: str) -> int:
     """Step back over adverbs, auxiliaries and "in a statement" between a subject and its cue."""
     while j >= 0:
         low = toks[j].low
         if low in _SKIP_BEFORE_CUE and not (low in ("also",) and j == 0):
             j -= 1
+            continue
+        if _is_adverb(toks[j]) and j > 0:
+            j -= 1  # "The Syrian Coalition strongly condemned", "Moscow flatly denied"
             continue
         if low == "to" and cue in _BASE_FORMS:
             j -= 1

@@ -624,3 +624,45 @@ def test_quoted_as_telling_and_expressed_skepticism_are_cues() -> None:
         "Western officials have expressed skepticism about the Russian proposal fearing it "
         "could simply be a delaying tactic aimed at averting strikes."
     ) == ["Western officials"]
+
+
+def test_state_media_without_a_country_is_the_articles_countrys() -> None:
+    assert sources(
+        "State TV said two people were wounded in ISIS shelling on the nearby town of Salamiyeh."
+    ) == ["Syrian state TV"]
+    assert sources(
+        "Earlier state television had reported the blast but did not specify the nature of the "
+        "attack."
+    ) == ["Syrian state TV"]
+    assert sources(
+        "A car bomb has killed four people in the Sumaria area in Damascus the official Syrian "
+        "news agency said."
+    ) == ["SANA"]
+
+
+def test_affiliation_words_and_credit_lines() -> None:
+    assert sources(
+        "The ISIS-linked Aamaq news agency confirmed an attack is ongoing in the area without "
+        "giving details."
+    ) == ["Amaq"]
+    assert sources(
+        "A bomb blast killed six people in Aleppo Syrian state television reported.\n\n--Reuters"
+    ) == ["Syrian state TV", None]
+
+
+def test_the_coalition_in_an_article_about_the_syrian_coalition() -> None:
+    text = (
+        "The Syrian Coalition strongly condemned the attack on Almehemdiya. Whether it was with "
+        "a knife or an aircraft any attack on civilians is terrorism pure and simple the "
+        "Coalition added."
+    )
+    assert sources(text) == ["Syrian opposition", "Syrian opposition"]
+    assert sources(
+        "Air strikes by the US-led coalition killed 21 civilians the coalition said."
+    ) == ["US military"]
+
+
+def test_the_administration_of_a_leader_is_his_government() -> None:
+    assert sources(
+        "The administration of President Donald Trump said the strike was justified."
+    ) == ["US government"]
