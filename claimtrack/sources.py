@@ -169,13 +169,6 @@ def _drop_determiners(words: list[str]) -> list[str]:
     return words
 
 
-# "ISIS-linked", "Kremlin-backed", "UK-based", "pro-government": who an outlet belongs to
-_AFFILIATION = re.compile(
-    r"[a-z0-9.]+-(?:linked|affiliated|run|backed|controlled|owned|aligned|allied|operated|based|"
-    r"funded|sponsored|friendly|leaning)|pro-[a-z]+"
-)
-
-
 def _strip_org_descriptors(words: list[str]) -> tuple[list[str], list[str]]:
     """Front and back descriptor words of an organisation mention, as (name words, removed).
 
@@ -196,7 +189,7 @@ def _strip_org_descriptors(words: list[str]) -> tuple[list[str], list[str]]:
         if (
             is_possessive
             or key in d.modifiers
-            or _AFFILIATION.fullmatch(_fold(words[0]).lower())
+            or _HYPHEN_MODIFIER.match(words[0])  # "The ISIS-linked Aamaq news agency"
             or (
                 stripped_parts
                 and all(p in d.leading or p in d.org_suffix_words for p in stripped_parts)
