@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.frame import frame_article
+from claimtrack.frame import frame_article, frame_to_json
 from claimtrack.load import iter_documents, iter_inputs
 from claimtrack.match import DEFAULT_PARAMS, MatchParams
 from claimtrack.model import Analysis, Document, EventFrame, Source
@@ -31,7 +31,7 @@ from claimtrack.sources import SourceRegistry
 from claimtrack.store import articles as article_store
 from claimtrack.store import sources as source_store
 from claimtrack.store.engine import Store
-from claimtrack.store.matching import MatchStats, match_article
+from claimtrack.store.matching import MatchCache, MatchStats, StoredArticle, match_article
 
 Status = Literal["new", "skipped", "failed"]
 
@@ -300,7 +300,8 @@ def _ingest_serial(
 
 # ------------------------------------------------------------------------------- workers
 
-_Result = tuple[Analysis | None, list[EventFrame] | None, BaseException | None]
+_Framed = tuple[list[EventFrame], list[str]]  # frames and their JSON, one per claim
+_Result = tuple[Analysis | None, _Framed | None, BaseException | None]
 
 
 def _portable(error: BaseException) -> BaseException:
@@ -330,9 +331,10 @@ def _worker(tasks: Any, results: Any, registry: SourceRegistry, frames: bool, pa
             registry.add(source)
         try:
             analysis = analyze(doc, registry)
-            framed = (
-                frame_article([c.text for c in analysis.claims], doc.published) if frames else None
-            )
+            framed: _Framed | None = None
+            if frames:
+                found = frame_article([c.text for c in analysis.claims], doc.published)
+                framed = (found, [frame_to_json(f) for f in found])  # spares the writer
             results.put((index, analysis, framed, None))
         except Exception as error:  # reported, in order, by the main process
             results.put((index, None, None, _portable(error)))
@@ -402,13 +404,11 @@ class _Workers:
 class _Group:
     """Articles waiting to be written in one transaction, and what to report after it."""
 
-    items: list[tuple[int, Analysis, list[EventFrame] | None, datetime]] = field(
-        default_factory=list
-    )
+    items: list[tuple[int, Analysis, _Framed | None, datetime]] = field(default_factory=list)
     reports: list[Outcome | _Done | int] = field(default_factory=list)  # int: items[i]
     started: float = 0.0
 
-    def add(self, analysis: Analysis, frames: list[EventFrame] | None, stamp: datetime) -> None:
+    def add(self, analysis: Analysis, frames: _Framed | None, stamp: datetime) -> None:
         if not self.items:
             self.started = time.monotonic()
         self.reports.append(len(self.items))
@@ -423,21 +423,48 @@ class _Group:
 def _save_in_savepoint(
     session: Session,
     analysis: Analysis,
-    frames: list[EventFrame] | None,
+    framed: _Framed | None,
     match: bool,
     params: MatchParams,
     stamp: datetime,
+    cache: MatchCache,
 ) -> Outcome:
-    """Store (and match) one article inside a SAVEPOINT: a failure rolls back this one alone."""
+    """Store (and match) one article inside a SAVEPOINT: a failure rolls back this one alone
+    (and empties ``cache``, which may hold some of it)."""
     origin = analysis.document.origin
+    frames, frame_json = framed if match and framed is not None else (None, None)
+    if frames is not None and len(frames) != len(analysis.claims):
+        frames = frame_json = None
     try:
         with session.begin_nested():
-            saved = article_store.save_analysis(session, analysis, stamp)
+            saved = article_store.save_analysis(
+                session, analysis, stamp, frames=frame_json, source_ids=cache.sources
+            )
             if not saved.created:
                 return Outcome(origin, "skipped", saved.article_id)
             if match:
+                doc = analysis.document
+                stored = StoredArticle(
+                    saved.article_id,
+                    doc.published,
+                    doc.outlet,
+                    [
+                        (cid, seq, claim.text, claim.attribution.source)
+                        for seq, (cid, claim) in enumerate(
+                            zip(saved.claim_ids, analysis.claims, strict=True)
+                        )
+                    ],
+                    frame_json,
+                )
                 match_article(
-                    session, saved.article_id, params, now=stamp, frames=frames, fresh=True
+                    session,
+                    saved.article_id,
+                    params,
+                    now=stamp,
+                    frames=frames,
+                    fresh=True,
+                    stored=stored,
+                    cache=cache,
                 )
             return Outcome(origin, "new", saved.article_id, saved.claims)
     except IntegrityError:
@@ -454,12 +481,17 @@ def _save_in_savepoint(
 
 
 def _write_group(
-    store: Store, group: _Group, match: bool, params: MatchParams = DEFAULT_PARAMS
+    store: Store,
+    group: _Group,
+    match: bool,
+    cache: MatchCache,
+    params: MatchParams = DEFAULT_PARAMS,
 ) -> list[Outcome]:
     def work(session: Session) -> list[Outcome]:
+        cache.attach(session)  # emptied if anyone else wrote since our last group
         return [
-            _save_in_savepoint(session, analysis, frames, match, params, stamp)
-            for _, analysis, frames, stamp in group.items
+            _save_in_savepoint(session, analysis, framed, match, params, stamp, cache)
+            for _, analysis, framed, stamp in group.items
         ]
 
     return store.write(work)
@@ -480,10 +512,11 @@ def _ingest_pipelined(
     in_flight = 0
     exhausted = False
     group = _Group()
+    cache = MatchCache()  # what this writer read and wrote, reused while nobody else writes
 
     def flush() -> None:
         nonlocal group
-        outcomes = _write_group(store, group, match) if group.items else []
+        outcomes = _write_group(store, group, match, cache) if group.items else []
         for position, analysis, _frames, _stamp in group.items:
             if outcomes[position].status == "new":
                 for source in analysis.sources:

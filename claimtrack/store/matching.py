@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, union_all, update
+from sqlalchemy import bindparam, delete, event, insert, union_all, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -44,7 +44,15 @@ from claimtrack.match import (
 from claimtrack.model import ClaimRecord, Conflict, Corroboration, EventFrame, Link, LinkStatus
 from claimtrack.store import tables
 
-__all__ = ["MatchStats", "conflict_rows", "match_article", "match_pending", "rebuild"]
+__all__ = [
+    "MatchCache",
+    "MatchStats",
+    "StoredArticle",
+    "conflict_rows",
+    "match_article",
+    "match_pending",
+    "rebuild",
+]
 
 REVIEWED_LINK = ("confirmed", "rejected")
 MAX_COMPONENT = 80  # claims considered when re-deriving conflicts around one article
@@ -77,12 +85,140 @@ class MatchStats:
 
 @dataclass
 class _KeyCache:
-    """Keys known to be too common, per database: they only grow more common, never less."""
+    """Keys known to be too common, per database: they only grow more common, never less.
+
+    A key found too common inside a transaction is marked only when that transaction commits
+    (``_pending_common``): rolled back, what it read may never have been true for anyone else.
+    """
 
     common: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
 _CACHE = _KeyCache()
+_PENDING_COMMON = "claimtrack_pending_common"  # session.info: marks waiting for the commit
+_ATTACHED = "claimtrack_match_cache"  # session.info: the MatchCache this transaction feeds
+
+
+def _pending_common(session: Session) -> dict[str, set[str]]:
+    """Too-common keys found in the session's current transaction, by ``_KeyCache`` slot."""
+    pending: dict[str, set[str]] | None = session.info.get(_PENDING_COMMON)
+    if pending is None:
+        pending = session.info[_PENDING_COMMON] = defaultdict(set)
+        event.listen(session, "after_commit", _promote_common)
+        event.listen(session, "after_rollback", _drop_common)
+    return pending
+
+
+def _promote_common(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint released (SQLAlchemy reports those as commits too)
+    for slot, keys in session.info.get(_PENDING_COMMON, {}).items():
+        _CACHE.common[slot] |= keys
+    session.info.get(_PENDING_COMMON, {}).clear()
+
+
+def _drop_common(session: Session) -> None:
+    # A rolled-back savepoint leaves the marks true (they were read before its writes); a
+    # rolled-back transaction does not: what it read included its own inserts.
+    if session.in_nested_transaction():
+        return
+    session.info.get(_PENDING_COMMON, {}).clear()
+
+
+class MatchCache:
+    """What one writer read or wrote in its write transactions, so later articles skip the reads.
+
+    Holds claim ids per blocking key (as ``_postings`` reads them: newest first, at most
+    ``max_key_df + 1``), ``ClaimRecord`` per claim id and source ids by name. Every entry is
+    what the database holds while this writer holds the write lock, because the writer updates
+    the entries with what it inserts (keys) and what is immutable once stored (a fresh claim's
+    record). It is valid:
+
+    * within a transaction, until any savepoint or the transaction rolls back (then emptied:
+      a failed article may have been half in it);
+    * across transactions on SQLite only while no other connection committed (``PRAGMA
+      data_version`` of the writer's own connection unchanged, and the same connection): a
+      rename, merge, review or rebuild elsewhere empties it. On PostgreSQL (no write lock
+      between transactions) it is emptied after each commit.
+
+    Use one per writer (``ingest`` makes one per batch), attached at the start of each write
+    transaction (``attach``); never while the same process changes sources, links or claims by
+    another path through the same connection.
+    """
+
+    MAX_KEYS = 300_000  # cached postings (memory stays flat: emptied beyond)
+    MAX_RECORDS = 60_000
+
+    def __init__(self, params: MatchParams = DEFAULT_PARAMS) -> None:
+        self.max_key_df = params.max_key_df
+        self.postings: dict[str, list[int]] = {}
+        self.records: dict[int, ClaimRecord] = {}
+        self.sources: dict[str, int] = {}
+        self._connection: Any = None
+        self._version: Any = None
+
+    def clear(self) -> None:
+        self.postings.clear()
+        self.records.clear()
+        self.sources.clear()
+
+    def attach(self, session: Session) -> None:
+        """Check the cache against the session's (write) transaction; empty it if stale."""
+        if session.info.get(_ATTACHED) is self:
+            return
+        session.info[_ATTACHED] = self
+        event.listen(session, "after_soft_rollback", self._rolled_back)
+        event.listen(session, "after_commit", self._committed)
+        connection = session.connection()
+        if connection.dialect.name != "sqlite":
+            self.clear()
+            return
+        raw = connection.connection.dbapi_connection
+        version = connection.exec_driver_sql("PRAGMA data_version").scalar()
+        if raw is not self._connection or version != self._version:
+            self.clear()
+        self._connection, self._version = raw, version
+
+    def _rolled_back(self, session: Session, previous: Any) -> None:
+        self.clear()  # a savepoint or the transaction: either may have written into the cache
+        if previous.parent is None:
+            session.info.pop(_ATTACHED, None)
+
+    def _committed(self, session: Session) -> None:
+        if session.in_nested_transaction():
+            return  # a savepoint released (SQLAlchemy reports those as commits too)
+        session.info.pop(_ATTACHED, None)
+        if session.get_bind().dialect.name != "sqlite":
+            self.clear()
+
+    def usable(self, session: Session, params: MatchParams) -> bool:
+        return session.info.get(_ATTACHED) is self and params.max_key_df == self.max_key_df
+
+    def add_keys(self, rows: Sequence[tuple[int, str]]) -> None:
+        """Keys inserted by this writer: (claim id, key)."""
+        limit = self.max_key_df + 1
+        for claim_id, key in rows:
+            ids = self.postings.get(key)
+            if ids is None:
+                continue
+            if not ids or claim_id > ids[0]:
+                ids.insert(0, claim_id)
+            else:
+                ids.append(claim_id)
+                ids.sort(reverse=True)
+            del ids[limit:]
+
+    def add_postings(self, found: dict[str, list[int]]) -> None:
+        if len(self.postings) + len(found) > self.MAX_KEYS:
+            self.postings.clear()
+        self.postings.update(found)
+
+    def add_records(self, records: Iterable[ClaimRecord]) -> None:
+        if len(self.records) > self.MAX_RECORDS:
+            self.records.clear()
+        self.records.update((r.ref, r) for r in records)
+
+
 _CLAIM_TABLE: Any = tables.Claim.__table__  # type: ignore[attr-defined]
 _LINK_TABLE: Any = tables.Link.__table__  # type: ignore[attr-defined]
 _CONFLICT_TABLE: Any = tables.Conflict.__table__  # type: ignore[attr-defined]
@@ -98,9 +234,16 @@ def _db_id(session: Session) -> str:
 # ------------------------------------------------------------------------------- reading
 
 
-def _records(session: Session, claim_ids: Iterable[int]) -> dict[int, ClaimRecord]:
-    """ClaimRecords (with stored frames) for the given claim ids."""
+def _records(
+    session: Session, claim_ids: Iterable[int], cache: MatchCache | None = None
+) -> dict[int, ClaimRecord]:
+    """ClaimRecords (with stored frames) for the given claim ids (by id)."""
     ids = sorted(set(claim_ids))
+    if cache is not None:
+        have = cache.records
+        read = _records(session, [i for i in ids if i not in have])
+        cache.add_records(read.values())
+        return {i: have.get(i) or read[i] for i in ids if i in have or i in read}
     out: dict[int, ClaimRecord] = {}
     for chunk in _chunks(ids, 500):
         rows = session.execute(
@@ -145,31 +288,46 @@ def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
 
 
 def _postings(
-    session: Session, keys: Iterable[str], params: MatchParams, stats: MatchStats
+    session: Session,
+    keys: Iterable[str],
+    params: MatchParams,
+    stats: MatchStats,
+    cache: MatchCache | None = None,
 ) -> dict[str, list[int]]:
     """Claim ids per key, for keys held by at most ``max_key_df`` claims (newest first).
 
     One statement per few hundred keys; each key's lookup is a bounded index range scan
     (``LIMIT max_key_df + 1``), so a key as common as "p:aleppo" costs no more than a rare one,
-    and once seen as too common it is not asked again.
+    and once seen as too common (and committed) it is not asked again. Keys in ``cache`` are
+    not asked either.
     """
     # per database and per threshold: a caller raising max_key_df must see those keys again
-    common = _CACHE.common[f"{_db_id(session)}|{params.max_key_df}"]
-    wanted = sorted(k for k in set(keys) if k not in common)
-    stats.skipped_keys += len(set(keys)) - len(wanted)
+    slot = f"{_db_id(session)}|{params.max_key_df}"
+    common, pending = _CACHE.common[slot], _pending_common(session)[slot]
+    asked = set(keys)
+    wanted = sorted(k for k in asked if k not in common and k not in pending)
+    stats.skipped_keys += len(asked) - len(wanted)
     limit = params.max_key_df + 1
-    found: dict[str, list[int]] = defaultdict(list)
+    found: dict[str, list[int]] = {}
+    if cache is not None:
+        held = cache.postings
+        found = {k: held[k] for k in wanted if k in held}
+        wanted = [k for k in wanted if k not in held]
+    read: dict[str, list[int]] = {k: [] for k in wanted} if cache is not None else {}
     for chunk in _chunks(wanted, _KEYS_PER_QUERY):
         size = _bucket(len(chunk))
         values = {f"k{i}": chunk[i] if i < len(chunk) else "" for i in range(size)}
         for key, claim_id in session.execute(_postings_query(size, limit), values).all():
-            found[key].append(int(claim_id))
+            read.setdefault(key, []).append(int(claim_id))
+    if cache is not None:
+        cache.add_postings(read)
+    found.update(read)
     out: dict[str, list[int]] = {}
     for key, ids in found.items():
         if len(ids) > params.max_key_df:
-            common.add(key)
+            pending.add(key)
             stats.skipped_keys += 1
-        else:
+        elif ids:
             out[key] = ids
     return out
 
@@ -204,6 +362,19 @@ def _postings_query(size: int, limit: int) -> Any:
 # ------------------------------------------------------------------------------- matching
 
 
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article the caller stored in this transaction, as matching needs it (not read back):
+    its claims as ``(id, seq, text, source name)`` in order, and the frame JSON stored with
+    them (``save_analysis(frames=...)``) when the frames passed to ``match_article`` were."""
+
+    id: int
+    published: date | None
+    outlet: str | None
+    claims: Sequence[tuple[int, int, str, str | None]]
+    frame_json: Sequence[str] | None = None
+
+
 def match_article(
     session: Session,
     article_id: int,
@@ -212,63 +383,72 @@ def match_article(
     now: datetime | None = None,
     frames: Sequence[EventFrame] | None = None,
     fresh: bool = False,
+    stored: StoredArticle | None = None,
+    cache: MatchCache | None = None,
 ) -> MatchStats:
     """Frame, key, link and flag one stored article's claims (inside the caller's transaction).
 
     ``frames`` (one per claim, in order) may be computed beforehand, e.g. in worker processes
     with ``frame_article``; otherwise they are computed here. ``fresh``: the article was stored
     in this transaction, so no key and no link touches its claims yet (two queries saved).
+    ``stored`` (with ``fresh``): the article as the caller stored it, not read back. ``cache``:
+    the writer's ``MatchCache``, attached to this transaction (see there).
     """
     stamp = now or datetime.now(UTC)
     stats = MatchStats(articles=1)
-    article = session.get(tables.Article, article_id)
-    if article is None:
-        return stats
-    rows = session.exec(
-        select(tables.Claim.id, tables.Claim.seq, tables.Claim.text, tables.Source.name)
-        .join(tables.Source, col(tables.Claim.source_id) == tables.Source.id, isouter=True)
-        .where(tables.Claim.article_id == article_id)
-        .order_by(col(tables.Claim.seq))
-    ).all()
+    if stored is None or not fresh:
+        stored = _read_article(session, article_id)
+        if stored is None:
+            return stats
+    rows = stored.claims
     if not rows:
         return stats
+    if cache is not None and not (fresh and cache.usable(session, params)):
+        cache = None
     if frames is None or len(frames) != len(rows):
-        frames = frame_article([r[2] for r in rows], article.published)
-    new: list[ClaimRecord] = []
-    for (cid, seq, txt, source), f in zip(rows, frames, strict=True):
-        assert cid is not None
-        new.append(
-            ClaimRecord(cid, article_id, txt, source, f, article.published, seq, article.outlet)
-        )
+        frames = frame_article([r[2] for r in rows], stored.published)
+        stored = replace(stored, frame_json=None)
+    new = [
+        ClaimRecord(cid, stored.id, txt, source, f, stored.published, seq, stored.outlet)
+        for (cid, seq, txt, source), f in zip(rows, frames, strict=True)
+    ]
     stats.claims = len(new)
     new_ids = [r.ref for r in new]
-    frame_json = {r.ref: frame_to_json(r.frame) for r in new}
-    session.execute(
-        update(_CLAIM_TABLE)
-        .where(_CLAIM_TABLE.c.id == bindparam("cid"))
-        .values(frame=bindparam("fj")),
-        [{"cid": r.ref, "fj": frame_json[r.ref]} for r in new],
-        execution_options={"synchronize_session": False},
-    )
+    if stored.frame_json is not None and len(stored.frame_json) == len(new):
+        frame_json = {r.ref: fj for r, fj in zip(new, stored.frame_json, strict=True)}
+    else:
+        frame_json = {r.ref: frame_to_json(r.frame) for r in new}
+        session.execute(
+            update(_CLAIM_TABLE)
+            .where(_CLAIM_TABLE.c.id == bindparam("cid"))
+            .values(frame=bindparam("fj")),
+            [{"cid": r.ref, "fj": frame_json[r.ref]} for r in new],
+            execution_options={"synchronize_session": False},
+        )
     # candidates through the key index
     own_keys = {r.ref: blocking_keys(r.frame, params.max_keywords, r.published) for r in new}
     query_keys = {ref: expand_query_keys(keys, params) for ref, keys in own_keys.items()}
     if not fresh:
         session.execute(delete(tables.ClaimKey).where(col(tables.ClaimKey.claim_id).in_(new_ids)))
-    postings = _postings(session, set().union(*query_keys.values()), params, stats)
+    postings = _postings(session, set().union(*query_keys.values()), params, stats, cache)
     own = set(new_ids)
     chosen = {
         ref: rank_candidates(qkeys, postings, params.max_candidates, exclude=own)
         for ref, qkeys in query_keys.items()
     }
-    candidates = list(_records(session, {c for cs in chosen.values() for c in cs}).values())
+    found = _records(session, {c for cs in chosen.values() for c in cs}, cache)
+    candidates = list(found.values())
     stats.candidates = sum(len(cs) for cs in chosen.values())
     links = link_claims(new, candidates, params, pairs=chosen)
     touching = [] if fresh else _links_touching(session, new_ids)
     stats.links = _upsert_links(session, links, touching, stamp)
-    key_rows = [{"claim_id": ref, "key": k} for ref, keys in own_keys.items() for k in keys]
-    if key_rows:
-        session.connection().execute(insert(_KEY_TABLE), key_rows)  # Core executemany
+    key_pairs = [(ref, k) for ref, keys in own_keys.items() for k in keys]
+    if key_pairs:
+        session.connection().execute(  # Core executemany
+            insert(_KEY_TABLE), [{"claim_id": ref, "key": k} for ref, k in key_pairs]
+        )
+        if cache is not None:
+            cache.add_keys(key_pairs)
     # the links touching the article now: stored ones (reviewed status kept) and this run's
     current = {(r.claim_a, r.claim_b): r for r in touching}
     for link in links:
@@ -277,9 +457,25 @@ def match_article(
         current[(link.a, link.b)] = _LinkRow(0, link.a, link.b, link.score, status, link.method)
     # as _records would read them back (the frame through its stored JSON)
     known = {r.ref: replace(r, frame=_parse_frame(frame_json[r.ref])) for r in new}
+    if cache is not None:
+        cache.add_records(known.values())  # as stored; a fresh claim's record never changes
     known.update((r.ref, r) for r in candidates)
-    _flag(session, own, list(current.values()), stats, stamp, known)
+    _flag(session, own, list(current.values()), stats, stamp, known, cache)
     return stats
+
+
+def _read_article(session: Session, article_id: int) -> StoredArticle | None:
+    article = session.get(tables.Article, article_id)
+    if article is None:
+        return None
+    rows = session.exec(
+        select(tables.Claim.id, tables.Claim.seq, tables.Claim.text, tables.Source.name)
+        .join(tables.Source, col(tables.Claim.source_id) == tables.Source.id, isouter=True)
+        .where(tables.Claim.article_id == article_id)
+        .order_by(col(tables.Claim.seq))
+    ).all()
+    claims = [(int(cid or 0), seq, txt, source) for cid, seq, txt, source in rows]
+    return StoredArticle(article_id, article.published, article.outlet, claims)
 
 
 @dataclass
@@ -368,6 +564,7 @@ def _flag(
     stats: MatchStats,
     now: datetime,
     known: dict[int, ClaimRecord] | None = None,
+    cache: MatchCache | None = None,
 ) -> None:
     """Re-derive conflicts and corroborations around ``seeds`` (one link hop, bounded).
 
@@ -400,7 +597,7 @@ def _flag(
         return
     have = known or {}
     records = {cid: have[cid] for cid in component if cid in have}
-    records.update(_records(session, component - records.keys()))
+    records.update(_records(session, component - records.keys(), cache))
     conflicts, corroborations = find_conflicts(records, links)
     _write_conflicts(session, conflicts, component, stats, now)
     _write_corroborations(session, corroborations, component, stats, now)
