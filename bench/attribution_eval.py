@@ -2,13 +2,15 @@
 
     PYTHONPATH=. .venv/bin/python bench/attribution_eval.py [--verbose] [--set SET]
 
-SET is dev, heldout, heldout2 or all (the default).
+SET is dev, heldout, heldout2, heldout3 or all (the default).
 
 Labels (one claim a line; see ``bench/data/README.md``): ``bench/data/attribution_labels.jsonl``
 (dev: the set the rules were developed against), ``bench/data/attribution_labels_heldout.jsonl``
 (held-out: labelled before the later rule changes) and
 ``bench/data/attribution_labels_heldout2.jsonl`` (second held-out set, labelled before it was
-first scored, for when the first held-out set has been looked at too often).
+first scored, for when the first held-out set has been looked at too often) and
+``bench/data/attribution_labels_heldout3.jsonl`` (third held-out set, labelled before it was
+first scored; kept blind for final figures, not for tuning).
 Each labelled article is segmented and attributed as in ingest; every gold claim is compared with
 the output claim that covers most of it. A predicted source is correct when it names the same
 source as the label: equal after normalisation, or both resolve to the same registry source, or
@@ -37,7 +39,13 @@ ROOT = Path(__file__).resolve().parent
 LABELS = ROOT / "data" / "attribution_labels.jsonl"
 HELDOUT_LABELS = ROOT / "data" / "attribution_labels_heldout.jsonl"
 HELDOUT2_LABELS = ROOT / "data" / "attribution_labels_heldout2.jsonl"
-LABEL_SETS = {"dev": LABELS, "heldout": HELDOUT_LABELS, "heldout2": HELDOUT2_LABELS}
+HELDOUT3_LABELS = ROOT / "data" / "attribution_labels_heldout3.jsonl"
+LABEL_SETS = {
+    "dev": LABELS,
+    "heldout": HELDOUT_LABELS,
+    "heldout2": HELDOUT2_LABELS,
+    "heldout3": HELDOUT3_LABELS,
+}
 CORPUS = ROOT.parent.parent / "shared" / "corpus" / "fakes-dev.csv"
 
 
