@@ -785,6 +785,25 @@ _FURNITURE = re.compile(
 _PLACE_NUMBER = re.compile(r"\b(?:al|el|as|ash|ad|ar|at|az)-[a-z]+ $")
 
 
+# a death toll and the figure it reached, with no other figure between: "the death toll ...
+# has risen to at least 112", "put the toll at 45", "the toll stood at 30"
+_TOLL_REACHED = re.compile(
+    r"\b(?:death|casualty) toll\b(?:(?!\d|\.|;|\bwounded\b|\binjured\b)[^\n]){0,160}\b"
+    r"(?:to|at|reached|hit|hits|of)\s*$"
+)
+# adjectives and participles before a counted thing: "two besieged government-held towns"
+_MODIFIER_END = ("ed", "-held", "-controlled", "ern", "al", "ish", "ian")
+
+
+def _thing_after_modifiers(rest: list[str]) -> bool:
+    for w in rest[:3]:
+        if w in _THING_NOUNS:
+            return True
+        if w in _COUNT_NOUNS or not w.endswith(_MODIFIER_END):
+            return False
+    return False
+
+
 def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
     out: list[Quantity] = []
     low = _FURNITURE.sub(lambda m: " " * len(m.group(0)), low)
@@ -812,6 +831,7 @@ def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
         if rest and (
             rest[0] in _NON_COUNT
             or rest[0] in _THING_NOUNS
+            or _thing_after_modifiers(rest)
             or rest[0] in _MONTHS
             # "in two attacks" counts no one; "four deaths" does
             or (
@@ -871,6 +891,9 @@ def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
                 noun = next((w for w in rest[:3] if w in _COUNT_NOUNS), noun)
         role = _NOUN_ROLE.get(rest[0], "") if rest else ""
         role = role or _role(low, m.start(), m.end("n"), tokens)
+        if not role and _TOLL_REACHED.search(low[max(0, m.start() - 200) : m.start()]):
+            # "The death toll in a suicide car bomb attack on buses ... has risen to at least 112"
+            role = "dead"
         if (
             _PART_CUE.search(low[max(0, m.start() - 20) : m.start()])
             or _PART_AFTER.match(low[m.end("n") : m.end("n") + 30])

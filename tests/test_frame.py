@@ -286,3 +286,15 @@ def test_weapon_agents_name_who_fired() -> None:
         "by a helicopter belonging to the regime."
     ) == {"syrian government"}
     assert weapon_agents("Airstrikes on a rebel-held village killed 12 people.") == set()
+
+
+def test_a_death_toll_that_rose_to_a_figure_is_a_toll() -> None:
+    f = frame(
+        "Afp - The death toll in a suicide car bomb attack on buses carrying Syrians evacuated "
+        "from two besieged government-held towns has risen to at least 112 a monitoring group "
+        "said Sunday."
+    )
+    # "two besieged government-held towns" counts towns, not people
+    assert [(q.value, q.role) for q in f.numbers] == [(112, "dead")]
+    f = frame("The death toll from the explosion rose to 10 while 59 others were injured.")
+    assert [(q.value, q.role) for q in f.numbers] == [(10, "dead"), (59, "injured")]
