@@ -15,8 +15,9 @@ from rich.console import Console
 from rich.table import Table
 
 from claimtrack.cli.app import Settings
-from claimtrack.errors import ClaimtrackError
+from claimtrack.errors import ClaimtrackError, UsageError
 from claimtrack.export.tabular import write_rows
+from claimtrack.model import ConflictKind
 from claimtrack.store.engine import Store, open_store
 
 
@@ -48,6 +49,21 @@ def store_from(ctx: typer.Context, *, create: bool = False) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+def conflict_kinds(values: Sequence[str]) -> list[str]:
+    """``--kind`` values checked and normalised (``Actor`` -> ``actor``); an unknown one is a
+    usage error naming the choices."""
+    out = []
+    for value in values:
+        try:
+            out.append(ConflictKind(value.strip().casefold()).value)
+        except ValueError:
+            choices = ", ".join(k.value for k in ConflictKind)
+            raise UsageError(
+                f"unknown conflict kind {value!r} (choose one of: {choices})"
+            ) from None
+    return out
 
 
 def console(stderr: bool = False) -> Console:

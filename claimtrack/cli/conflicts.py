@@ -15,11 +15,10 @@ from rich.table import Table
 from rich.text import Text
 
 from claimtrack.cli.app import app
-from claimtrack.cli.common import ListFormat, console, render_rows, store_from
+from claimtrack.cli.common import ListFormat, conflict_kinds, console, render_rows, store_from
 from claimtrack.cli.review import render_history, render_source_facts
 from claimtrack.errors import UsageError
 from claimtrack.match import DEFAULT_PARAMS, MatchParams
-from claimtrack.model import ConflictKind
 from claimtrack.review import parse_state
 from claimtrack.store import review as review_store
 from claimtrack.store.matching import conflict_dates, conflict_rows, match_pending, rebuild
@@ -37,19 +36,6 @@ LIST_COLUMNS = ["id", "kind", "status", "severity", "sources", "reason"]
 class ShowFormat(StrEnum):
     table = "table"
     json = "json"
-
-
-def _kinds(values: list[str]) -> list[str]:
-    out = []
-    for value in values:
-        try:
-            out.append(ConflictKind(value.strip().casefold()).value)
-        except ValueError:
-            choices = ", ".join(k.value for k in ConflictKind)
-            raise UsageError(
-                f"unknown conflict kind {value!r} (choose one of: {choices})"
-            ) from None
-    return out
 
 
 @conflicts_app.callback()
@@ -73,7 +59,7 @@ def conflicts(
     if ctx.invoked_subcommand is not None:
         return
     statuses = [parse_state(s).value for s in status]
-    kinds = _kinds(kind)
+    kinds = conflict_kinds(kind)
     with store_from(ctx) as store, store.read() as session:
         rows = conflict_rows(
             session,

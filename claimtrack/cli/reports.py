@@ -20,7 +20,7 @@ from typing import Any
 
 import typer
 
-from claimtrack.cli.common import output_file, store_from
+from claimtrack.cli.common import conflict_kinds, output_file, store_from
 from claimtrack.cli.export import export_app
 from claimtrack.cli.review import now_utc
 from claimtrack.errors import UsageError
@@ -29,7 +29,7 @@ from claimtrack.export.html import write_html
 from claimtrack.export.markdown import write_markdown
 from claimtrack.export.report import CSV_COLUMNS, build_report, csv_rows
 from claimtrack.export.tabular import write_rows
-from claimtrack.review import parse_state
+from claimtrack.review import ReviewState, parse_state
 from claimtrack.store import articles as article_store
 from claimtrack.store import review as review_store
 
@@ -55,6 +55,7 @@ class AnnotationFormat(StrEnum):
     w3c = "w3c"
 
 
+RESOLVED = ReviewState.RESOLVED.value
 OUTPUT = typer.Option(None, "--output", "-o", help="Write here instead of stdout.")
 STATUS = typer.Option(
     [], "--status", "-s", help="Only conflicts in this review state (repeatable)."
@@ -161,15 +162,25 @@ def export_conflicts(
 ) -> None:
     """Conflicts with their accounts; ``claimreview``: resolved ones as ClaimReview JSON-LD."""
     statuses = _statuses(status)
+    kinds = conflict_kinds(kind)
+    if fmt == ConflictFormat.claimreview:
+        if statuses and RESOLVED not in statuses:
+            raise UsageError(
+                f"--format claimreview describes resolved conflicts only; --status "
+                f"{', '.join(statuses)} selects none of them (use --status {RESOLVED} or none)"
+            )
+        statuses = [RESOLVED]
     with store_from(ctx) as store, store.read() as session:
         if fmt == ConflictFormat.claimreview:
-            report = build_report(session, statuses=["resolved"], sources=source, now=now_utc())
+            report = build_report(
+                session, statuses=statuses, kinds=kinds, sources=source, now=now_utc()
+            )
             conflicts = [c for e in report["events"] for c in e["conflicts"]]
             document = claimreview.claim_reviews(
                 conflicts, sources=review_store.source_annotations(session), base_url=base_url
             )
         else:
-            rows = conflict_rows(session, statuses=statuses, kinds=kind, sources=source)
+            rows = conflict_rows(session, statuses=statuses, kinds=kinds, sources=source)
     with output_file(output) as out:
         if fmt == ConflictFormat.claimreview:
             _write_object(document, out)

@@ -8,6 +8,7 @@ review decisions and notes; then a table of sources.
 Filters:
 
 - ``statuses``: keep conflicts in these review states;
+- ``kinds``: keep conflicts of these kinds (actor, number, denial, omission, ...);
 - ``sources``: keep conflicts with at least one account by one of these sources (name or alias);
 - ``since``: keep conflicts with at least one account published on or after this date (an article
   without a publication date counts from the day it was ingested).
@@ -104,12 +105,15 @@ def build_report(
     session: Session,
     *,
     statuses: Sequence[str] | None = None,
+    kinds: Sequence[str] | None = None,
     sources: Sequence[str] | None = None,
     since: date | None = None,
     now: datetime,
 ) -> dict[str, Any]:
     """The whole report as data; see the module docstring for the filters."""
     conflicts = review_store.conflict_detail_rows(session, statuses=statuses, sources=sources)
+    if kinds:
+        conflicts = [c for c in conflicts if c["kind"] in kinds]
     article_ids = {a["article_id"] for c in conflicts for a in c["claims"]}
     dates = review_store.article_dates(session, article_ids)
     if since is not None:
