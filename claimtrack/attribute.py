@@ -181,7 +181,13 @@ _SOURCE_NOUNS = frozenset(
      "lawmaker", "mp", "clerics", "monitors", "sheikh", "imam", "union", "kremlin",
      "pentagon", "security", "intelligence", "nations", "helmets", "crescent", "reports",
      "reporter", "reporters", "correspondents", "unit", "units", "estimates",
-     "families", "relatives", "survivors", "nurses", "engineers", "teams", "letter"}
+     "families", "relatives", "survivors", "nurses", "engineers", "teams", "letter",
+     # people who speak to reporters, and bodies that speak
+     # (not "women", "men": "Among the dead were nine women said Observatory director ...")
+     "worker", "photographer", "photographers", "cameraman", "mother", "father", "farmer",
+     "teacher", "teachers", "student", "students", "technician", "powers", "countries",
+     "governments", "arm", "faction", "factions", "brigade",
+     "battalion", "movement", "party", "centre", "center", "directorate", "authority"}
 )  # fmt: skip
 _MODIFIERS = frozenset(
     {"state", "state-run", "state-owned", "state-controlled", "state-affiliated", "official",
@@ -677,9 +683,22 @@ class _Attributor:
         rule = "subject-cue"
         if span is not None:
             f = self._from_span(toks, span, cue, m.start(), i, text, weak)
+            if f is None:
+                f = self._modified_subject(toks, span[0], cue, m.start(), i, text, weak)
+            return f
+        finite = cue in ("said", "says", "told", "tells") or cue.endswith("ed")
+        if finite and j >= 2 and toks[j].is_word and not toks[j].is_cap:
+            # "A police source in the city said", "Local sources in the town said": a plain
+            # place noun after a preposition is no noun phrase of its own; the subject is before
+            for k in range(j - 1, max(0, j - 4), -1):
+                if toks[k].low in ("in", "at", "from", "inside", "within", "near"):
+                    f = self._prep_object(toks, (k + 1, j), cue, m.start(), i, text, weak)
+                    if f is not None:
+                        return f
+                    break
+            f = self._modified_subject(toks, j + 1, cue, m.start(), i, text, weak)
             if f is not None:
                 return f
-            return None
         if j >= 0 and toks[j].text in ("-", "–", "—", ")"):
             # "The Observatory - which has a network of sources - also said"
             opener = "(" if toks[j].text == ")" else toks[j].text
@@ -710,6 +729,40 @@ class _Attributor:
             if f is not None:
                 return f
         del rule
+        return None
+
+    def _modified_subject(
+        self,
+        toks: list[_Tok],
+        a: int,
+        cue: str,
+        cue_start: int,
+        i: int,
+        text: str,
+        weak: bool,
+    ) -> _Found | None:
+        """A source noun with a modifier between it and the cue: "European officials speaking
+        on condition of anonymity said", "A U.S. official familiar with the assessments said",
+        "Medics attending the victims said", "An activist who spoke to Reuters told"."""
+        if cue.endswith("ing"):
+            return None  # "..., adding new urgency": a participle's subject is the sentence's
+        for k in range(a - 1, max(0, a - 12), -1):
+            tok = toks[k]
+            if not tok.is_word or k >= _skip_back(toks, i - 1, cue):
+                # the cue's own relative clause ("authorities who have declared zones")
+                if not tok.is_word:
+                    return None
+                continue
+            if tok.low in _MODIFIER_OPENERS or (
+                tok.low.endswith("ing") and _is_participle(tok) and tok.low not in ("including",)
+            ):
+                left = _np_before(toks, k - 1) if k >= 1 else None
+                if left is None or toks[left[1]].bare not in _SOURCE_NOUNS:
+                    return None
+                src = self._source_for(toks, left[0], left[1], text)
+                if src is None or (weak and not self._speaking_subject(toks, left, src)):
+                    return None
+                return self._found(toks, left, src, cue, cue_start, "subject-cue", i, text)
         return None
 
     def _is_person(self, tok: _Tok) -> bool:
@@ -1769,6 +1822,7 @@ def _index_after(toks: list[_Tok], pos: int) -> int:
 
 
 _GOVERNS = frozenset({"government", "regime", "administration"})
+_MODIFIER_OPENERS = frozenset({"who", "familiar", "close", "briefed", "based", "involved"})
 _SYRIAN_COALITION = re.compile(r"\b(?:Syrian|National) (?:National |Opposition )?Coalition\b")
 _FOREIGN_COALITION = re.compile(
     r"\b(?:US|U\.S\.|American|international|Western|anti-IS|anti-ISIS)[- ]led coalition|"
@@ -2003,5 +2057,14 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
                 open_at = None
     if open_at is not None:
         end = text.find("\n", open_at)
-        spans.append((open_at, end if end >= 0 else len(text)))
+        end = end if end >= 0 else len(text)
+        # a stray mark (publishers' quote stripping leaves some): an unclosed quote that would
+        # run over several sentences ends with its first sentence
+        stops = list(_SENTENCE_STOP.finditer(text, open_at, end))
+        if len(stops) >= 2:
+            end = stops[0].start() + 1
+        spans.append((open_at, end))
     return spans
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?= +[A-Z\"“])")

@@ -666,3 +666,44 @@ def test_the_administration_of_a_leader_is_his_government() -> None:
     assert sources(
         "The administration of President Donald Trump said the strike was justified."
     ) == ["US government"]
+
+
+def test_subjects_with_a_place_or_a_modifier_before_the_cue() -> None:
+    # FA-KES sentences that were left unattributed
+    assert sources(
+        "A police source in the city said the initial toll also included 55 injured."
+    ) == ["police source"]
+    assert sources(
+        "European officials speaking on condition of anonymity said that options were all still "
+        "on the table."
+    ) == ["European officials"]
+    assert sources("Medics attending the victims said they bore the signs of a gas attack.") == [
+        "medics"
+    ]
+    assert sources(
+        "An AFP photographer in Douma said the strikes hit residential areas and that most of the "
+        "wounded were children."
+    ) == ["AFP photographer"]
+    # the cue's own relative clause, a participle adjunct and a counted noun are no subjects
+    assert sources(
+        "Qamishli is under the shared control of the Syrian regime and Kurdish authorities who "
+        "have declared zones of autonomous administration across parts of north Syria."
+    ) == [None]
+    assert sources(
+        "On Saturday a deadly explosion killed at least 100 including children and opposition "
+        "fighters at an evacuation point adding new urgency to the widely criticised deals."
+    ) == [None]
+    assert sources(
+        "Among the dead were 20 children and nine women said Observatory director Rami Abdel "
+        "Rahman."
+    ) == ["Rami Abdel Rahman"]
+
+
+def test_an_unclosed_quote_mark_ends_with_its_sentence() -> None:
+    text = (
+        'Among the dead were four staff and five children. "The direct bombing of another '
+        "hospital in Syria is an outrage said Silvia Dallatomasina MSFs medical manager. MSF said "
+        "that the hospital in Millis was hit directly by two airstrikes. The closure of the "
+        "facility leaves thousands without care."
+    )
+    assert sources(text)[2] == "Doctors Without Borders"
