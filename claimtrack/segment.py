@@ -89,9 +89,16 @@ def _lines(block: str) -> Iterator[tuple[int, int]]:
         position += len(line) + 1
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _sentences(piece: str) -> Iterator[tuple[int, int]]:
     """Sentence spans of one line or block, stripped of surrounding white space."""
     position = 0
+    if _SURROGATE.search(piece):
+        # a lone surrogate (only a caller's own str can hold one: no decoder yields it) would
+        # stop the UTF-8 sentence splitter; U+FFFD keeps every offset
+        piece = _SURROGATE.sub("\ufffd", piece)
     for sentence in _sentencex_segment("en", piece):
         start = position
         position += len(sentence)

@@ -110,3 +110,11 @@ def test_offsets_are_exact_for_arbitrary_text(text: str) -> None:
         assert claim.text.strip() == claim.text != ""
         assert claim.start >= previous_end
         previous_end = claim.end
+
+
+def test_a_lone_surrogate_does_not_stop_segmentation() -> None:
+    # a caller's own str may hold one (no decoder yields it): offsets stay exact
+    doc = Document("\ud800 Hello. The monitor said five people died.")
+    spans = [(c.start, c.end) for c in segment(doc)]
+    assert spans == [(0, 8), (9, 43)]
+    assert doc.text[9:43] == "The monitor said five people died."
