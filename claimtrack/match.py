@@ -233,19 +233,20 @@ def rank_candidates(
     limit: int,
     exclude: Iterable[int] = (),
 ) -> list[int]:
-    """Candidate ids sharing the most (weighted) keys with a claim, best first."""
-    weight: dict[int, float] = defaultdict(float)
-    skip = set(exclude)
+    """Candidate ids sharing the most (weighted) keys with a claim, best first (ties: lower id)."""
+    weight: dict[int, float] = {}
+    get = weight.get
     for k in query_keys:
         ids = postings.get(k)
         if not ids:
             continue
         w = key_weight(k, len(ids))
         for cid in ids:
-            if cid not in skip:
-                weight[cid] += w
-    best = heapq.nlargest(limit, weight.items(), key=lambda kv: (kv[1], -kv[0]))
-    return [cid for cid, _ in best]
+            weight[cid] = get(cid, 0.0) + w  # summed in key order, as ever: the same floats
+    for cid in exclude:
+        weight.pop(cid, None)
+    best = heapq.nlargest(limit, [(w, -cid) for cid, w in weight.items()])
+    return [-negated for _, negated in best]
 
 
 # ----------------------------------------------------------------------------- scoring
@@ -260,22 +261,24 @@ def _event_text(frame: EventFrame) -> str:
 _OUTCOMES = frozenset({"kill", "injure"}) | EVENT_GENERIC
 
 
-def _events_agreement(a: EventFrame, b: EventFrame) -> float:
+@lru_cache(maxsize=50_000)
+def _events_agreement(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     """1 for the same means (air strike / air strike), 0 for incompatible means (rocket fire vs
-    a barrel bomb: another event), in between when one side only names an outcome ("killed")."""
-    if not a.events or not b.events:
+    a barrel bomb: another event), in between when one side only names an outcome ("killed").
+    Of two frames' ``events`` (few distinct pairs: cached)."""
+    if not a or not b:
         return 0.3
-    means_a = [e for e in a.events if e not in _OUTCOMES]
-    means_b = [e for e in b.events if e not in _OUTCOMES]
+    means_a = [e for e in a if e not in _OUTCOMES]
+    means_b = [e for e in b if e not in _OUTCOMES]
     if means_a and means_b:
         if set(means_a) & set(means_b):
             return 1.0
         if any(events_compatible(x, y) for x in means_a for y in means_b):
             return 0.8
         return 0.0
-    if set(a.events) & set(b.events):
+    if set(a) & set(b):
         return 0.7
-    if any(events_compatible(x, y) for x in a.events for y in b.events):
+    if any(events_compatible(x, y) for x in a for y in b):
         return 0.5
     return 0.2
 
@@ -333,37 +336,61 @@ def score_pair(a: ClaimRecord, b: ClaimRecord, params: MatchParams = DEFAULT_PAR
 
     >>> # "A bomb blast killed six people ... in Aleppo" vs "Six killed in Aleppo bombing": high
     """
+    return _score(a, b, _event_text(a.frame), _event_text(b.frame), params)
+
+
+def _score(
+    a: ClaimRecord, b: ClaimRecord, ta: str, tb: str, params: MatchParams, floor: float = -1.0
+) -> float:
+    """``score_pair`` of two claims whose event texts are ``ta`` and ``tb``. -1.0, without
+    comparing the texts, when even identical texts would score below ``floor``."""
     fa, fb = a.frame, b.frame
-    ta, tb = _event_text(fa), _event_text(fb)
-    if ta and tb:
-        text = 0.5 * fuzz.token_set_ratio(ta, tb) + 0.5 * fuzz.token_sort_ratio(ta, tb)
-    else:
-        text = 0.0
-    ev = _events_agreement(fa, fb)
+    ev = _events_agreement(fa.events, fb.events)
     pl = _places_agreement(fa, fb)
     dt = _dates_agreement(a, b, params.date_window_days)
     tg = _targets_agreement(fa, fb)
     agreement = 0.35 * ev + 0.25 * pl + 0.25 * dt + 0.15 * tg
-    score = 0.45 * text + 55.0 * agreement
+    added: list[float] = []
     if _numbers_agree(fa, fb):
-        score += 8.0
+        added.append(8.0)
     if a.article_ref == b.article_ref and a.seq is not None and b.seq is not None:
         # accounts set side by side: "Anadolu said ... / Russia Today said it was hit ..."
         gap = abs(a.seq - b.seq)
-        score += 12.0 if gap <= 2 else 6.0 if gap <= 4 else 0.0
+        added.append(12.0 if gap <= 2 else 6.0 if gap <= 4 else 0.0)
         if gap <= 3 and Polarity.DENIED in (fa.polarity, fb.polarity):
-            score += 8.0  # "The government of President Bashar al-Assad denied using chemical
-            # weapons." answers the accusation just before it
-    if dt == 0.0:
-        score = min(score, params.low - 1.0)  # another day: another event
+            added.append(8.0)  # "The government of President Bashar al-Assad denied using
+            # chemical weapons." answers the accusation just before it
+    # another day: another event
+    cap = params.low - 1.0 if dt == 0.0 else None
+    factors: list[float] = []
     if ev == 0.0:
-        score *= 0.75
+        factors.append(0.75)
     if pl == 0.0:
-        score *= 0.8
+        factors.append(0.8)
     if not fa.events or not fb.events:
-        score *= 0.85  # a claim that tells of no event is rarely an account of one
+        factors.append(0.85)  # a claim that tells of no event is rarely an account of one
     if fa.background != fb.background:
-        score *= 0.8  # a running total ("since 2011") is not the report of one event
+        factors.append(0.8)  # a running total ("since 2011") is not the report of one event
+    if ta and tb and _combine(100.0, agreement, added, cap, factors) < floor:
+        return -1.0  # the score only grows with the text score
+    if ta and tb:
+        text = 0.5 * fuzz.token_set_ratio(ta, tb) + 0.5 * fuzz.token_sort_ratio(ta, tb)
+    else:
+        text = 0.0
+    return _combine(text, agreement, added, cap, factors)
+
+
+def _combine(
+    text: float, agreement: float, added: list[float], cap: float | None, factors: list[float]
+) -> float:
+    """The score from its parts, in one fixed order of operations (monotone in ``text``)."""
+    score = 0.45 * text + 55.0 * agreement
+    for x in added:
+        score += x
+    if cap is not None:
+        score = min(score, cap)
+    for f in factors:
+        score *= f
     return round(max(0.0, min(100.0, score)), 1)
 
 
@@ -394,6 +421,14 @@ def link_claims(
     """
     pool: dict[int, ClaimRecord] = {r.ref: r for r in candidates}
     pool.update({r.ref: r for r in new})
+    texts: dict[int, str] = {}
+
+    def text(record: ClaimRecord) -> str:
+        found = texts.get(record.ref)
+        if found is None:
+            found = texts[record.ref] = _event_text(record.frame)
+        return found
+
     keyed = new if pairs is not None else list(pool.values())
     keys = {r.ref: blocking_keys(r.frame, params.max_keywords, r.published) for r in keyed}
     postings: dict[str, list[int]] = defaultdict(list)
@@ -424,11 +459,12 @@ def link_claims(
             if (a, b) in links or (cid not in new_refs and cid not in pool):
                 continue
             other = pool[cid]
+            mine, theirs = text(r), text(other)
             # wire copies share every keyword: only then is the whole-text comparison worth it
-            if _event_text(r.frame) == _event_text(other.frame) and is_duplicate(r, other, params):
+            if mine == theirs and is_duplicate(r, other, params):
                 links[(a, b)] = Link(a, b, 100.0, LinkStatus.DUPLICATE, "token_sort_ratio")
                 continue
-            s = score_pair(r, other, params)
+            s = _score(r, other, mine, theirs, params, floor=params.low)
             if s >= params.high:
                 links[(a, b)] = Link(a, b, s, LinkStatus.MATCH, METHOD)
             elif s >= params.low:
