@@ -1,6 +1,6 @@
-"""A read-only command on a --db file that does not exist says so and creates nothing.
-
-Commands that write (ingest, import, db upgrade, ...) still create the database.
+"""A command on a --db file that does not exist says so and creates nothing, unless it is one
+that can start a database: ingest, import, db upgrade, and the source registry's own commands
+(aliases and notes on built-in sources make sense before the first ingest).
 """
 
 from __future__ import annotations
@@ -32,6 +32,11 @@ READ_ONLY = [
     ["export", "annotations", "--format", "w3c", "--output", "notes.json"],
     ["export", "all", "--output", "backup.jsonl"],
     ["db", "current"],
+    # commands that change what is stored need it stored first: a typo'd path is refused too
+    ["review", "1", "--status", "confirmed"],
+    ["annotate", "1", "--note", "checked"],
+    ["match"],
+    ["match", "--rebuild"],
 ]
 
 

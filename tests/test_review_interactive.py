@@ -202,6 +202,11 @@ def test_keys_from_a_pipe_one_per_line(data: Sample) -> None:
 
 def test_nothing_to_review(tmp_path: Path) -> None:
     db = str(tmp_path / "empty.db")
+    child = spawn(db)  # no database there: an error, and nothing created
+    child.expect("no claimtrack database there")
+    _, code = finish(child)
+    assert code == 1 and not (tmp_path / "empty.db").exists()
+    open_store(db, create=True).close()  # an empty database: nothing to review
     child = spawn(db)
     child.expect("No open conflicts to review")
     _, code = finish(child)

@@ -82,7 +82,7 @@ def annotate_claim(
     """Attach a note (and tags) to one claim."""
     who = default_reviewer(author)
     when = now_utc()
-    with store_from(ctx, create=True) as store:
+    with store_from(ctx) as store:
         result = store.write(
             lambda s: review_store.annotate_claim(s, claim_id, note, tag, author=who, now=when)
         )

@@ -207,7 +207,7 @@ def match(
 ) -> None:
     """Link claims that report the same event and flag conflicting accounts."""
     params = match_params(high, low, max_key_df, max_candidates, date_window)
-    with store_from(ctx, create=True) as store:
+    with store_from(ctx) as store:
         if rebuild_all:
             stats = store.write(lambda session: rebuild(session, params))
         else:

@@ -124,7 +124,7 @@ def review(
     if conflict_id is None:
         if status is not None or favour is not None or expect_version is not None:
             raise UsageError("--status, --favour and --expect-version need a conflict ID")
-        with store_from(ctx, create=True) as store:
+        with store_from(ctx) as store:
             session = InteractiveReview(store, who)
             code = session.run()
         if code:
@@ -135,7 +135,7 @@ def review(
     if status is None and note is None:
         raise UsageError(f"give --status ({', '.join(STATES)}) or --note")
     when = now_utc()
-    with store_from(ctx, create=True) as store:
+    with store_from(ctx) as store:
         if status is None:
             assert note is not None
             result = store.write(
