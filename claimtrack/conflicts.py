@@ -564,7 +564,7 @@ _AL_PLACE = re.compile(
 )
 _NOT_PLACE_AL = frozenset(
     {"assad", "qaeda", "qaida", "nusra", "sham", "islam", "watan", "arabiya", "jazeera", "manar"}
-    | {"mayadeen tv", "ahram", "akhbar", "hayat", "thawra", "baath", "rahman", "jaafari", "moallem"}
+    | {"ahram", "akhbar", "hayat", "thawra", "baath", "rahman", "jaafari", "moallem"}
     | {"muallem", "baghdadi", "hariri", "julani", "golani", "zawahiri", "quds", "aqsa", "raqqa"}
 )
 
