@@ -187,7 +187,8 @@ _SOURCE_NOUNS = frozenset(
      "worker", "photographer", "photographers", "cameraman", "mother", "father", "farmer",
      "teacher", "teachers", "student", "students", "technician", "powers", "countries",
      "governments", "arm", "faction", "factions", "brigade",
-     "battalion", "movement", "party", "centre", "center", "directorate", "authority"}
+     "battalion", "movement", "party", "centre", "center", "directorate", "authority",
+     "websites", "pages"}
 )  # fmt: skip
 _MODIFIERS = frozenset(
     {"state", "state-run", "state-owned", "state-controlled", "state-affiliated", "official",
@@ -403,6 +404,19 @@ class _Person:
     roles: str  # normalised descriptors: "russian foreign minister"
 
 
+# unnamed sources that "he" or "she" can take up: "a doctor", "a military source", "a witness"
+_SINGULAR_HUMAN = frozenset(
+    {"source", "official", "doctor", "witness", "activist", "resident", "commander", "spokesman",
+     "spokeswoman", "spokesperson", "officer", "medic", "worker", "photographer", "correspondent",
+     "reporter", "journalist", "diplomat", "teacher", "farmer", "technician", "eyewitness"}
+)  # fmt: skip
+
+
+def _singular_human(name: str) -> bool:
+    words = name.lower().split()
+    return bool(words) and words[-1] in _SINGULAR_HUMAN
+
+
 @dataclass
 class _Memory:
     """What the article has said so far, for coreference without a neural model."""
@@ -419,6 +433,8 @@ class _Memory:
         self.speakers.append(source)
         if source.is_person:
             self.last_person = source
+        elif source.kind is SourceKind.UNNAMED and _singular_human(source.name):
+            self.last_person = source  # "A doctor in Douma told AFP ... He said ..."
         elif source.kind is SourceKind.UNNAMED:
             self.last_plural = source
         else:
@@ -1209,6 +1225,8 @@ class _Attributor:
         if span is None:
             return None
         a, b = span
+        if toks[a].low in _POSS_PRON and b + 1 < len(toks) and toks[b + 1].is_word:
+            return None  # "... said his hospital received three victims": the clause reported
         if toks[a].low in _PRONOUNS:
             pass
         elif toks[a].low in ("a", "an") and toks[b].bare not in _SOURCE_NOUNS:
@@ -1218,7 +1236,12 @@ class _Attributor:
             "on", "in", "at", "who", "which", "late", "earlier", "later", "head", "director",
             "spokesman", "chief", "and", "citing", "adding", "during", "after", "while",
             "last", "this", "when", "told", "as", "from", "quoted", "via", "whose", "whom",
-        ) and not (after.is_cap or after.low in _DAYS):  # fmt: skip
+        ) and not (
+            after.is_cap
+            or after.low in _DAYS
+            # "... said Silvia Dallatomasina a medical manager": a full name, then its role
+            or (after.low in ("a", "an", "the") and b > a and toks[a].is_cap and toks[b].is_cap)
+        ):  # fmt: skip
             return None
         text = self._cur_text
         src = self._source_for(toks, a, b, text)
@@ -1414,6 +1437,8 @@ class _Attributor:
 
     def _source_for(self, toks: list[_Tok], a: int, b: int, text: str) -> Source | None:
         """The source a noun phrase names, through coreference, the registry, or a new entry."""
+        while a < b and toks[a].low in _SENTENCE_ADVERBS:
+            a += 1  # "Meanwhile Human Rights Watch said"
         first = toks[a]
         mention = text[toks[a].start : toks[b].end]
         if mention[:1] != first.text[:1]:
@@ -1822,7 +1847,10 @@ def _index_after(toks: list[_Tok], pos: int) -> int:
 
 
 _GOVERNS = frozenset({"government", "regime", "administration"})
-_MODIFIER_OPENERS = frozenset({"who", "familiar", "close", "briefed", "based", "involved"})
+_MODIFIER_OPENERS = frozenset({"who", "which", "familiar", "close", "briefed", "based", "involved"})
+_SENTENCE_ADVERBS = frozenset(
+    {"meanwhile", "however", "moreover", "separately", "elsewhere", "earlier", "later", "also"}
+)
 _SYRIAN_COALITION = re.compile(r"\b(?:Syrian|National) (?:National |Opposition )?Coalition\b")
 _FOREIGN_COALITION = re.compile(
     r"\b(?:US|U\.S\.|American|international|Western|anti-IS|anti-ISIS)[- ]led coalition|"
@@ -1886,7 +1914,9 @@ def _np_before(toks: list[_Tok], j: int) -> tuple[int, int] | None:
     t = toks[j]
     if t.low in _PRONOUNS:
         return (j, j)
-    if not _is_head(t):
+    # a capitalised common word closing a name: "Human Rights Watch", "Airwars Monitor"
+    closes_name = t.is_word and t.text[0].isupper() and j > 0 and toks[j - 1].is_cap
+    if not _is_head(t) and not closes_name:
         return None
 
     i = j
@@ -2063,8 +2093,12 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         stops = list(_SENTENCE_STOP.finditer(text, open_at, end))
         if len(stops) >= 2:
             end = stops[0].start() + 1
+            cue = _INVERTED_CUE.search(text, open_at, end)
+            if cue is not None:
+                end = cue.start()  # '"The bombing is an outrage said X': the quote ends there
         spans.append((open_at, end))
     return spans
 
 
+_INVERTED_CUE = re.compile(r" (?:said|says|told|added)\b")
 _SENTENCE_STOP = re.compile(r"[.!?](?= +[A-Z\"“])")

@@ -707,3 +707,30 @@ def test_an_unclosed_quote_mark_ends_with_its_sentence() -> None:
         "facility leaves thousands without care."
     )
     assert sources(text)[2] == "Doctors Without Borders"
+
+
+def test_he_takes_up_a_singular_unnamed_source() -> None:
+    assert sources(
+        "A doctor in Douma told AFP that 20 people died. He said the explosions caused massive "
+        "destruction."
+    ) == ["doctor", "doctor"]
+    assert sources("Activists said 20 people died. They added that the jets returned.") == [
+        "activists",
+        "activists",
+    ]
+
+
+def test_names_closing_on_a_common_word_and_inverted_names_with_a_role() -> None:
+    assert sources(
+        "Meanwhile Human Rights Watch said in a report Tuesday that U.S. forces appear to have "
+        "failed to take necessary precautions."
+    ) == ["Human Rights Watch"]
+    assert sources(
+        "There are very few vegetables today because the Castello Road is closed said Abu "
+        "Mohamed a vendor in the Bustan al-Qasr neighborhood."
+    ) == ["Abu Mohamed"]
+    # a possessive after the cue opens the reported clause
+    assert sources(
+        "A Syrian regime source said the army advanced. A medical doctor for fears for his own "
+        "safety said his hospital in Idlib province received three victims."
+    ) == ["Syrian regime source", None]
