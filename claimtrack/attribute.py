@@ -30,7 +30,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -338,31 +338,28 @@ _QUOTE_CHARS = re.compile(r"[\"“”]")
 _CREDIT_TAIL = re.compile(r"\s*(?:[-–—]{1,2}\s*|\()(?:[A-Z][\w.]*)(?:\s[A-Z][\w.]*){0,2}\)?\s*$")
 
 
-@dataclass(frozen=True)
 class _Tok:
-    text: str
-    low: str
-    start: int  # offset into the claim's text
-    end: int
+    """One token of a claim, with what the rules ask of it computed once (plain slots: the
+    rules read these properties hundreds of thousands of times per corpus)."""
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    __slots__ = ("bare", "end", "is_cap", "is_word", "low", "possessive", "start", "text")
 
-    @cached_property
-    def is_cap(self) -> bool:
-        if self.text[0].isupper():
-            return self.low not in _CAP_STOP
-        # "al-Homsi", "el-Dorar"
-        return len(self.text) > 3 and self.low[:3] in ("al-", "el-") and self.text[3].isupper()
+    def __init__(self, text: str, low: str, start: int, end: int) -> None:
+        self.text = text
+        self.low = low
+        self.start = start  # offset into the claim's text
+        self.end = end
+        first = text[0]
+        self.is_word = first.isalnum()
+        if first.isupper():
+            self.is_cap = low not in _CAP_STOP
+        else:  # "al-Homsi", "el-Dorar"
+            self.is_cap = len(text) > 3 and low[:3] in ("al-", "el-") and text[3].isupper()
+        self.bare = _strip_possessive(low)
+        self.possessive = low.endswith(("'s", "’s", "s'", "s’"))
 
-    @cached_property
-    def bare(self) -> str:
-        return _strip_possessive(self.low)
-
-    @property
-    def possessive(self) -> bool:
-        return self.low.endswith(("'s", "’s", "s'", "s’"))
+    def __repr__(self) -> str:
+        return f"_Tok({self.text!r}, {self.start}, {self.end})"
 
 
 def _strip_possessive(word: str) -> str:

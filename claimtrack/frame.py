@@ -1400,10 +1400,11 @@ def frame(text: str, published: date | None = None) -> EventFrame:
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(low)]
     # event triggers (outside what the claim says it is silent about)
     triggers: list[tuple[int, str]] = []  # (token index, event)
+    n_tokens = len(tokens)
     for i, (w, s, _) in enumerate(tokens):
-        if any(a <= s < b for a, b in omit_spans):
+        if omit_spans and any(a <= s < b for a, b in omit_spans):
             continue
-        if i + 1 < len(tokens):
+        if i + 1 < n_tokens:
             ev2 = _EVENT_BIGRAMS.get((w, tokens[i + 1][0]))
             if ev2:
                 triggers.append((i, ev2))
