@@ -355,8 +355,12 @@ class _Tok:
             self.is_cap = low not in _CAP_STOP
         else:  # "al-Homsi", "el-Dorar"
             self.is_cap = len(text) > 3 and low[:3] in ("al-", "el-") and text[3].isupper()
-        self.bare = _strip_possessive(low)
-        self.possessive = low.endswith(("'s", "’s", "s'", "s’"))
+        if "'" in low or "’" in low:
+            self.bare = _strip_possessive(low)
+            self.possessive = low.endswith(("'s", "’s", "s'", "s’"))
+        else:  # most tokens (and every one of a corpus that strips apostrophes)
+            self.bare = low
+            self.possessive = False
 
     def __repr__(self) -> str:
         return f"_Tok({self.text!r}, {self.start}, {self.end})"
