@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from sqlalchemy import insert, text
 from sqlmodel import Session
 
 import claimtrack.ingest as ingest_module
+from bench.match_bench import load_fakes
 from claimtrack.ingest import ingest_documents
 from claimtrack.match import MatchParams
 from claimtrack.model import Document
@@ -31,6 +31,7 @@ from claimtrack.store.matching import (
     _db_id,
     _pending_common,
     _postings,
+    _records,
 )
 from tests.conftest import FAKES_CSV
 
@@ -40,18 +41,7 @@ NOW = datetime(2026, 1, 1, tzinfo=UTC)
 def fakes_documents(count: int) -> list[Document]:
     if not FAKES_CSV.exists():
         pytest.skip(f"the FA-KES corpus is not here ({FAKES_CSV})")
-    with FAKES_CSV.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))[:count]
-    return [
-        Document(
-            text=row["article_content"],
-            title=row["article_title"],
-            outlet=row["source"],
-            published=datetime.strptime(row["date"], "%m/%d/%y").date(),
-            origin=f"fakes:{row['unit_id']}",
-        )
-        for row in rows
-    ]
+    return load_fakes(FAKES_CSV)[:count]
 
 
 def stored(store: Store) -> dict[str, list[Any]]:
@@ -90,6 +80,9 @@ def test_cached_batch_stores_what_reading_everything_back_stores(
     # several of them, so the cache is carried from one transaction to the next
     monkeypatch.setattr(ingest_module, "GROUP_SECONDS", 1e9)
     monkeypatch.setattr(ingest_module, "GROUP_ARTICLES", 7)
+    # small caps, so the cache also empties itself (size cap) in the middle of articles
+    monkeypatch.setattr(MatchCache, "MAX_RECORDS", 150)
+    monkeypatch.setattr(MatchCache, "MAX_KEYS", 2000)
     cached = ingest(any_db, docs)
     monkeypatch.setattr(MatchCache, "usable", lambda self, session, params: False)
     if "://" in any_db:  # PostgreSQL: the same database emptied, ids restarting at 1
@@ -196,4 +189,20 @@ def test_a_key_too_common_in_a_rolled_back_transaction_is_not_remembered(
         _claims_with_key(session, "p:testville", 3)
         assert _postings(session, ["p:testville"], params, MatchStats()) == {}
     assert "p:testville" in _CACHE.common[slot]  # committed: remembered
+    store.close()
+
+
+def test_records_are_all_returned_when_the_cache_empties_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = open_store(str(tmp_path / "cap.db"))
+    monkeypatch.setattr(MatchCache, "MAX_RECORDS", 2)
+    cache = MatchCache()
+    with store.session() as session:
+        _claims_with_key(session, "p:testville", 2)  # claims 1 and 2
+        cache.attach(session)
+        first = _records(session, [1], cache)  # read, then cached
+        cache.records.update({-1: first[1], -2: first[1]})  # full: the next addition empties it
+        both = _records(session, [1, 2], cache)  # 1 from the cache, 2 read
+    assert sorted(both) == [1, 2] and both[1] is first[1]
     store.close()

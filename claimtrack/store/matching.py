@@ -242,8 +242,9 @@ def _records(
     if cache is not None:
         have = cache.records
         read = _records(session, [i for i in ids if i not in have])
-        cache.add_records(read.values())
-        return {i: have.get(i) or read[i] for i in ids if i in have or i in read}
+        found = {i: have[i] if i in have else read[i] for i in ids if i in have or i in read}
+        cache.add_records(read.values())  # after: adding may empty the cache (its size cap)
+        return found
     out: dict[int, ClaimRecord] = {}
     for chunk in _chunks(ids, 500):
         rows = session.execute(
