@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimtrack.frame import (
     agents_compatible,
@@ -371,13 +372,19 @@ _FIRM = frozenset({"exact", "range"})
 
 
 def _totals(r: ClaimRecord) -> dict[str, _Total]:
+    """Per kind of count, the toll the claim gives (cached by its numbers: read, never change)."""
+    return _totals_of(r.frame.numbers)
+
+
+@lru_cache(maxsize=32768)
+def _totals_of(numbers: tuple[Quantity, ...]) -> dict[str, _Total]:
     """Per kind of count ("dead", "injured", ...): the toll the claim gives.
 
     "killed at least three Syrian soldiers and four members of the IRGC" -> dead: at least 7.
     A general count ("58 people") wins over its parts; parts ("including 11 children") never count.
     """
     by_role: dict[str, list[Quantity]] = defaultdict(list)
-    for q in r.frame.numbers:
+    for q in numbers:
         if q.role and q.role != "part":
             by_role[q.role].append(q)
     out: dict[str, _Total] = {}
@@ -528,6 +535,7 @@ _DATELINE = re.compile(
 _TITLE_RUN = re.compile(r"(?:\b[A-Z][\w'-]*\b[ ,:-]+){5,}")
 
 
+@lru_cache(maxsize=32768)
 def headline_like(text: str) -> bool:
     """Does the claim carry a headline or dateline merged into it?
 
@@ -569,7 +577,8 @@ _NOT_PLACE_AL = frozenset(
 )
 
 
-def _local_names(text: str) -> set[str]:
+@lru_cache(maxsize=32768)
+def _local_names(text: str) -> frozenset[str]:
     """Neighbourhoods, villages and districts the claim names (a 5-letter prefix of each)."""
     out: set[str] = set()
     names = [(m.group(1) or m.group(2) or "") for m in _LOCAL.finditer(text)]
@@ -583,7 +592,7 @@ def _local_names(text: str) -> set[str]:
             and name[:5] not in _CITY_PREFIXES  # "the old quarter of Aleppo": the city itself
         ):
             out.add(name[:5])  # "Hamadaniah" / "Hamadaniyeh": a prefix survives spellings
-    return out
+    return frozenset(out)
 
 
 # a toll over an area or a span of time, not one incident's: "45 people have been killed ... in
@@ -606,6 +615,7 @@ _AGGREGATE = re.compile(
 )
 
 
+@lru_cache(maxsize=32768)
 def _aggregate(text: str) -> bool:
     return bool(_AGGREGATE.search(text))
 
@@ -711,7 +721,7 @@ def _number_anchored(a: ClaimRecord, b: ClaimRecord) -> bool:
         return False
     if a.published and b.published and abs((a.published - b.published).days) > MAX_TOLL_DAYS:
         return False
-    if bool(_VICINITY.search(a.text)) != bool(_VICINITY.search(b.text)):
+    if _vicinity(a.text) != _vicinity(b.text):
         return False  # "in a village near Manbij" vs "in Manbij": two places
     fa, fb = a.frame, b.frame
     ga, gb = set(fa.places) & _GOVERNORATES, set(fb.places) & _GOVERNORATES
@@ -733,6 +743,11 @@ _VICINITY = re.compile(
     r"\b(?:villages|hamlets) (?:near|around|outside)\b",
     re.I,
 )
+
+
+@lru_cache(maxsize=32768)
+def _vicinity(text: str) -> bool:
+    return bool(_VICINITY.search(text))
 
 
 def _other_days(a: ClaimRecord, b: ClaimRecord) -> bool:

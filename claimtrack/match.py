@@ -236,13 +236,15 @@ def rank_candidates(
     """Candidate ids sharing the most (weighted) keys with a claim, best first (ties: lower id)."""
     weight: dict[int, float] = {}
     get = weight.get
-    for k in query_keys:
+    # keys in sorted order: float sums then do not depend on a set's (hash-seeded) order, so
+    # near-ties rank the same in every process and run
+    for k in sorted(query_keys):
         ids = postings.get(k)
         if not ids:
             continue
         w = key_weight(k, len(ids))
         for cid in ids:
-            weight[cid] = get(cid, 0.0) + w  # summed in key order, as ever: the same floats
+            weight[cid] = get(cid, 0.0) + w
     for cid in exclude:
         weight.pop(cid, None)
     best = heapq.nlargest(limit, [(w, -cid) for cid, w in weight.items()])
