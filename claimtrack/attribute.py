@@ -184,7 +184,7 @@ _SOURCE_NOUNS = frozenset(
      "families", "relatives", "survivors", "nurses", "engineers", "teams", "letter",
      # people who speak to reporters, and bodies that speak
      # (not "women", "men": "Among the dead were nine women said Observatory director ...")
-     "worker", "photographer", "photographers", "cameraman", "mother", "father", "farmer",
+     "worker", "photographer", "photographers", "cameraman", "farmer", "observers",
      "teacher", "teachers", "student", "students", "technician", "powers", "countries",
      "governments", "arm", "faction", "factions", "brigade",
      "battalion", "movement", "party", "centre", "center", "directorate", "authority",
@@ -226,7 +226,9 @@ _APPOSITIVE_ROLES = frozenset(
      "leader", "member", "resident", "writer", "activist", "journalist", "doctor", "researcher",
      "founder", "chairman", "coordinator", "fighter", "cleric", "negotiator", "representative",
      "officer", "correspondent", "lawyer", "engineer", "teacher", "nurse", "medic", "volunteer",
-     "deputy", "adviser", "advisor", "aide", "owner", "photographer", "analyst", "general"}
+     "deputy", "adviser", "advisor", "aide", "owner", "photographer", "analyst", "general",
+     "neurologist", "surgeon", "physician", "pharmacist", "paramedic", "technician", "mechanic",
+     "vendor", "farmer", "student", "witness", "worker", "rescuer", "professor", "expert"}
 )  # fmt: skip
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "de", "di", "da", "van",
                              "von", "der", "le", "du", "for", "of", "and", "on"})  # fmt: skip
@@ -425,6 +427,8 @@ class _Memory:
     last_person: Source | None = None
     last_org: Source | None = None
     last_plural: Source | None = None
+    last_unnamed: Source | None = None  # the last singular unnamed source ("a military source")
+    relays: list[str] = field(default_factory=list)  # outlets sources spoke through ("via")
     speakers: list[Source] = field(default_factory=list)
     people: list[_Person] = field(default_factory=list)  # people named, most recent last
     orgs: list[Source] = field(default_factory=list)  # organisations named, most recent last
@@ -436,6 +440,7 @@ class _Memory:
             self.last_person = source
         elif source.kind is SourceKind.UNNAMED and _singular_human(source.name):
             self.last_person = source  # "A doctor in Douma told AFP ... He said ..."
+            self.last_unnamed = source
         elif source.kind is SourceKind.UNNAMED:
             self.last_plural = source
         else:
@@ -549,6 +554,8 @@ class _Attributor:
         first = found[0]
         for f in found:
             self.memory.spoke(f.source)
+            if f.via:
+                self.memory.relays.append(f.via)
         pieces = self._split(claim, found)
         if pieces is not None:
             return pieces
@@ -650,6 +657,11 @@ class _Attributor:
             or (f.rule == "relay-quoted" and f.cue_start > len(text) // 2)
         ]
         main = tails[-1] if tails and not any(f.rule == "according-to" for f in plain) else plain[0]
+        relayed = [f for f in plain if f.rule == "relay-quoted"]
+        if main.cue in _AS_SAYING_VERBS and relayed and relayed[0].cue_start <= main.cue_start:
+            # "The reporter quoted a source at Aleppo Police Command as saying": the source
+            # speaks, the reporter relays it
+            main = relayed[0]
         out = [replace(main, split_at=None)]
         for f in plain:
             if f is main or f.source.name == main.source.name:
@@ -1485,7 +1497,7 @@ class _Attributor:
             role = self._role(toks, a, b, head)
             if role is not None:
                 return role
-        if toks[b].is_cap or toks[b].bare in _SOURCE_NOUNS:
+        if toks[b].is_cap or toks[b].bare in _SOURCE_NOUNS or _closes_name(toks, b):
             if not any(_is_head(t) for t in toks[a : b + 1]):
                 return None
             if first.low == "the" and low in _BACK_NOUNS:
@@ -1532,13 +1544,25 @@ class _Attributor:
                 return src
             if noun in ("statement", "report") and not src.is_person:
                 return src
+        if noun in ("correspondent", "reporter"):
+            # "SANA's correspondent quoted a source ... The correspondent said": the outlet the
+            # source spoke through, else the one that published the article
+            for name in reversed(self.memory.relays):
+                relay = self.registry.resolve(name)
+                if relay is not None and relay.kind in _OUTLET_KINDS:
+                    return relay
+            if self.doc.outlet:
+                own = self.registry.resolve(self.doc.outlet)
+                if own is not None and own.kind in _OUTLET_KINDS:
+                    return own
         return None
 
     def _pronoun(self, word: str) -> Source | None:
         if word in ("he", "she"):
             return self.memory.last_person
         if word == "it":
-            return self.memory.last_org
+            # "a military source said ... It added": SANA's way with its unnamed sources
+            return self.memory.last_org or self.memory.last_unnamed
         return self.memory.last_plural
 
     def _possessive(self, toks: list[_Tok], a: int, b: int, text: str) -> Source | None:
@@ -1908,6 +1932,16 @@ def _skip_back(toks: list[_Tok], j: int, cue: str) -> int:
     return j
 
 
+_NAME_CLOSERS = frozenset({"watch", "rights", "international", "today", "post", "times"})
+
+
+def _closes_name(toks: list[_Tok], j: int) -> bool:
+    """A capitalised common word (or "rights") closing a name: "Human Rights Watch", "Siege
+    Watch", "Syrian Observatory for Human rights"."""
+    t = toks[j]
+    return t.low in _NAME_CLOSERS and j > 0 and toks[j - 1].is_cap
+
+
 def _np_before(toks: list[_Tok], j: int) -> tuple[int, int] | None:
     """The noun phrase ending at token ``j`` (indices, inclusive), scanning right to left."""
     if j < 0 or j >= len(toks):
@@ -1916,7 +1950,7 @@ def _np_before(toks: list[_Tok], j: int) -> tuple[int, int] | None:
     if t.low in _PRONOUNS:
         return (j, j)
     # a capitalised common word closing a name: "Human Rights Watch", "Airwars Monitor"
-    closes_name = t.is_word and t.text[0].isupper() and j > 0 and toks[j - 1].is_cap
+    closes_name = _closes_name(toks, j)
     if not _is_head(t) and not closes_name:
         return None
 

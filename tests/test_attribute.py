@@ -734,3 +734,43 @@ def test_names_closing_on_a_common_word_and_inverted_names_with_a_role() -> None
         "A Syrian regime source said the army advanced. A medical doctor for fears for his own "
         "safety said his hospital in Idlib province received three victims."
     ) == ["Syrian regime source", None]
+
+
+def test_a_source_quoted_by_the_reporter_speaks_and_the_correspondent_is_the_outlet() -> None:
+    text = (
+        "SANA reported that two people were killed in Aleppo. The reporter quoted a source at "
+        "Aleppo Police Command as saying that the terrorist organizations fired shells. The "
+        "source added that the attacks caused material damage. The correspondent said the "
+        "attacks claimed the lives of 3 people."
+    )
+    out = run(text)
+    assert [c.attribution.source for c in out] == [
+        "SANA",
+        "source at Aleppo Police Command",
+        "source at Aleppo Police Command",
+        "SANA",
+    ]
+    assert out[1].attribution.via == "SANA"
+
+
+def test_it_takes_up_a_military_source_and_tail_names_close_on_common_words() -> None:
+    assert sources(
+        "A military source told SANA that the army advanced. It added that al-Safih Triangle is "
+        "now under the armys full control."
+    ) == ["military source", "military source"]
+    assert sources(
+        "At least six children were among 12 civilians killed on Friday Siege Watch reported."
+    ) == ["Siege Watch"]
+    assert sources(
+        "A woman and a child were also among the dead the Britain-based Syrian Observatory for "
+        "Human rights said."
+    ) == ["Syrian Observatory for Human Rights"]
+    assert sources(
+        "Ghina Quwayders leg was shattered while buying medicine for her mother Amnesty "
+        "International said."
+    ) == ["Amnesty International"]
+    # a capitalised word that merely follows a name closes nothing
+    assert sources(
+        "Another evacuation deal in Damascus Meanwhile in Damascus reports emerged that a deal "
+        "had been reached."
+    ) == [None]
