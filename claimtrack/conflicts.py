@@ -55,6 +55,7 @@ __all__ = [
 ]
 
 MAX_GROUP = 8  # larger same-kind components are reported pair by pair
+MAX_TOLL_GROUP = 12  # the tolls of one incident as the day went on, reported as one conflict
 
 
 def conflict_key(kind: ConflictKind | str, claims: Sequence[int]) -> str:
@@ -934,6 +935,40 @@ def _is_star(group: Sequence[_Finding]) -> bool:
     return bool(common) or len(pairs) == len(claims) * (len(claims) - 1) // 2
 
 
+def _incident_batches(
+    group: Sequence[_Finding], linked: set[tuple[int, int]]
+) -> list[list[_Finding]]:
+    """Toll disagreements grouped by incident: claims that are all matched with one another
+    ("22 vs 31 vs 44 vs 48" in Qamishli as the day went on) make one conflict; a chain through
+    claims that are not matched with each other (a Qamishli toll, an Aleppo toll of the same
+    day) is not one incident and stays apart."""
+
+    def joined(c: int, members: set[int]) -> bool:
+        return all((min(c, m), max(c, m)) in linked for m in members if m != c)
+
+    clusters: list[set[int]] = []
+    for x in sorted(group, key=lambda f: (-f.severity, f.a, f.b)):
+        home = next((g for g in clusters if x.a in g or x.b in g), None)
+        if home is None:
+            if not any(x.a in g or x.b in g for g in clusters):
+                clusters.append({x.a, x.b})
+            continue
+        for c in (x.a, x.b):
+            free = not any(c in g for g in clusters)
+            if free and len(home) < MAX_TOLL_GROUP and joined(c, home):
+                home.add(c)
+    batches: list[list[_Finding]] = [[] for _ in clusters]
+    loose: list[list[_Finding]] = []
+    for x in group:
+        for n, g in enumerate(clusters):
+            if x.a in g and x.b in g:
+                batches[n].append(x)
+                break
+        else:
+            loose.append([x])
+    return [b for b in batches if b] + loose
+
+
 def _join(names: Sequence[str]) -> str:
     names = list(dict.fromkeys(names))
     if len(names) <= 1:
@@ -993,6 +1028,7 @@ def find_conflicts(
     def who(ref: int, other: int) -> str:
         return speakers.get((ref, other)) or records[ref].source or records[ref].outlet or "?"
 
+    linked = {(min(x.a, x.b), max(x.a, x.b)) for x in links if x.status is LinkStatus.MATCH}
     conflicts: list[Conflict] = []
     for kind, items in findings.items():
         comps = _components([(x.a, x.b) for x in items])
@@ -1000,10 +1036,15 @@ def find_conflicts(
             members = set(comp)
             group = [x for x in items if x.a in members]
             # one conflict per group when one account faces all the others ("Anadolu vs Russia
-            # Today and SOHR"); chains of disagreements are reported pair by pair
-            batches = (
-                [group] if len(comp) <= MAX_GROUP and _is_star(group) else [[x] for x in group]
-            )
+            # Today and SOHR"), or when the group is the tolls of one incident ("22 vs 31 vs 44
+            # vs 48" in Qamishli as the day went on: one conflict, not one per pair); other
+            # chains of disagreements are reported pair by pair
+            if kind is ConflictKind.NUMBER:
+                batches = _incident_batches(group, linked)
+            elif len(comp) <= MAX_GROUP and _is_star(group):
+                batches = [group]
+            else:
+                batches = [[x] for x in group]
             for batch in batches:
                 conflicts.append(_conflict(kind, batch, records, who))
     corroborations: list[Corroboration] = []

@@ -910,3 +910,40 @@ def test_troops_repelling_an_attack_do_not_deny_its_dead() -> None:
         date(2017, 5, 18),
     )
     assert _kinds(sana, sohr) == set()
+
+
+def test_the_tolls_of_one_incident_are_one_conflict_and_a_chain_is_not() -> None:
+    day = date(2016, 7, 27)
+    trt = rec(
+        1,
+        10,
+        "A bomb blast in the Syrian city of Qamishli on Wednesday killed 48 people and left dozens more wounded.",
+        None,
+        "trt",
+        day,
+    )
+    tv = rec(
+        2,
+        11,
+        "Syrian state TV said a car bomb in the city of Qamishli on Wednesday killed 22 people.",
+        "Syrian state TV",
+        "ahram",
+        day,
+    )
+    kurdish = rec(
+        3,
+        12,
+        "A twin bombing struck a crowd in the city of Qamishli on Wednesday killing 31 people Kurdish media said.",
+        "Kurdish media",
+        "dailysabah",
+        day,
+    )
+    recs = {r.ref: r for r in (trt, tv, kurdish)}
+    links = [match(1, 2), match(1, 3), match(2, 3)]
+    conflicts, _ = find_conflicts(recs, links)
+    numbers = [c for c in conflicts if c.kind is ConflictKind.NUMBER]
+    assert [c.claims for c in numbers] == [(1, 2, 3)]
+    assert "48" in numbers[0].reason and "22" in numbers[0].reason and "31" in numbers[0].reason
+    # without the 2-3 link the three are not one incident: two pairwise conflicts
+    conflicts, _ = find_conflicts(recs, links[:2])
+    assert sorted(c.claims for c in conflicts if c.kind is ConflictKind.NUMBER) == [(1, 2), (1, 3)]
