@@ -2,7 +2,7 @@
 
     PYTHONPATH=. .venv/bin/python bench/attribution_eval.py [--verbose] [--set SET]
 
-SET is dev, heldout, heldout2, heldout3 or all (the default).
+SET is dev, heldout, heldout2, heldout3, heldout4 or all (the default).
 
 Labels (one claim a line; see ``bench/data/README.md``): ``bench/data/attribution_labels.jsonl``
 (dev: the set the rules were developed against), ``bench/data/attribution_labels_heldout.jsonl``
@@ -10,7 +10,9 @@ Labels (one claim a line; see ``bench/data/README.md``): ``bench/data/attributio
 ``bench/data/attribution_labels_heldout2.jsonl`` (second held-out set, labelled before it was
 first scored, for when the first held-out set has been looked at too often) and
 ``bench/data/attribution_labels_heldout3.jsonl`` (third held-out set, labelled before it was
-first scored; kept blind for final figures, not for tuning).
+first scored; kept blind for final figures, not for tuning) and
+``bench/data/attribution_labels_heldout4.jsonl`` (fourth held-out set, drawn and labelled the
+same way once the third had been looked at; blind, for final figures, not for tuning).
 Each labelled article is segmented and attributed as in ingest; every gold claim is compared with
 the output claim that covers most of it. A predicted source is correct when it names the same
 source as the label: equal after normalisation, or both resolve to the same registry source, or
@@ -40,11 +42,13 @@ LABELS = ROOT / "data" / "attribution_labels.jsonl"
 HELDOUT_LABELS = ROOT / "data" / "attribution_labels_heldout.jsonl"
 HELDOUT2_LABELS = ROOT / "data" / "attribution_labels_heldout2.jsonl"
 HELDOUT3_LABELS = ROOT / "data" / "attribution_labels_heldout3.jsonl"
+HELDOUT4_LABELS = ROOT / "data" / "attribution_labels_heldout4.jsonl"
 LABEL_SETS = {
     "dev": LABELS,
     "heldout": HELDOUT_LABELS,
     "heldout2": HELDOUT2_LABELS,
     "heldout3": HELDOUT3_LABELS,
+    "heldout4": HELDOUT4_LABELS,
 }
 CORPUS = ROOT.parent.parent / "shared" / "corpus" / "fakes-dev.csv"
 
