@@ -710,6 +710,11 @@ class _Attributor:
             return self._with_relay(toks, i, replace(app_f, rule="appositive-subject"), text)
         span = _np_before(toks, j) if j >= 0 else None
         rule = "subject-cue"
+        if span is not None and span[0] >= 2 and toks[span[0] - 1].low == "and":
+            # "Assads regime and Russia have accused rebels": the first named leads
+            left = _np_before(toks, span[0] - 2)
+            if left is not None and left[0] == 0 and self._known(toks, *left) is not None:
+                span = (left[0], left[1])
         if span is not None:
             f = self._from_span(toks, span, cue, m.start(), i, text, weak)
             if f is None:
@@ -786,7 +791,11 @@ class _Attributor:
                 tok.low.endswith("ing") and _is_participle(tok) and tok.low not in ("including",)
             ):
                 left = _np_before(toks, k - 1) if k >= 1 else None
-                if left is None or toks[left[1]].bare not in _SOURCE_NOUNS:
+                if left is None or not (
+                    toks[left[1]].bare in _SOURCE_NOUNS
+                    or _closes_name(toks, left[1])
+                    or self._known(toks, *left) is not None
+                ):
                     return None
                 src = self._source_for(toks, left[0], left[1], text)
                 if src is None or (weak and not self._speaking_subject(toks, left, src)):
@@ -1253,7 +1262,8 @@ class _Attributor:
             after.is_cap
             or after.low in _DAYS
             # "... said Silvia Dallatomasina a medical manager": a full name, then its role
-            or (after.low in ("a", "an", "the") and b > a and toks[a].is_cap and toks[b].is_cap)
+            # "... said the Observatory a Britain-based group which ..."
+            or (after.low in ("a", "an", "the") and toks[b].is_cap)
         ):  # fmt: skip
             return None
         text = self._cur_text
@@ -1345,6 +1355,12 @@ class _Attributor:
             before.low in _PREPOSITIONS or before.low in _DETS or not before.is_word
         ) and before.text not in ("-", "–", "—", ":"):
             return None
+        if before.text == ":" and toks[span[1]].bare == "monitor":
+            # "Bombs in Syrias Aleppo kill 13 pro-Assad fighters: monitor"
+            monitor = self._article_monitor()
+            if monitor is not None:
+                return self._found(toks, span, monitor, "", toks[span[0]].start, "headline-tail",
+                                   end, text)  # fmt: skip
         for k in range(span[0], span[1] + 1):
             src = self._known(toks, k, span[1])
             if src is not None and src.kind in _OUTLET_KINDS | {SourceKind.MONITOR}:
@@ -1466,8 +1482,15 @@ class _Attributor:
             if owner is not None and owner.is_person:
                 pres = self._presidency(owner)
                 return pres if pres is not None else owner
-        # "its military", "their commander"
+        # "its military", "their commander"; but "Its spokesman John Kirby" is Kirby
         if first.low in _POSS_PRON and a < b:
+            k = b
+            while k > a + 1 and toks[k].is_cap:
+                k -= 1
+            if k < b - 1 and toks[k].bare in _APPOSITIVE_ROLES:
+                person = self._source_for(toks, k + 1, b, text)
+                if person is not None and person.is_person:
+                    return person
             return self._possessive(toks, a, b, text)
         if toks[b].low == "coalition" and b - a <= 1:
             # "the Coalition added": the Syrian opposition's in an article about it, not the
@@ -1621,7 +1644,8 @@ class _Attributor:
                     if head == "ministry" and "ministry" not in src.name.lower():
                         continue
                     return src
-            if head in ("monitor", "observatory", "watchdog") or "monitoring" in words:
+            if head in ("monitor", "observatory", "watchdog", "group") or "monitoring" in words:
+                # "the group said" before any group spoke: the monitor the article names
                 return self._article_monitor()
         return None
 

@@ -552,7 +552,8 @@ def canonicalise(
         return unnamed, None, kind
     # organisations: strip front and back descriptors
     org, removed = _strip_org_descriptors(words)
-    if not org:
+    if not org or normalise(org[0]) in ("for", "of", "and", "on", "the"):
+        # "Syrian Center for Policy Research" is one name, not "for Policy Research"
         org, removed = words, []
     name_text = " ".join(
         _POSSESSIVE.sub("", w) if i == len(org) - 1 else w for i, w in enumerate(org)

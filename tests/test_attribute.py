@@ -774,3 +774,33 @@ def test_it_takes_up_a_military_source_and_tail_names_close_on_common_words() ->
         "Another evacuation deal in Damascus Meanwhile in Damascus reports emerged that a deal "
         "had been reached."
     ) == [None]
+
+
+def test_the_observatory_told_in_many_ways() -> None:
+    # Reuters, 30 Jul 2014 (FA-KES), commas stripped by the publisher
+    text = (
+        "July 30 2014 Bombs in Syrias Aleppo kill 13 pro-Assad fighters: monitor. Opposition "
+        "forces exploded bombs in tunnels under Aleppo and killed at least 13 fighters the group "
+        "said. The bombs were placed in two tunnels close to an old police station said the "
+        "Observatory a Britain-based group which reports on Syria. The attack appeared to have "
+        "been carried out by Islamic brigades it said."
+    )
+    assert sources(text) == ["Syrian Observatory for Human Rights"] * 4
+    assert sources(
+        "Monitors at the Syrian Observatory for Human Rights which tracks violence on all sides "
+        "in the civil war said barrel bombs fell on Saraqeb late on Monday."
+    ) == ["Syrian Observatory for Human Rights"]
+
+
+def test_a_named_spokesman_a_first_conjunct_and_a_toll_put_at() -> None:
+    assert sources(
+        "The US State Department said it was looking into reports. Its spokesman John Kirby said "
+        "that he is not in a position to confirm the veracity."
+    ) == ["US government", "John Kirby"]
+    assert sources("Assads regime and Russia have accused rebels of using toxic gas.") == [
+        "Syrian government"
+    ]
+    assert sources(
+        "The Syrian Center for Policy Research however put the death toll from the six-year "
+        "conflict at more than 470000 people."
+    ) == ["Syrian Center for Policy Research"]
