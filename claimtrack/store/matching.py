@@ -546,6 +546,19 @@ def _links_touching(session: Session, claim_ids: Iterable[int]) -> list[_LinkRow
     return list(found.values())
 
 
+def _links_among(session: Session, claim_ids: Iterable[int]) -> list[_LinkRow]:
+    """Links whose two claims are both among ``claim_ids`` (the neighbours of an article's
+    claims): a claim many others link to does not bring all its links along."""
+    ids = sorted(set(claim_ids))
+    t = _LINK_TABLE
+    rows = session.execute(
+        sa_select(t.c.id, t.c.claim_a, t.c.claim_b, t.c.score, t.c.status, t.c.method).where(
+            t.c.claim_a.in_(ids) & t.c.claim_b.in_(ids)
+        )
+    )
+    return [_LinkRow(*row) for row in rows]
+
+
 def _as_link(row: _LinkRow) -> Link | None:
     status = {
         "match": LinkStatus.MATCH,
@@ -582,7 +595,7 @@ def _flag(
     # the neighbours' links among themselves, so groups ("RT and SOHR") form
     if not any(row.status in strong for row in seed_links):
         return  # nothing of the article is matched to anything: no conflict can change
-    for row in _links_touching(session, component - seeds) if component - seeds else ():
+    for row in _links_among(session, component - seeds) if len(component - seeds) > 1 else ():
         if row.status in strong:
             rows[(row.claim_a, row.claim_b)] = row
     for row in seed_links:
@@ -590,7 +603,7 @@ def _flag(
             rows[(row.claim_a, row.claim_b)] = row
     links = [
         link
-        for row in rows.values()
+        for _, row in sorted(rows.items())  # in (a, b) order, whatever order the database used
         if row.claim_a in component and row.claim_b in component
         if (link := _as_link(row)) is not None
     ]
