@@ -1917,6 +1917,7 @@ _STATE_MEDIUM = {
 }  # fmt: skip
 _LY_NOUNS = frozenset(
     {"family", "assembly", "ally", "rally", "anomaly", "monopoly", "supply", "reply", "july"}
+    | {"daily", "weekly", "monthly", "quarterly"}  # "the London-based daily said"
 )
 
 

@@ -325,8 +325,13 @@ _WEAPON_WORDS = (
     r"shelling|shells?|missiles?|rockets?|mortars?|drones?|fire|gunfire|raids?|bombs?|"
     r"bombardment|bombing|suicide bombers?|snipers?)"
 )
-# "rebel fire", "terrorist rocket shells", "Russian air strikes", "Turkish shelling"
-_OWNED_WEAPON = re.compile(r"(?:s )?(?:[a-z]+ )?" + _WEAPON_WORDS + r"\b")
+# "rebel fire", "terrorist rocket shells", "Russian air strikes", "Turkish shelling"; a word
+# between is a weapon's modifier, never a verb ("the Syrian army intercepted rockets")
+_WEAPON_MODIFIERS = (
+    r"(?:rocket|mortar|artillery|air|war|tank|heavy|sniper|cannon|missile|drone|barrel|car|"
+    r"machine-gun|gun|ground|naval|fighter|military|army|helicopter|jet)"
+)
+_OWNED_WEAPON = re.compile(r"(?:s )?(?:" + _WEAPON_MODIFIERS + r" )?" + _WEAPON_WORDS + r"\b")
 # "a helicopter belonging to the regime", "rocket shells fired by terrorists"
 _WEAPON_OF = re.compile(
     _WEAPON_WORDS + r" (?:belonging to|of|by|from|fired by|launched by|dropped by) (?:the |a )?$"

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
+from unittest import mock
 
 from claimtrack.conflicts import (
     _compare_totals,
@@ -846,13 +847,19 @@ def test_a_joint_raid_told_two_ways_is_no_culprit_dispute() -> None:
     )
     etilaf = rec(
         2,
-        10,
+        11,
         "Airstrikes by the Assad regime and Russia air forces earlier on Wednesday hit a schools complex and a public market in the town of Hass in rural Idlib killing at least 26 civilians and wounding dozens.",
         None,
         "etilaf",
         date(2016, 10, 26),
     )
     assert ConflictKind.ACTOR not in _kinds(sohr, etilaf)
+    with mock.patch("claimtrack.conflicts._same_object", return_value=True):
+        # even were they pinned to one target, one account names both culprits: no dispute
+        assert ConflictKind.ACTOR not in _kinds(sohr, etilaf)
+        # the control: were the related culprits not named together, a (lesser) dispute
+        with mock.patch("claimtrack.conflicts.agents_in", return_value=set()):
+            assert ConflictKind.ACTOR in _kinds(sohr, etilaf)
 
 
 def test_a_culprit_dispute_needs_the_same_target_or_means() -> None:
@@ -867,12 +874,15 @@ def test_a_culprit_dispute_needs_the_same_target_or_means() -> None:
     turkish = rec(
         2,
         10,
-        "Turkish shelling and air strikes killed at least 20 civilians in Syria on Sunday the fifth day of an incursion allegedly against the Takfiri ISIL group.",
-        None,
+        "Turkish shelling and air strikes killed at least 20 civilians in Syria on Sunday.",
+        "Syrian Observatory for Human Rights",
         "alaraby",
         date(2016, 8, 28),
     )
     assert ConflictKind.ACTOR not in _kinds(napalm, turkish)
+    # the control: with a shared target the two culprits would be a dispute
+    with mock.patch("claimtrack.conflicts._same_object", return_value=True):
+        assert ConflictKind.ACTOR in _kinds(napalm, turkish)
     opposition = rec(
         3,
         11,
