@@ -468,7 +468,8 @@ def _save_in_savepoint(
                 )
             return Outcome(origin, "new", saved.article_id, saved.claims)
     except IntegrityError:
-        # Another writer committed the same text after our check (PostgreSQL).
+        # The article insert itself ignores a duplicate text (ON CONFLICT DO NOTHING); another
+        # unique key hit while a concurrent writer stored the same text ends here too
         digest = article_store.content_hash(analysis.document.text)
         existing = article_store.find_article_by_hash(session, digest)
         if existing is None:

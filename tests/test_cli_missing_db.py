@@ -1,6 +1,5 @@
 """A command on a --db file that does not exist says so and creates nothing, unless it is one
-that can start a database: ingest, import, db upgrade, and the source registry's own commands
-(aliases and notes on built-in sources make sense before the first ingest).
+that starts a database: ingest, import and db upgrade.
 """
 
 from __future__ import annotations
@@ -37,6 +36,10 @@ READ_ONLY = [
     ["annotate", "1", "--note", "checked"],
     ["match"],
     ["match", "--rebuild"],
+    # the registry's commands act on stored sources, of which a new database has none
+    ["sources", "alias", "SOHR", "Syrian Observatory"],
+    ["sources", "merge", "SOHR", "Syrian Observatory"],
+    ["sources", "annotate", "Anadolu", "--note", "state-owned"],
 ]
 
 

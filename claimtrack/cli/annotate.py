@@ -47,7 +47,7 @@ def annotate_source(
     """Record what is known of a source: a note, reliability, tags, affiliation, owner."""
     who = default_reviewer(author)
     when = now_utc()
-    with store_from(ctx, create=True) as store:
+    with store_from(ctx) as store:
         result = store.write(
             lambda s: review_store.annotate_source(
                 s,

@@ -41,9 +41,9 @@ def settings(ctx: typer.Context) -> Settings:
 
 @contextmanager
 def store_from(ctx: typer.Context, *, create: bool = False) -> Iterator[Store]:
-    """The ``--db`` store. Only commands that write pass ``create=True``: a read-only command on
-    a database file that does not exist says so (``Error: PATH: no claimtrack database there``)
-    instead of creating an empty one."""
+    """The ``--db`` store. Only the commands that start a database (ingest, import) pass
+    ``create=True``: any other command on a database file that does not exist says so
+    (``Error: PATH: no claimtrack database there``) instead of creating an empty one."""
     store = open_store(settings(ctx).db, create=create)
     try:
         yield store

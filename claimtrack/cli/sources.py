@@ -77,7 +77,7 @@ def alias(
     new_alias: str = typer.Argument(..., metavar="ALIAS", help="Another name for it."),
 ) -> None:
     """Record another name for a source; claims made under that name move to it."""
-    with store_from(ctx, create=True) as store:
+    with store_from(ctx) as store:
         result = store.write(lambda s: source_store.add_user_alias(s, name, new_alias))
     moved = result["claims_moved"]
     typer.echo(f"{result['source']}: alias {result['alias']!r} added; {moved} claims moved")
@@ -90,7 +90,7 @@ def merge(
     absorb: str = typer.Argument(..., help="The source merged into it (then removed)."),
 ) -> None:
     """Merge source B into source A: B's claims, aliases and notes move to A."""
-    with store_from(ctx, create=True) as store:
+    with store_from(ctx) as store:
         result = store.write(lambda s: source_store.merge_sources(s, keep, absorb))
     typer.echo(
         f"{result['merged']} merged into {result['source']}; {result['claims_moved']} claims moved"
