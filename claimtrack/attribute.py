@@ -994,6 +994,17 @@ class _Attributor:
             if left is not None and left[0] > 0 and _is_participle(toks[left[0] - 1]):
                 # "The Jaysh al-Islam group fighting government forces in Syria has admitted"
                 return self._sentence_subject(toks, left[0] - 1, cue, cue_start, i)
+            if (
+                prep.low == "of"
+                and left is not None
+                and left[1] > left[0]
+                and all(t.is_cap for t in toks[left[0] : left[1] + 1])
+            ):
+                # "Obeida al-Hamawi of the activist-run Hama Media Center said": the person
+                person = self._source_for(toks, left[0], left[1], text)
+                if person is not None and person.is_person:
+                    return self._found(toks, left, person, cue, cue_start, _rule_at(toks, i), i,
+                                       text)  # fmt: skip
             if left is not None and not toks[left[1]].is_cap and toks[left[1]].low not in _PRONOUNS:
                 has_org = any(
                     x.bare in _ORG_HEADS for x in toks[a : b + 1]

@@ -804,3 +804,10 @@ def test_a_named_spokesman_a_first_conjunct_and_a_toll_put_at() -> None:
         "The Syrian Center for Policy Research however put the death toll from the six-year "
         "conflict at more than 470000 people."
     ) == ["Syrian Center for Policy Research"]
+
+
+def test_a_person_of_an_organisation_speaks() -> None:
+    assert sources(
+        "Obeida al-Hamawi of the activist-run Hama Media Center said government forces had "
+        "launched an assault. He said electricity was still being supplied to the area."
+    ) == ["Obeida al-Hamawi", "Obeida al-Hamawi"]
