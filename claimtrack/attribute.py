@@ -676,6 +676,14 @@ class _Attributor:
         cue = _SPACES.sub(" ", m.group().lower())
         prev = toks[i - 1] if i > 0 else None
         if (
+            cue in _PASSIVE_BY_CUES
+            and prev is not None
+            and prev.low in ("was", "were", "been", "is", "are")
+            and i + 2 < len(toks)
+            and toks[i + 1].low == "by"
+        ):
+            return self._passive_agent(toks, i, cue, m.start(), text)
+        if (
             prev is not None
             and prev.low in self.lex.passive_guards
             and not (cue in _AS_CUES and prev.low == "as")
@@ -764,6 +772,22 @@ class _Attributor:
                 return f
         del rule
         return None
+
+    def _passive_agent(
+        self, toks: list[_Tok], i: int, cue: str, cue_start: int, text: str
+    ) -> _Found | None:
+        """ "The capture of Tel Hamis was announced by the Kurdish YPG militia", "The deaths were
+        confirmed by the Syrian Observatory": the agent after "by" is the source."""
+        span = _np_after(toks, i + 2)
+        if span is None or not (toks[span[1]].is_cap or toks[span[1]].bare in _SOURCE_NOUNS):
+            return None
+        if span[0] == span[1] and toks[span[0]].low in descriptor_words().demonyms:
+            return None  # "confirmed by Turkish health officials": not the whole phrase
+        src = self._source_for(toks, span[0], span[1], text)
+        if src is None:
+            return None
+        found = self._found(toks, span, src, cue, cue_start, "passive-by", i, text)
+        return replace(found, split_at=None)
 
     def _modified_subject(
         self,
@@ -1907,6 +1931,9 @@ def _index_after(toks: list[_Tok], pos: int) -> int:
 
 
 _GOVERNS = frozenset({"government", "regime", "administration"})
+# reporting verbs whose passive names the source after "by" ("was announced by the militia");
+# not "claimed by" (responsibility for an attack) nor "killed by"
+_PASSIVE_BY_CUES = frozenset({"announced", "confirmed", "reported", "stated", "denied"})
 _MODIFIER_OPENERS = frozenset({"who", "which", "familiar", "close", "briefed", "based", "involved"})
 _SENTENCE_ADVERBS = frozenset(
     {"meanwhile", "however", "moreover", "separately", "elsewhere", "earlier", "later", "also"}

@@ -811,3 +811,13 @@ def test_a_person_of_an_organisation_speaks() -> None:
         "Obeida al-Hamawi of the activist-run Hama Media Center said government forces had "
         "launched an assault. He said electricity was still being supplied to the area."
     ) == ["Obeida al-Hamawi", "Obeida al-Hamawi"]
+
+
+def test_the_agent_of_a_passive_report_is_the_source() -> None:
+    assert sources("The capture of Tel Hamis was announced by the Kurdish YPG militia.") == ["YPG"]
+    assert sources("The deaths were confirmed by the Syrian Observatory for Human Rights.") == [
+        "Syrian Observatory for Human Rights"
+    ]
+    # responsibility claimed for an attack, or a killer, is no source of the sentence
+    assert sources("The attack was claimed by the Islamic State group.") == [None]
+    assert sources("He was killed by a sniper near the market.") == [None]
