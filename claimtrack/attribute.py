@@ -723,6 +723,17 @@ class _Attributor:
             left = _np_before(toks, span[0] - 2)
             if left is not None and left[0] == 0 and self._known(toks, *left) is not None:
                 span = (left[0], left[1])
+        if (
+            span is not None
+            and span[0] == span[1]
+            and toks[span[0]].low in ("it", "they")
+            and cue in _DENIALS
+        ):
+            # "... pointed the finger at Assad's government for the attack though it denied any
+            # responsibility": who denies is who was accused, not the last body that spoke
+            accused = self._accused_before(toks, span[0], text)
+            if accused is not None:
+                return self._found(toks, span, accused, cue, m.start(), "pronoun-accused", i, text)
         if span is not None:
             f = self._from_span(toks, span, cue, m.start(), i, text, weak)
             if f is None:
@@ -771,6 +782,23 @@ class _Attributor:
             if f is not None:
                 return f
         del rule
+        return None
+
+    def _accused_before(self, toks: list[_Tok], k: int, text: str) -> Source | None:
+        for n in range(k - 1, -1, -1):
+            if toks[n].low in _ACCUSING:
+                span = _np_after(toks, n + 1)
+                if span is None or span[1] >= k:
+                    return None
+                after = toks[span[1] + 1] if span[1] + 1 < k else None
+                if after is not None and after.low in _GOVERNS:
+                    # "at President Bashar al-Assads government": the leader's government
+                    name = text[toks[span[0]].start : toks[span[1]].end]
+                    leader = self.registry.resolve(re.sub(r"(?:'s|’s|s)$", "", name))
+                    gov = self._government_of(leader) if leader is not None else None
+                    if gov is not None:
+                        return gov
+                return self._source_for(toks, span[0], span[1], text)
         return None
 
     def _passive_agent(
@@ -1933,6 +1961,9 @@ def _index_after(toks: list[_Tok], pos: int) -> int:
 _GOVERNS = frozenset({"government", "regime", "administration"})
 # reporting verbs whose passive names the source after "by" ("was announced by the militia");
 # not "claimed by" (responsibility for an attack) nor "killed by"
+_DENIALS = frozenset({"denied", "denies", "deny", "rejected", "rejects", "dismissed", "refuted"})
+# what precedes the accused: "pointed the finger at X", "accused X", "blamed X"
+_ACCUSING = frozenset({"at", "accused", "accusing", "blamed", "blaming", "against"})
 _PASSIVE_BY_CUES = frozenset({"announced", "confirmed", "reported", "stated", "denied"})
 _MODIFIER_OPENERS = frozenset({"who", "which", "familiar", "close", "briefed", "based", "involved"})
 _SENTENCE_ADVERBS = frozenset(

@@ -821,3 +821,19 @@ def test_the_agent_of_a_passive_report_is_the_source() -> None:
     # responsibility claimed for an attack, or a killer, is no source of the sentence
     assert sources("The attack was claimed by the Islamic State group.") == [None]
     assert sources("He was killed by a sniper near the market.") == [None]
+
+
+def test_it_who_denies_is_the_accused() -> None:
+    text = (
+        "The Syrian Observatory for Human Rights said 58 people were killed. Much of the "
+        "international community pointed the finger at President Bashar al-Assads government "
+        "for the attack though it denied any responsibility."
+    )
+    assert sources(text) == ["Syrian Observatory for Human Rights", "Syrian government"]
+    assert sources(
+        "Washington accused the Syrian government of the attack but it denied any role."
+    ) == ["US government", "Syrian government"]
+    assert sources("Russia said it will veto. It denied the claims.") == [
+        "Russian government",
+        "Russian government",
+    ]
