@@ -221,27 +221,10 @@ def ingest_inputs(
     processes for the pure stages (None: serial up to SERIAL_UP_TO inputs, else 2; 0: serial).
     """
     origins = list(iter_inputs(list(inputs)))
-    summary = Summary()
-    with store.session() as session:
-        registry = source_store.load_registry(session)
     if workers is None:
         workers = 0 if len(origins) <= SERIAL_UP_TO else min(2, os.cpu_count() or 1)
-
-    def emit(item: Outcome | _Done) -> None:
-        if isinstance(item, _Done):
-            if on_input_done is not None:
-                on_input_done(item.origin)
-            return
-        summary.record(item)
-        if on_outcome is not None:
-            on_outcome(item)
-
     events = _events(origins, stdin, metadata)
-    if workers <= 0:
-        _ingest_serial(store, events, registry, match, now, emit)
-    else:
-        _ingest_pipelined(store, events, registry, match, now, emit, workers)
-    return summary
+    return _run(store, events, match, on_outcome, on_input_done, now, workers)
 
 
 def ingest_documents(
@@ -254,17 +237,33 @@ def ingest_documents(
     workers: int = 2,
 ) -> Summary:
     """Ingest already-loaded documents through the same path as ``ingest_inputs``."""
+    events = (_Doc(doc.origin, doc) for doc in docs)
+    return _run(store, events, match, on_outcome, None, now, workers)
+
+
+def _run(
+    store: Store,
+    events: Iterator[_Event],
+    match: bool,
+    on_outcome: Callable[[Outcome], None] | None,
+    on_input_done: Callable[[str], None] | None,
+    now: Callable[[], datetime] | None,
+    workers: int,
+) -> Summary:
+    """Drive the events through the serial or the pipelined path; outcomes in input order."""
     summary = Summary()
     with store.session() as session:
         registry = source_store.load_registry(session)
 
     def emit(item: Outcome | _Done) -> None:
-        if isinstance(item, Outcome):
-            summary.record(item)
-            if on_outcome is not None:
-                on_outcome(item)
+        if isinstance(item, _Done):
+            if on_input_done is not None:
+                on_input_done(item.origin)
+            return
+        summary.record(item)
+        if on_outcome is not None:
+            on_outcome(item)
 
-    events = (_Doc(doc.origin, doc) for doc in docs)
     if workers <= 0:
         _ingest_serial(store, events, registry, match, now, emit)
     else:
