@@ -24,6 +24,12 @@ class Document:
     published: date | None = None
     url: str | None = None
     origin: str = "<text>"  # file path, "-" for stdin, or "<text>" for in-memory text
+    # where ``published`` came from: "data" (a dataset field), "page" (meta tags, JSON-LD),
+    # "option" (--published), "dateline" (a date line in the text); None when unknown
+    published_from: str | None = None
+    author: str | None = None
+    # other fields of a dataset row (name, value), kept with the article and exported with it
+    extra: tuple[tuple[str, str], ...] = ()
 
 
 class AttributionKind(StrEnum):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -84,6 +85,9 @@ def save_analysis(
                 url=doc.url,
                 origin=doc.origin,
                 ingested_at=now,
+                published_from=doc.published_from if doc.published is not None else None,
+                author=doc.author,
+                extra=json.dumps(dict(doc.extra), ensure_ascii=False, sort_keys=True),
             )
             .returning(_ARTICLE_TABLE.c.id)
         )

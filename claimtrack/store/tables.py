@@ -22,6 +22,28 @@ class Article(SQLModel, table=True):
     url: str | None = Field(default=None, max_length=2000)
     origin: str = Field(max_length=2000)
     ingested_at: datetime
+    # where ``published`` came from: data (a dataset column), page (meta tags, JSON-LD),
+    # option (--published), dateline (a date line in the text); null when unknown
+    published_from: str | None = Field(default=None, max_length=20)
+    author: str | None = Field(default=None, max_length=300)
+    # other columns of a dataset row, and anything else known about the article (JSON object)
+    extra: str = Field(default="{}", sa_column=Column(Text, nullable=False, server_default="{}"))
+    incident_id: int | None = Field(default=None, foreign_key="incident.id", index=True)
+
+
+class Incident(SQLModel, table=True):
+    """One happening (an attack, a strike, a shoot-down): a place, a time, what happened.
+
+    Articles and claims point at their incident; accounts are compared only inside one."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    place: str | None = Field(default=None, max_length=200)  # most specific place known
+    governorate: str | None = Field(default=None, max_length=100, index=True)
+    day: date | None = Field(default=None, index=True)  # when it happened (best estimate)
+    kind: str = Field(default="event", max_length=40)  # gas_attack, air_strike, shoot_down ...
+    label: str = Field(max_length=300)  # "Khan Sheikhoun, 4 Apr 2017, gas attack"
+    signature: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    created_at: datetime
 
 
 class Source(SQLModel, table=True):
@@ -66,6 +88,7 @@ class Claim(SQLModel, table=True):
     rule: str | None = Field(default=None, max_length=100)
     descriptor: str | None = Field(default=None, max_length=500)
     frame: str = Field(default="{}", sa_column=Column(Text, nullable=False, server_default="{}"))
+    incident_id: int | None = Field(default=None, foreign_key="incident.id", index=True)
 
 
 class ClaimKey(SQLModel, table=True):
@@ -105,6 +128,8 @@ class Conflict(SQLModel, table=True):
     created_at: datetime
     updated_at: datetime
     updated_by: str | None = Field(default=None, max_length=200)
+    incident_id: int | None = Field(default=None, foreign_key="incident.id", index=True)
+    assignee: str | None = Field(default=None, max_length=200, index=True)
 
 
 class ConflictClaim(SQLModel, table=True):
