@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from typing import Any, TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape as _escape_markup
 from rich.table import Table
 
 from claimtrack.cli.app import Settings
@@ -66,9 +68,37 @@ def conflict_kinds(values: Sequence[str]) -> list[str]:
     return out
 
 
+# C0 controls but tab and newline, DEL, C1 controls (a terminal takes U+009B for ESC [), the bidi
+# overrides and isolates that reorder what is shown ("Trojan source"), and lone surrogates (from
+# undecodable bytes: they would make printing itself fail).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe(text: object, *, markup: bool = True) -> str:
+    """Stored or ingested text made safe to print to a terminal or a plain-text pipe.
+
+    Every control character but tab and newline (so every escape sequence: ESC, CSI, OSC, BEL,
+    CR, ...), the bidi overrides and lone surrogates are shown as ``\\x1b`` / ``\\u202e``
+    instead of being sent to the terminal; with ``markup`` (the default) rich markup is escaped
+    too, so ``[link=...]`` is printed as written when the result goes through a rich
+    ``Console.print`` or a table cell. Pass ``markup=False`` for plain ``print`` and for rich
+    ``Text`` objects, which do not read markup. ``None`` is the empty string.
+    """
+    if text is None:
+        return ""
+    value = _UNSAFE.sub(_visible, text if isinstance(text, str) else str(text))
+    return _escape_markup(value) if markup else value
+
+
 def console(stderr: bool = False) -> Console:
-    # Never colour when piped or when NO_COLOR is set; rich honours both itself.
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    # Never colour when piped or when NO_COLOR is set; rich honours both itself. No emoji codes:
+    # ':name:' in stored text stays as written.
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, emoji=False)
 
 
 @contextmanager
