@@ -13,7 +13,7 @@ import pickle
 import queue
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, BinaryIO, Literal
@@ -21,6 +21,7 @@ from typing import Any, BinaryIO, Literal
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session
 
+from claimtrack.datasets import RowError, dataset_format, iter_dataset
 from claimtrack.errors import ClaimtrackError
 from claimtrack.frame import frame_article, frame_to_json
 from claimtrack.load import iter_documents, iter_inputs
@@ -44,6 +45,15 @@ class Metadata:
     published: date | None = None
     url: str | None = None
     title: str | None = None
+
+
+@dataclass(frozen=True)
+class DatasetOptions:
+    """How to read dataset files (CSV, TSV, JSON Lines, JSON): see ``claimtrack.datasets``."""
+
+    input_format: str | None = None  # force a format for every input: csv, tsv, jsonl, json
+    columns: Mapping[str, str] = field(default_factory=dict)  # field -> column name
+    date_format: str | None = None  # strptime format of the date column
 
 
 @dataclass(frozen=True)
@@ -184,22 +194,62 @@ class _Done:
 _Event = _Doc | _Failed | _Done
 
 
-def _events(origins: Iterable[str], stdin: BinaryIO | None, metadata: Metadata) -> Iterator[_Event]:
-    """Documents of each input in order, a failure where an input cannot be read, then done."""
+def _input_documents(
+    origin: str, stdin: BinaryIO | None, metadata: Metadata, dataset: DatasetOptions
+) -> Iterator[Document | RowError]:
+    """What one input holds: a dataset's rows, or the document(s) of one article file."""
+    if origin != "-" and dataset_format(origin, dataset.input_format) is not None:
+        defaults = Document(
+            text="",
+            title=metadata.title,
+            outlet=metadata.outlet,
+            published=metadata.published,
+            url=metadata.url,
+            published_from="option" if metadata.published is not None else None,
+        )
+        yield from iter_dataset(
+            origin,
+            input_format=dataset.input_format,
+            columns=dataset.columns,
+            date_format=dataset.date_format,
+            defaults=defaults,
+        )
+        return
+    yield from iter_documents(
+        origin,
+        stdin=stdin,
+        outlet=metadata.outlet,
+        published=metadata.published,
+        url=metadata.url,
+        title=metadata.title,
+    )
+
+
+def _events(
+    origins: Iterable[str],
+    stdin: BinaryIO | None,
+    metadata: Metadata,
+    dataset: DatasetOptions = DatasetOptions(),
+) -> Iterator[_Event]:
+    """Documents of each input in order, a failure where an input (or a dataset row) cannot be
+    read, then done. Any exception while reading one input fails that input alone."""
     for origin in origins:
         try:
-            for doc in iter_documents(
-                origin,
-                stdin=stdin,
-                outlet=metadata.outlet,
-                published=metadata.published,
-                url=metadata.url,
-                title=metadata.title,
-            ):
-                yield _Doc(origin, doc)
+            for item in _input_documents(origin, stdin, metadata, dataset):
+                if isinstance(item, RowError):
+                    yield _Failed(origin, item.message)
+                else:
+                    yield _Doc(item.origin, item)
         except ClaimtrackError as error:
             yield _Failed(origin, str(error))
+        except Exception as error:  # a bug or a broken dependency: this input fails, not the batch
+            yield _Failed(origin, internal_error(origin, error))
         yield _Done(origin)
+
+
+def internal_error(origin: str, error: BaseException) -> str:
+    """The one-line report of an unexpected exception while handling ``origin``."""
+    return f"{origin}: internal error: {type(error).__name__}: {error}"
 
 
 def ingest_inputs(
@@ -213,6 +263,7 @@ def ingest_inputs(
     on_input_done: Callable[[str], None] | None = None,
     now: Callable[[], datetime] | None = None,
     workers: int | None = None,
+    dataset: DatasetOptions = DatasetOptions(),
 ) -> Summary:
     """Ingest files, directories (recursively) and ``-`` (stdin); report each outcome in order.
 
@@ -222,8 +273,10 @@ def ingest_inputs(
     """
     origins = list(iter_inputs(list(inputs)))
     if workers is None:
-        workers = 0 if len(origins) <= SERIAL_UP_TO else min(2, os.cpu_count() or 1)
-    events = _events(origins, stdin, metadata)
+        datasets = any(dataset_format(o, dataset.input_format) for o in origins if o != "-")
+        few = len(origins) <= SERIAL_UP_TO and not datasets
+        workers = 0 if few else min(2, os.cpu_count() or 1)
+    events = _events(origins, stdin, metadata, dataset)
     return _run(store, events, match, on_outcome, on_input_done, now, workers)
 
 
@@ -290,6 +343,10 @@ def _ingest_serial(
                 )
             except ClaimtrackError as error:
                 outcome = Outcome(event.origin, "failed", error=str(error))
+            except DBAPIError:
+                raise  # the database itself is in trouble: not this input's fault
+            except Exception as error:
+                outcome = Outcome(event.origin, "failed", error=internal_error(event.origin, error))
             emit(outcome)
         elif isinstance(event, _Failed):
             emit(Outcome(event.origin, "failed", error=event.error))
@@ -544,9 +601,12 @@ def _ingest_pipelined(
                 in_flight -= 1
                 analysis, framed, error = pool.result(index)
                 if error is not None:
-                    if not isinstance(error, ClaimtrackError):
-                        raise error
-                    group.reports.append(Outcome(event.origin, "failed", error=str(error)))
+                    message = (
+                        str(error)
+                        if isinstance(error, ClaimtrackError)
+                        else internal_error(event.origin, error)
+                    )
+                    group.reports.append(Outcome(event.origin, "failed", error=message))
                 else:
                     assert analysis is not None
                     group.add(analysis, framed, now() if now is not None else datetime.now(UTC))

@@ -11,8 +11,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from claimtrack.cli.app import app
 from claimtrack.cli.common import console, store_from
+from claimtrack.datasets import dataset_format, parse_column_map
 from claimtrack.errors import UsageError
-from claimtrack.ingest import Metadata, Outcome, ingest_inputs
+from claimtrack.ingest import DatasetOptions, Metadata, Outcome, ingest_inputs
 from claimtrack.load import iter_inputs
 
 PROGRESS_FROM = 20  # batches at least this long show a progress bar (in a terminal)
@@ -34,7 +35,9 @@ def _parse_date(value: str | None) -> date | None:
 def ingest(
     ctx: typer.Context,
     paths: list[str] = typer.Argument(
-        ..., help="Files, directories (.txt .md .html .htm, recursively) or - for stdin."
+        ...,
+        help="Files, directories (recursively), or - for stdin. Articles: .txt .md .html .htm; "
+        "datasets, one article per row: .csv .tsv .jsonl .json.",
     ),
     outlet: str | None = typer.Option(None, help="The outlet that published the article(s)."),
     published: str | None = typer.Option(None, help="Publication date, YYYY-MM-DD."),
@@ -42,6 +45,25 @@ def ingest(
     title: str | None = typer.Option(None, help="The article's title."),
     match: bool = typer.Option(
         True, "--match/--no-match", help="Match new claims and flag conflicts as they land."
+    ),
+    column: list[str] = typer.Option(
+        [],
+        "--column",
+        metavar="FIELD=NAME",
+        help="Datasets: the column holding FIELD (text, title, published, outlet, url, id), "
+        "e.g. --column text=article_content. Repeatable. Common names are recognised without it.",
+    ),
+    date_format: str | None = typer.Option(
+        None,
+        "--date-format",
+        metavar="FMT",
+        help="Datasets: strptime format of the date column, e.g. %m/%d/%y (default: ISO 8601).",
+    ),
+    input_format: str | None = typer.Option(
+        None,
+        "--input-format",
+        help="Read every input as this dataset format: csv, tsv, jsonl or json "
+        "(default: by extension).",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary line."),
     workers: int | None = typer.Option(
@@ -54,11 +76,20 @@ def ingest(
 ) -> None:
     """Store articles: segment them into claims, attribute each claim, match and flag conflicts."""
     metadata = Metadata(outlet=outlet, published=_parse_date(published), url=url, title=title)
+    if input_format is not None and input_format not in ("csv", "tsv", "jsonl", "json"):
+        raise UsageError(f"--input-format {input_format!r}: use csv, tsv, jsonl or json")
+    dataset = DatasetOptions(
+        input_format=input_format, columns=parse_column_map(column), date_format=date_format
+    )
     err = console(stderr=True)
     inputs = list(iter_inputs(paths))
-    show_bar = len(inputs) >= PROGRESS_FROM and err.is_terminal and not quiet
+    # a dataset holds an unknown number of articles: the bar then counts articles, open-ended
+    rows = any(dataset_format(i, input_format) for i in inputs if i != "-")
+    show_bar = (rows or len(inputs) >= PROGRESS_FROM) and err.is_terminal and not quiet
 
     def report(outcome: Outcome) -> None:
+        if rows and progress is not None and task is not None:
+            progress.advance(task)
         if outcome.status == "failed":
             err.print(f"Error: {outcome.error}", markup=False, highlight=False, soft_wrap=True)
         elif not quiet and not show_bar:
@@ -81,10 +112,14 @@ def ingest(
         else None
     )
     with store_from(ctx, create=True) as store, progress or nullcontext():
-        task = progress.add_task("ingest", total=len(inputs)) if progress is not None else None
+        task = (
+            progress.add_task("ingest", total=None if rows else len(inputs))
+            if progress is not None
+            else None
+        )
 
         def advance(_origin: str) -> None:
-            if progress is not None and task is not None:
+            if not rows and progress is not None and task is not None:
                 progress.advance(task)
 
         summary = ingest_inputs(
@@ -96,6 +131,7 @@ def ingest(
             on_outcome=report,
             on_input_done=advance,
             workers=workers,
+            dataset=dataset,
         )
     typer.echo(f"Ingested: {summary.line()}")
     if summary.failed:
