@@ -45,7 +45,13 @@ from claimtrack.model import (
     Source,
     SourceKind,
 )
-from claimtrack.sources import SourceRegistry, default_registry, descriptor_words, normalise
+from claimtrack.sources import (
+    SourceRegistry,
+    default_registry,
+    descriptor_words,
+    generic_words,
+    normalise,
+)
 
 __all__ = ["attribute"]
 
@@ -134,6 +140,11 @@ _TOKEN = re.compile(
 _DETS = frozenset({"the", "a", "an"})
 _POSS_PRON = frozenset({"its", "his", "her", "their"})
 _PRONOUNS = frozenset({"he", "she", "it", "they"})
+# a pronoun with its verb glued on: "He's saying", "They're saying"
+_CONTRACTED = {
+    "he's": "he", "she's": "she", "it's": "it", "they're": "they", "they've": "they",
+    "he'd": "he", "she'd": "she", "they'd": "they", "he'll": "he", "she'll": "she",
+}  # fmt: skip
 _PREPOSITIONS = frozenset(
     {"in", "at", "from", "to", "with", "near", "by", "on", "into", "over", "against", "of",
      "for", "about", "across", "towards", "toward", "under", "between", "inside", "outside",
@@ -309,6 +320,10 @@ _ROLE_KINDS: dict[str, frozenset[SourceKind]] = {
     "government": frozenset({SourceKind.GOVERNMENT}),
     "army": frozenset({SourceKind.MILITARY}),
     "military": frozenset({SourceKind.MILITARY}),
+    "command": frozenset({SourceKind.MILITARY}),  # the command named before
+    "forces": frozenset({SourceKind.MILITARY}),
+    "tv": frozenset({SourceKind.BROADCASTER}),
+    "network": frozenset({SourceKind.BROADCASTER}),
     "statement": frozenset(
         {SourceKind.GOVERNMENT, SourceKind.MILITARY, SourceKind.MONITOR, SourceKind.INTERNATIONAL,
          SourceKind.OTHER}
@@ -358,6 +373,8 @@ class _Tok:
         else:  # "al-Homsi", "el-Dorar"
             self.is_cap = len(text) > 3 and low[:3] in ("al-", "el-") and text[3].isupper()
         if "'" in low or "’" in low:
+            if low.replace("’", "'") in _CONTRACTED:
+                low = self.low = _CONTRACTED[low.replace("’", "'")]  # "He's saying" -> he
             self.bare = _strip_possessive(low)
             self.possessive = low.endswith(("'s", "’s", "s'", "s’"))
         else:  # most tokens (and every one of a corpus that strips apostrophes)
@@ -491,6 +508,7 @@ class _Attributor:
         self._monitor: tuple[Source | None] | None = None
         self._claims: list[Claim] = []
         self._all_people: list[_Person] | None = None
+        self._documents: dict[str, Source | None] = {}
 
     # ---------------------------------------------------------------------------- driver
 
@@ -698,6 +716,16 @@ class _Attributor:
             and prev.low in ("is", "are", "was", "were")
         ):
             return None
+        if prev is not None and prev.low in ("not", "n't", "never") and cue not in _AS_CUES:
+            return None  # "He did not say whether", "has not said", "never confirmed"
+        if (
+            cue in ("reports", "reported", "reporting")
+            and nxt is not None
+            and nxt.low == "from"
+            and i + 2 < len(toks)
+            and toks[i + 2].is_cap
+        ):
+            return None  # "TRT World's Ahmed al Burai reports from Idlib": a dateline
         weak = cue in _ALWAYS_WEAK or cue in self.lex.weak
         if cue in self.lex.tail_only and not (
             prev is not None
@@ -971,6 +999,17 @@ class _Attributor:
                 return self._found(toks, (a, b), src, cue, cue_start, "report-by", i, text)
         if before is not None and before.low in _PREPOSITIONS:
             return self._prep_object(toks, span, cue, cue_start, i, text, weak)
+        if before is not None and toks[b].is_cap and a >= 2:
+            # "in eastern Aleppo", "in rebel-held eastern Aleppo": a place after a preposition
+            # and its lower-case adjectives is no subject (places are not sources)
+            k = a - 1
+            while k > a - 4 and k >= 1 and (
+                toks[k].low in generic_words().place_adjectives
+                or (toks[k].is_word and not toks[k].is_cap and _MODIFIER_SUFFIX.match(toks[k].low))
+            ):  # fmt: skip
+                k -= 1
+            if k < a - 1 and toks[k].low in ("in", "at", "from", "near", "inside", "outside"):
+                return self._prep_object(toks, (k + 1, b), cue, cue_start, i, text, weak)
         if before is not None and before.low == "what":
             # "... is what the agency said" governs the sentence; "short of what residents say
             # is needed" is an aside in the reporter's voice
@@ -1104,10 +1143,11 @@ class _Attributor:
             return True
         if src.kind is SourceKind.UNNAMED:
             return False
-        if self.registry.get(src.name) is not None or (src.name in self.memory.local and
-                                                       toks[b].is_cap):  # fmt: skip
+        if self.registry.get(src.name) is not None or (
+            normalise(src.name) in self.memory.local and toks[b].is_cap
+        ):
             return True
-        return toks[b].bare in ("report", "statement", "investigation", "study", "footage")
+        return toks[b].bare in generic_words().documents
 
     def _found(
         self,
@@ -1508,6 +1548,13 @@ class _Attributor:
         return None
 
     def _new_source(self, mention: str) -> Source | None:
+        if generic_words().is_generic(mention):
+            # a generic word names nobody: an unnamed source, with the words used ("unnamed
+            # source", "unnamed media reports"); kept out of the article's memory of names
+            words = [w for w in normalise(mention).split() if w not in _UNNAMED_DROP]
+            if not words:
+                return None
+            return Source(name="unnamed " + " ".join(words), kind=SourceKind.UNNAMED)
         name, descriptor, kind = self.registry.canonicalise(mention)
         if not name:
             return None
@@ -1587,9 +1634,78 @@ class _Attributor:
             if not any(_is_head(t) for t in toks[a : b + 1]):
                 return None
             if first.low == "the" and low in _BACK_NOUNS:
-                return self._last_source(low)
+                back = self._last_source(low)
+                if back is not None:
+                    return back
+            if generic_words().is_generic(mention):
+                return self._generic(toks, a, b, mention)
             return self._new_source(mention)
         return None
+
+    def _generic(self, toks: list[_Tok], a: int, b: int, mention: str) -> Source | None:
+        """A mention made only of generic words ("the group", "sources", "the poll", "the same
+        source"): the source it points back to, else an unnamed source scoped to the claim's
+        words ("unnamed source"); nobody after "no" ("No group has claimed")."""
+        g = generic_words()
+        if toks[a].low in g.negative or (a > 0 and toks[a - 1].low in g.negative):
+            return None
+        head = toks[b].bare
+        # "the Daesh terrorist group", "the Islamic State [IS] group": the name before the head
+        k = a - 1
+        while k >= max(0, a - 3) and (
+            toks[k].text in ("[", "]", "(", ")")
+            or (toks[k].is_word and not toks[k].is_cap and toks[k].low not in _DETS
+                and toks[k].low not in _PREPOSITIONS and toks[k].low not in _COORD
+                and toks[k].bare not in _SOURCE_NOUNS and k < a - 0)
+        ):  # fmt: skip
+            k -= 1
+        if 0 <= k < a - 1 and toks[k].is_cap and head in ("group", "groups", "organisation"):
+            named = _np_before(toks, k)
+            if named is not None and toks[named[1]].is_cap:
+                src = self._known(toks, *named)
+                if src is not None and not src.is_person:
+                    return src
+        back = self._named_before(head, toks, a, b)
+        if back is not None:
+            return back
+        return self._new_source(mention)
+
+    def _named_before(self, head: str, toks: list[_Tok], a: int, b: int) -> Source | None:
+        """The source a generic head takes up: the poll or report named before (or, for a
+        headline, anywhere in the article), the source that spoke before, the group named."""
+        g = generic_words()
+        definite = toks[a].low in ("the", "this", "that") or (a == b and not head.endswith("s"))
+        if head in g.documents and definite:
+            # "the poll found", "the survey showed", headline "poll finds"; not "reports say"
+            family = g.synonyms.get(head, frozenset({head}))
+            for src in reversed(self.memory.speakers + self.memory.orgs):
+                last = normalise(src.name).split()[-1:]
+                if last and last[0] in family and not src.name.startswith("unnamed"):
+                    return src
+            doc = self._article_document(family)
+            if doc is not None:
+                return doc
+        if head in ("source", "sources"):
+            return self._last_source("source")
+        if head in _ROLE_KINDS or head in ("command", "tv", "forces"):
+            return self._role(toks, a, b, head)
+        return None
+
+    def _article_document(self, family: frozenset[str]) -> Source | None:
+        """ "poll finds" in a headline: the poll the article names ("a Quinnipiac University
+        poll"), the first one in the text."""
+        key = " ".join(sorted(family))
+        if key not in self._documents:
+            found: Source | None = None
+            for m in _named_document(tuple(sorted(family))).finditer(self.doc.text):
+                words = m.group(1).split()
+                while words and normalise(words[0]) in generic_words().qualifiers:
+                    words = words[1:]  # "A Quinnipiac poll" -> "Quinnipiac poll"
+                if words:
+                    found = self._new_source(" ".join([*words, m.group(2).lower()]))
+                    break
+            self._documents[key] = found
+        return self._documents[key]
 
     def _stripped_possessive(self, toks: list[_Tok], a: int, b: int, head: str) -> Source | None:
         """Possessives whose apostrophe the corpus stripped: "Syrias armed forces" -> Syrian
@@ -1704,7 +1820,7 @@ class _Attributor:
         if kinds is not None:
             for src in reversed(self.memory.speakers + self.memory.orgs):
                 if src.kind in kinds and not src.is_person:
-                    if head == "ministry" and "ministry" not in src.name.lower():
+                    if head in ("ministry", "command") and head not in src.name.lower():
                         continue
                     return src
             if head in ("monitor", "observatory", "watchdog", "group") or "monitoring" in words:
@@ -2132,7 +2248,9 @@ def _np_after(toks: list[_Tok], k: int) -> tuple[int, int] | None:
             if t.low in _NAME_PARTICLES and t.low != "and" and i + 1 < n and toks[i + 1].is_cap:
                 i += 1
                 continue
-            if t.bare in _PERSON_ROLES and i + 1 < n and toks[i + 1].is_cap:
+            if (t.bare in _PERSON_ROLES or t.bare in _APPOSITIVE_ROLES) and i + 1 < n and toks[
+                i + 1
+            ].is_cap:  # fmt: skip
                 i += 1
                 continue
             break
@@ -2227,6 +2345,18 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
                 end = cue.start()  # '"The bombing is an outrage said X': the quote ends there
         spans.append((open_at, end))
     return spans
+
+
+# words dropped from the name of an unnamed source: "the same source" -> "unnamed source"
+_UNNAMED_DROP = frozenset({"the", "a", "an", "same", "this", "that", "these", "those", "such"})
+
+
+@lru_cache(maxsize=16)
+def _named_document(family: tuple[str, ...]) -> re.Pattern[str]:
+    """ "a Quinnipiac University poll", "the new Bloomberg Politics survey": capitalised words
+    before a document noun."""
+    heads = "|".join(re.escape(h) for h in family)
+    return re.compile(r"\b((?:[A-Z][\w&.'’-]*\s){1,4}?)((?i:" + heads + r"))\b")
 
 
 _INVERTED_CUE = re.compile(r" (?:said|says|told|added)\b")

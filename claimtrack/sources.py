@@ -35,7 +35,9 @@ __all__ = [
     "canonicalise",
     "default_registry",
     "descriptor_words",
+    "generic_words",
     "normalise",
+    "unnamed_kind",
 ]
 
 _NAME_PARTICLES = frozenset(
@@ -153,6 +155,56 @@ class _Descriptors:
 def descriptor_words() -> _Descriptors:
     """The descriptor vocabularies (cached; the data files are read once)."""
     return _Descriptors(_load_toml("descriptors.toml"))
+
+
+class _Generic:
+    """Generic heads, documents and unnamed kinds, normalised, from ``rules/unnamed.toml``."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        generic = data.get("generic", {})
+        docs = data.get("documents", {})
+
+        def words(items: Iterable[str]) -> frozenset[str]:
+            return frozenset(normalise(w) for w in items if normalise(w))
+
+        self.heads = words(generic.get("heads", ()))
+        self.qualifiers = words(generic.get("qualifiers", ()))
+        self.negative = words(generic.get("negative", ()))
+        self.documents = words(docs.get("nouns", ()))
+        self.synonyms: dict[str, frozenset[str]] = {}
+        for group in docs.get("synonyms", ()):
+            members = words(group)
+            for w in members:
+                self.synonyms[w] = self.synonyms.get(w, frozenset()) | members
+        self.place_adjectives = words(data.get("places", {}).get("adjectives", ()))
+        self.kinds: tuple[tuple[str, frozenset[str]], ...] = tuple(
+            (kind, words(ws)) for kind, ws in data.get("unnamed_kinds", {}).items()
+        )
+
+    def is_generic(self, mention: str) -> bool:
+        """True when a mention is made only of generic words: "the group", "media reports"."""
+        words = normalise(mention).split()
+        return (
+            bool(words)
+            and words[-1] in self.heads
+            and all(w in self.heads or w in self.qualifiers for w in words)
+        )
+
+
+@lru_cache(maxsize=1)
+def generic_words() -> _Generic:
+    """The vocabulary of ``rules/unnamed.toml`` (cached; read once)."""
+    return _Generic(_load_toml("unnamed.toml"))
+
+
+def unnamed_kind(name: str) -> str | None:
+    """The kind of an unnamed source from its words ("rebel military source" -> "military",
+    "witnesses" -> "witness"), in the order of ``rules/unnamed.toml``; None when no word says."""
+    words = set(normalise(name).split())
+    for kind, kind_words in generic_words().kinds:
+        if words & kind_words:
+            return kind
+    return None
 
 
 def _is_capitalised(word: str) -> bool:

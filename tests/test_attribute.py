@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimtrack.attribute import attribute
-from claimtrack.model import UNATTRIBUTED, AttributionKind, Claim, Document
+from claimtrack.model import UNATTRIBUTED, AttributionKind, Claim, Document, SourceKind
 from claimtrack.segment import segment
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "fakes-dev.csv"
@@ -278,7 +278,8 @@ def test_quote_with_speaker_in_the_next_sentence() -> None:
 def test_straight_and_curly_quotes_alike() -> None:
     for q1, q2 in (('"', '"'), ("“", "”")):
         a = one(f"{q1}The strikes were significant{q1 and q2} the statement said.").attribution
-        assert a.source is None  # no antecedent: never guessed
+        # no antecedent: never guessed, an unnamed source ("the statement" names nobody)
+        assert (a.source, a.source_kind) == ("unnamed statement", SourceKind.UNNAMED)
         a = one(f"{q1}The strikes were significant{q2} he said.").attribution
         assert a.source is None
 
