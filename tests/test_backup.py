@@ -24,6 +24,14 @@ AT = datetime(2020, 2, 15, 9, 30, 12, 345678, tzinfo=UTC)
 
 def populate(session: Session) -> None:
     """At least one row in every table, with the awkward values: Unicode, newlines, nulls."""
+    session.add(
+        t.Incident(
+            id=4, place="Saraqeb", governorate="Idlib", day=date(2020, 2, 14), kind="shoot_down",
+            label="Saraqeb, 14 Feb 2020, helicopter shot down", signature="idlib|helicopter",
+            created_at=AT,
+        )
+    )  # fmt: skip
+    session.flush()
     articles = [
         t.Article(
             id=3,  # ids with gaps: the import must keep them, not renumber
@@ -35,6 +43,10 @@ def populate(session: Session) -> None:
             url="https://example.org/idlib?x=1&y=2",
             origin="examples/idlib.txt",
             ingested_at=AT,
+            published_from="page",
+            author="Staff \u001b[2J writer",
+            extra='{"row": 12, "category": "Idlib"}',
+            incident_id=4,
         ),
         t.Article(
             id=7,
@@ -47,7 +59,9 @@ def populate(session: Session) -> None:
     session.add_all(articles)
     session.flush()
     sources = [
-        t.Source(id=1, name="Anadolu", kind="media", created_at=AT, tags='["turkey", "state"]'),
+        t.Source(
+            id=1, name="Anadolu", kind="news_agency", created_at=AT, tags='["turkey", "state"]'
+        ),
         t.Source(
             id=4,
             name="Mevlüt Çavuşoğlu",
@@ -74,10 +88,11 @@ def populate(session: Session) -> None:
             id=10, article_id=3, seq=0, start=0, end=39,
             text="Turkey’s Anadolu said 33 soldiers died.",
             source_id=1, source_mention="Turkey’s Anadolu", mention_start=0, mention_end=16,
-            cue="said", kind="direct", via=None, rule="subject-cue", frame='{"number": 33}',
+            cue="said", kind="direct_quote", via=None, rule="subject-cue", frame='{"number": 33}',
+            incident_id=4,
         ),
         t.Claim(
-            id=11, article_id=3, seq=1, start=40, end=63, paragraph=1,
+            id=11, article_id=3, seq=1, start=40, end=62, paragraph=1,
             text='"Çavuşoğlu" denied it.', source_id=4, source_mention="Çavuşoğlu", cue="denied",
         ),
         t.Claim(
@@ -96,7 +111,8 @@ def populate(session: Session) -> None:
             t.Conflict(id=2, key="number:10,20", kind="number", reason="33 against 12 dead.",
                        severity=0.8, score=71.5, values="[33, 12]", status="resolved",
                        note="Checked\nwith two desks", favoured_claim_id=10, version=3,
-                       active=False, created_at=AT, updated_at=AT, updated_by="ana"),
+                       active=False, created_at=AT, updated_at=AT, updated_by="ana",
+                       incident_id=4, assignee="bo"),
             t.Corroboration(id=1, key="10,11", reason="same numbers", score=88.0,
                             claim_ids="[10, 11]", created_at=AT),
         ]
@@ -106,9 +122,9 @@ def populate(session: Session) -> None:
         [
             t.ConflictClaim(conflict_id=2, claim_id=10, position=0),
             t.ConflictClaim(conflict_id=2, claim_id=20, position=1),
-            t.ReviewEvent(id=1, conflict_id=2, old_status="open", new_status="disputed",
+            t.ReviewEvent(id=1, conflict_id=2, old_status="open", new_status="confirmed",
                           reviewer="ana", note=None, at=AT),
-            t.ReviewEvent(id=2, conflict_id=2, old_status="disputed", new_status="resolved",
+            t.ReviewEvent(id=2, conflict_id=2, old_status="confirmed", new_status="resolved",
                           reviewer="bo", note="favour Anadolu", favoured_claim_id=10, at=AT),
             t.SourceNote(id=1, source_id=4, note="State line; check 🇹🇷 sources", author="ana",
                          at=AT),

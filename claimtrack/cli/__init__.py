@@ -16,6 +16,7 @@ import typer
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimtrack.cli.app import app
+from claimtrack.cli.common import safe
 
 try:  # typer >= 0.2x ships its own copy of click
     from typer._click import exceptions as click_exceptions
@@ -42,7 +43,7 @@ _register_commands()
 
 
 def _fail(message: str, code: int) -> int:
-    first = " ".join(message.strip().split("\n")[0].split()) or "failed"
+    first = safe(" ".join(message.strip().split("\n")[0].split()), markup=False) or "failed"
     print(f"Error: {first}", file=sys.stderr)
     return code
 

@@ -7,14 +7,13 @@ owner are current values whose every change is kept in the source's history.
 
 from __future__ import annotations
 
-import json
-
 import typer
 
 from claimtrack.cli.app import app
-from claimtrack.cli.common import ListFormat, render_rows, store_from
+from claimtrack.cli.common import ListFormat, render_rows, safe, store_from
 from claimtrack.cli.review import default_reviewer, now_utc
 from claimtrack.cli.sources import sources_app
+from claimtrack.export.tabular import dumps
 from claimtrack.store import review as review_store
 
 AUTHOR = typer.Option(
@@ -63,12 +62,14 @@ def annotate_source(
             )
         )
     if fmt == "json":
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        typer.echo(dumps(result, indent=2))
         return
     said = [f"{c['field']}: {_show(c['old'])} -> {_show(c['new'])}" for c in result["changes"]]
     if result["note"] is not None:
         said.append("note added")
-    typer.echo(f"{result['source']}: {'; '.join(said) or 'no change'} (by {who})")
+    typer.echo(
+        safe(f"{result['source']}: {'; '.join(said) or 'no change'} (by {who})", markup=False)
+    )
 
 
 @app.command("annotate")
@@ -87,7 +88,9 @@ def annotate_claim(
             lambda s: review_store.annotate_claim(s, claim_id, note, tag, author=who, now=when)
         )
     tags = f" [{', '.join(result['tags'])}]" if result["tags"] else ""
-    typer.echo(f"claim {claim_id}: annotation {result['id']} added{tags} (by {who})")
+    typer.echo(
+        safe(f"claim {claim_id}: annotation {result['id']} added{tags} (by {who})", markup=False)
+    )
 
 
 def _show(value: object) -> str:

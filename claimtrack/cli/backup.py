@@ -14,7 +14,7 @@ from pathlib import Path
 import typer
 
 from claimtrack.cli.app import app
-from claimtrack.cli.common import output_file, store_from
+from claimtrack.cli.common import FORCE, check_output, output_file, safe, store_from
 from claimtrack.cli.export import export_app
 from claimtrack.errors import ClaimtrackError
 from claimtrack.store.backup import export_all, import_all
@@ -29,12 +29,18 @@ def export_everything(
     ctx: typer.Context,
     fmt: BackupFormat = typer.Option(BackupFormat.jsonl, "--format", "-f"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
+    force: bool = FORCE,
 ) -> None:
     """The whole database (every table, every id) as JSON Lines, for `claimtrack import`."""
-    with store_from(ctx) as store, store.read() as session, output_file(output) as out:
+    check_output(ctx, output, force=force)
+    with (
+        store_from(ctx) as store,
+        store.read() as session,
+        output_file(ctx, output, force=force) as out,
+    ):
         counts = export_all(session, out)
     if output is not None:
-        typer.echo(f"Exported {_summary(counts)} to {output}", err=True)
+        typer.echo(safe(f"Exported {_summary(counts)} to {output}", markup=False), err=True)
 
 
 @app.command("import")

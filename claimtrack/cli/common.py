@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
@@ -18,9 +18,10 @@ from rich.table import Table
 
 from claimtrack.cli.app import Settings
 from claimtrack.errors import ClaimtrackError, UsageError
+from claimtrack.export.plain import visible
 from claimtrack.export.tabular import write_rows
 from claimtrack.model import ConflictKind
-from claimtrack.store.engine import Store, open_store
+from claimtrack.store.engine import SQLITE_MAGIC, Store, database_files, open_store
 
 
 class ListFormat(StrEnum):
@@ -68,17 +69,6 @@ def conflict_kinds(values: Sequence[str]) -> list[str]:
     return out
 
 
-# C0 controls but tab and newline, DEL, C1 controls (a terminal takes U+009B for ESC [), the bidi
-# overrides and isolates that reorder what is shown ("Trojan source"), and lone surrogates (from
-# undecodable bytes: they would make printing itself fail).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
 def safe(text: object, *, markup: bool = True) -> str:
     """Stored or ingested text made safe to print to a terminal or a plain-text pipe.
 
@@ -91,7 +81,7 @@ def safe(text: object, *, markup: bool = True) -> str:
     """
     if text is None:
         return ""
-    value = _UNSAFE.sub(_visible, text if isinstance(text, str) else str(text))
+    value = visible(text if isinstance(text, str) else str(text))
     return _escape_markup(value) if markup else value
 
 
@@ -101,24 +91,127 @@ def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=False, emoji=False)
 
 
-@contextmanager
-def output_file(path: Path | None) -> Iterator[TextIO]:
-    """``--output FILE`` or stdout. The file is written whole or not at all."""
+FORCE = typer.Option(False, "--force", help="Replace the --output file if it exists.")
+
+
+def check_output(ctx: typer.Context, path: Path | None, *, force: bool = False) -> None:
+    """Refuse an ``--output`` that would destroy something, before any work is done.
+
+    Never the database itself (nor its ``-wal``/``-shm``/``-journal``/``.lock`` files), however
+    it is named: another path, a symlink, a hard link (same inode). Never any SQLite database
+    file. An existing file only with ``--force``. A directory never.
+    """
     if path is None:
-        yield sys.stdout
         return
     target = Path(path)
     if target.is_dir():
         raise ClaimtrackError(f"{target}: is a directory")
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    if _is_database_file(ctx, target):
+        raise ClaimtrackError(
+            f"{target}: is the database (--db); refusing to write over it, even with --force"
+        )
+    if not target.exists():
+        return
+    if _is_sqlite_file(target):
+        raise ClaimtrackError(
+            f"{target}: is an SQLite database; refusing to write over it, even with --force"
+        )
+    if not force:
+        raise ClaimtrackError(f"{target}: already exists (use --force to replace it)")
+
+
+def _is_database_file(ctx: typer.Context, target: Path) -> bool:
+    protected = database_files(settings(ctx).db)
+    if not protected:
+        return False
+    resolved = target.expanduser().resolve()
+    if resolved in protected:
+        return True
     try:
-        with tmp.open("w", encoding="utf-8", newline="") as handle:
+        mine = os.stat(resolved)
+    except OSError:
+        return False
+    for path in protected:
+        try:
+            other = os.stat(path)
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == (mine.st_dev, mine.st_ino):
+            return True
+    return False
+
+
+def _check_stdout(ctx: typer.Context) -> None:
+    """``export ... >> claims.db``: stdout appended to the database is refused too."""
+    try:
+        mine = os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file behind stdout (tests, pipes)
+        return
+    for path in database_files(settings(ctx).db):
+        try:
+            other = os.stat(path)
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == (mine.st_dev, mine.st_ino):
+            raise ClaimtrackError(
+                f"{path}: standard output is the database (--db); refusing to write over it"
+            )
+
+
+def _is_sqlite_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+@contextmanager
+def output_file(ctx: typer.Context, path: Path | None, *, force: bool = False) -> Iterator[TextIO]:
+    """``--output FILE`` or stdout. The file is written whole or not at all: into a new
+    temporary file beside it, then renamed over it (``--force``) or linked to its name (which
+    fails if a file appeared there meanwhile). ``check_output`` runs first, and again here."""
+    if path is None:
+        _check_stdout(ctx)
+        yield sys.stdout
+        return
+    check_output(ctx, path, force=force)
+    target = Path(path)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise ClaimtrackError(f"{target}: {error.strerror or error}") from error
+    tmp = Path(name)
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
-        tmp.replace(target)
+        check_output(ctx, target, force=force)  # what the work took may have changed it
+        _publish(tmp, target, force=force)
     except OSError as error:
         raise ClaimtrackError(f"{target}: {error.strerror or error}") from error
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _publish(tmp: Path, target: Path, *, force: bool) -> None:
+    if force:
+        tmp.replace(target)
+        return
+    try:
+        os.link(tmp, target)  # atomic and never replaces: fails if the name is taken
+    except FileExistsError:
+        raise ClaimtrackError(f"{target}: already exists (use --force to replace it)") from None
+    except OSError:  # a file system without hard links
+        if target.exists():
+            raise ClaimtrackError(f"{target}: already exists (use --force to replace it)") from None
+        tmp.replace(target)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def render_rows(
@@ -128,7 +221,10 @@ def render_rows(
     *,
     title: str | None = None,
 ) -> None:
-    """Print rows as a rich table in a terminal (plain tab-separated text when piped), or data."""
+    """Print rows as a rich table in a terminal (plain tab-separated text when piped), or data.
+
+    Every cell goes through ``safe``: stored text cannot control the terminal nor read as markup.
+    """
     if fmt != ListFormat.table:
         write_rows(rows, fmt, sys.stdout, None if fmt == "json" else columns)
         return
@@ -136,13 +232,13 @@ def render_rows(
     if not out.is_terminal:
         print("\t".join(columns))
         for row in rows:
-            print("\t".join(_plain(row.get(name)) for name in columns))
+            print("\t".join(safe(_plain(row.get(name)), markup=False) for name in columns))
         return
-    table = Table(title=title, show_lines=False, expand=False)
+    table = Table(title=safe(title) if title else None, show_lines=False, expand=False)
     for name in columns:
         table.add_column(name, overflow="fold")
     for row in rows:
-        table.add_row(*(_plain(row.get(name)) for name in columns))
+        table.add_row(*(safe(_plain(row.get(name))) for name in columns))
     out.print(table)
 
 

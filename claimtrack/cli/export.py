@@ -10,7 +10,7 @@ from pathlib import Path
 import typer
 
 from claimtrack.cli.app import app
-from claimtrack.cli.common import DataFormat, output_file, store_from
+from claimtrack.cli.common import FORCE, DataFormat, check_output, output_file, store_from
 from claimtrack.export.tabular import write_rows
 from claimtrack.store import articles as article_store
 from claimtrack.store import sources as source_store
@@ -36,15 +36,17 @@ def export_claims(
     ctx: typer.Context,
     fmt: DataFormat = typer.Option(DataFormat.json, "--format", "-f"),
     output: Path | None = OUTPUT,
+    force: bool = FORCE,
     article: int | None = typer.Option(None, "--article", help="Only this article's claims."),
     source: str | None = typer.Option(None, "--source", help="Only claims of this source."),
 ) -> None:
     """Claims with their attribution (id, article_id, text, start, end, source, cue, via...)."""
+    check_output(ctx, output, force=force)
     with store_from(ctx) as store, store.read() as session:
         name = source_store.find_source(session, source).name if source else None
         rows = article_store.claim_rows(session, article_id=article, source=name)
     rows = [{name: row[name] for name in CLAIM_FIELDS} for row in rows]
-    with output_file(output) as out:
+    with output_file(ctx, output, force=force) as out:
         write_rows(rows, fmt, out, CLAIM_FIELDS)
 
 
@@ -53,9 +55,11 @@ def export_sources(
     ctx: typer.Context,
     fmt: DataFormat = typer.Option(DataFormat.json, "--format", "-f"),
     output: Path | None = OUTPUT,
+    force: bool = FORCE,
 ) -> None:
     """Sources with aliases, claim counts and annotations."""
+    check_output(ctx, output, force=force)
     with store_from(ctx) as store, store.read() as session:
         rows = source_store.source_rows(session)
-    with output_file(output) as out:
+    with output_file(ctx, output, force=force) as out:
         write_rows(rows, fmt, out, SOURCE_FIELDS)

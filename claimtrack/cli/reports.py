@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import importlib
-import json
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Any
 
 import typer
 
-from claimtrack.cli.common import conflict_kinds, output_file, store_from
+from claimtrack.cli.common import FORCE, check_output, conflict_kinds, output_file, store_from
 from claimtrack.cli.export import export_app
 from claimtrack.cli.review import now_utc
 from claimtrack.errors import UsageError
@@ -28,7 +27,7 @@ from claimtrack.export import claimreview, w3c
 from claimtrack.export.html import write_html
 from claimtrack.export.markdown import write_markdown
 from claimtrack.export.report import CSV_COLUMNS, build_report, csv_rows
-from claimtrack.export.tabular import write_rows
+from claimtrack.export.tabular import dumps, write_rows
 from claimtrack.review import ReviewState, parse_state
 from claimtrack.store import articles as article_store
 from claimtrack.store import review as review_store
@@ -91,6 +90,7 @@ def export_report(
     ctx: typer.Context,
     fmt: ReportFormat = typer.Option(ReportFormat.md, "--format", "-f"),
     output: Path | None = OUTPUT,
+    force: bool = FORCE,
     status: list[str] = STATUS,
     source: list[str] = SOURCE,
     since: str | None = typer.Option(
@@ -100,11 +100,12 @@ def export_report(
     """A report to read: events, accounts side by side, sources, decisions and notes."""
     statuses = _statuses(status)
     since_date = _since(since)
+    check_output(ctx, output, force=force)
     with store_from(ctx) as store, store.read() as session:
         report = build_report(
             session, statuses=statuses, sources=source, since=since_date, now=now_utc()
         )
-    with output_file(output) as out:
+    with output_file(ctx, output, force=force) as out:
         if fmt == ReportFormat.md:
             write_markdown(report, out)
         elif fmt == ReportFormat.html:
@@ -116,7 +117,7 @@ def export_report(
 
 
 def _write_object(value: Any, out: Any) -> None:
-    json.dump(value, out, ensure_ascii=False, indent=2, default=str)
+    out.write(dumps(value, indent=2))
     out.write("\n")
 
 
@@ -153,6 +154,7 @@ def export_conflicts(
     ctx: typer.Context,
     fmt: ConflictFormat = typer.Option(ConflictFormat.json, "--format", "-f"),
     output: Path | None = OUTPUT,
+    force: bool = FORCE,
     status: list[str] = STATUS,
     kind: list[str] = typer.Option([], "--kind", help="Only conflicts of this kind (repeatable)."),
     source: list[str] = SOURCE,
@@ -170,6 +172,7 @@ def export_conflicts(
                 f"{', '.join(statuses)} selects none of them (use --status {RESOLVED} or none)"
             )
         statuses = [RESOLVED]
+    check_output(ctx, output, force=force)
     with store_from(ctx) as store, store.read() as session:
         if fmt == ConflictFormat.claimreview:
             report = build_report(
@@ -181,7 +184,7 @@ def export_conflicts(
             )
         else:
             rows = conflict_rows(session, statuses=statuses, kinds=kinds, sources=source)
-    with output_file(output) as out:
+    with output_file(ctx, output, force=force) as out:
         if fmt == ConflictFormat.claimreview:
             _write_object(document, out)
         elif fmt == ConflictFormat.csv:
@@ -204,8 +207,10 @@ def export_annotations(
     ctx: typer.Context,
     fmt: AnnotationFormat = typer.Option(AnnotationFormat.json, "--format", "-f"),
     output: Path | None = OUTPUT,
+    force: bool = FORCE,
 ) -> None:
     """Claim annotations; ``w3c``: as a W3C Web Annotation collection with text selectors."""
+    check_output(ctx, output, force=force)
     with store_from(ctx) as store, store.read() as session:
         rows = review_store.annotation_rows(session)
         if fmt == AnnotationFormat.w3c:
@@ -213,7 +218,7 @@ def export_annotations(
             texts = {i: article_store.article_text(session, i) for i in ids}
             urls = {i: info["url"] for i, info in review_store.article_info(session, ids).items()}
             document = w3c.annotation_collection(rows, texts.get, urls.get)
-    with output_file(output) as out:
+    with output_file(ctx, output, force=force) as out:
         if fmt == AnnotationFormat.w3c:
             _write_object(document, out)
         else:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 import typer
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
 from claimtrack.cli.app import app
-from claimtrack.cli.common import ListFormat, console, render_rows, store_from
+from claimtrack.cli.common import ListFormat, console, render_rows, safe, store_from
+from claimtrack.export.tabular import dumps
 from claimtrack.store import sources as source_store
 
 sources_app = typer.Typer(
@@ -44,7 +44,7 @@ def show(
     with store_from(ctx) as store, store.read() as session:
         detail = source_store.source_detail(session, name)
     if fmt == ListFormat.json:
-        typer.echo(json.dumps(detail, ensure_ascii=False, indent=2, default=str))
+        typer.echo(dumps(detail, indent=2))
         return
     out = console()
     facts = [
@@ -59,13 +59,17 @@ def show(
         facts.append(f"tags: {', '.join(detail['tags'])}")
     for note in detail["notes"]:
         facts.append(f"note ({note['author']}, {note['at'][:16]}): {note['note']}")
-    out.print(Panel("\n".join(facts), title=detail["name"], expand=False), markup=False)
+    body = Text(safe("\n".join(facts), markup=False))
+    out.print(Panel(body, title=Text(safe(detail["name"], markup=False)), expand=False))
     table = Table(show_lines=False)
     for column in ("claim", "article", "cue", "text"):
         table.add_column(column, overflow="fold")
     for claim in detail["claim_list"]:
         table.add_row(
-            str(claim["id"]), str(claim["article_id"]), claim["cue"] or "-", claim["text"]
+            str(claim["id"]),
+            str(claim["article_id"]),
+            safe(claim["cue"] or "-"),
+            safe(claim["text"]),
         )
     out.print(table)
 
@@ -80,7 +84,8 @@ def alias(
     with store_from(ctx) as store:
         result = store.write(lambda s: source_store.add_user_alias(s, name, new_alias))
     moved = result["claims_moved"]
-    typer.echo(f"{result['source']}: alias {result['alias']!r} added; {moved} claims moved")
+    said = f"{result['source']}: alias {result['alias']!r} added; {moved} claims moved"
+    typer.echo(safe(said, markup=False))
 
 
 @sources_app.command("merge")
@@ -92,6 +97,7 @@ def merge(
     """Merge source B into source A: B's claims, aliases and notes move to A."""
     with store_from(ctx) as store:
         result = store.write(lambda s: source_store.merge_sources(s, keep, absorb))
-    typer.echo(
+    said = (
         f"{result['merged']} merged into {result['source']}; {result['claims_moved']} claims moved"
     )
+    typer.echo(safe(said, markup=False))

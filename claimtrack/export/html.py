@@ -11,6 +11,9 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from claimtrack.export.plain import visible
 
 TEMPLATE = "report.html.j2"
 
@@ -23,7 +26,16 @@ def environment() -> Environment:
         trim_blocks=False,
         lstrip_blocks=False,
         keep_trailing_newline=True,
+        finalize=_finalize,
     )
+
+
+def _finalize(value: Any) -> Any:
+    """Every string printed by the template: control characters shown as escapes (before
+    autoescaping), so the page is also safe to ``cat`` in a terminal."""
+    if isinstance(value, Markup):  # already HTML (the template's own)
+        return value
+    return visible(value) if isinstance(value, str) else value
 
 
 def render_html(report: dict[str, Any]) -> str:

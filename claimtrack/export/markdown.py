@@ -11,16 +11,20 @@ import re
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from claimtrack.export.plain import visible
+from claimtrack.export.report import DATE_UNKNOWN
+
 # inline metacharacters; every line we write starts with our own prefix ("| ", "- ", "> "),
 # so block-level markers ("#", "1.", "-") inside article text cannot start a block
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 
 
 def md(value: Any) -> str:
-    """Plain text -> Markdown that renders as exactly that text, on one line."""
+    """Plain text -> Markdown that renders as exactly that text, on one line; control
+    characters shown as escapes (``\\x1b``), so the file is safe to print in a terminal too."""
     if value is None:
         return "–"
-    text = " ".join(str(value).split())
+    text = visible(" ".join(str(value).split()))
     return _SPECIAL.sub(r"\\\1", text)
 
 
@@ -125,7 +129,7 @@ def _conflict(conflict: dict[str, Any], out: TextIO) -> None:
             for a in accounts
         ],
     )
-    row("Date", [md(a["published"] or "unknown") for a in accounts])
+    row("Date", [md(a["published"] or DATE_UNKNOWN) for a in accounts])
     row("Source", [_cell(_source_lines(a["source_info"])) for a in accounts])
     row(
         "Claim notes",

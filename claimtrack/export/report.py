@@ -11,7 +11,10 @@ Filters:
 - ``kinds``: keep conflicts of these kinds (actor, number, denial, omission, ...);
 - ``sources``: keep conflicts with at least one account by one of these sources (name or alias);
 - ``since``: keep conflicts with at least one account published on or after this date (an article
-  without a publication date counts from the day it was ingested).
+  without a publication date counts from the day it was ingested, for this filter only).
+
+A publication date that is not known is ``None`` (JSON ``null``; "date unknown" in md, html and
+csv), never the ingest date.
 
 Everything here is plain data (dicts, lists, strings); the formats escape it for their medium.
 """
@@ -27,6 +30,7 @@ from sqlmodel import Session
 from claimtrack.store import review as review_store
 
 DECIDED_CONFLICT = ("confirmed", "resolved")
+DATE_UNKNOWN = "date unknown"  # what md, html and csv show for an unknown publication date
 CSV_COLUMNS = [
     "event", "conflict_id", "kind", "status", "reason", "claim_id", "source", "favoured", "text",
     "article_id", "article_title", "outlet", "published", "source_reliability",
@@ -240,7 +244,6 @@ def _account_view(
     favoured: int | None,
 ) -> dict[str, Any]:
     article = titles.get(account["article_id"], {})
-    when = dates.get(account["article_id"])
     return {
         "claim_id": account["id"],
         "source": account["source"],
@@ -253,7 +256,9 @@ def _account_view(
         "article_title": article.get("title"),
         "outlet": account.get("outlet") or article.get("outlet"),
         "url": article.get("url"),
-        "published": account.get("published") or (when.isoformat() if when else None),
+        # the publication date only: an unknown one stays None ("date unknown"), never the
+        # day the article was ingested
+        "published": account.get("published"),
         "start": account.get("start"),
         "end": account.get("end"),
         "favoured": favoured is not None and account["id"] == favoured,
@@ -378,7 +383,7 @@ def csv_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
                         "article_id": account["article_id"],
                         "article_title": account["article_title"],
                         "outlet": account["outlet"],
-                        "published": account["published"],
+                        "published": account["published"] or DATE_UNKNOWN,
                         "source_reliability": info.get("reliability"),
                         "source_affiliation": info.get("affiliation"),
                         "source_owner": info.get("owner"),

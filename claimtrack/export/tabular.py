@@ -1,5 +1,8 @@
 """Rows (lists of dicts) -> JSON array, JSON Lines or CSV, the formats scripts read.
 
+Control characters in stored text cannot reach a terminal through them: JSON writes them as
+``\\u`` escapes (the value decodes unchanged), CSV cells show them as ``\\x1b`` (``plain.visible``).
+
 CSV cells that a spreadsheet would run as a formula (leading ``=``, ``+``, ``-``, ``@``, tab or
 carriage return) are neutralised with a leading apostrophe, the OWASP recommendation; numbers
 stay numbers ("-3" is written as -3 only when the value is a real number, not text).
@@ -11,6 +14,8 @@ import csv
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
+
+from claimtrack.export.plain import json_text, visible
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -25,20 +30,26 @@ def safe_cell(value: Any) -> Any:
         return value
     if isinstance(value, list | tuple | dict):
         value = json.dumps(value, ensure_ascii=False)
-    text = str(value)
+    text = visible(str(value))
     if text.startswith(FORMULA_TRIGGERS):
         return "'" + text
     return text
 
 
+def dumps(value: Any, *, indent: int | None = None) -> str:
+    """JSON as scripts read it (UTF-8 text, not \\u escapes), and safe to print: the control
+    characters JSON leaves raw are escaped too (the value decodes unchanged)."""
+    return json_text(json.dumps(value, ensure_ascii=False, indent=indent, default=str))
+
+
 def write_json(rows: Sequence[Mapping[str, Any]], out: TextIO) -> None:
-    json.dump(list(rows), out, ensure_ascii=False, indent=2, default=str)
+    out.write(dumps(list(rows), indent=2))
     out.write("\n")
 
 
 def write_jsonl(rows: Iterable[Mapping[str, Any]], out: TextIO) -> None:
     for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False, default=str))
+        out.write(dumps(row))
         out.write("\n")
 
 

@@ -24,6 +24,7 @@ here. No SQL is built from strings; everything goes through SQLAlchemy Core.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -36,6 +37,9 @@ from sqlmodel import Session, SQLModel
 
 import claimtrack.store.tables  # noqa: F401  (registers every table on SQLModel.metadata)
 from claimtrack.errors import StoreError
+from claimtrack.export.plain import json_text
+from claimtrack.model import AttributionKind, ConflictKind, LinkStatus, SourceKind
+from claimtrack.review import ReviewState
 
 FORMAT = "claimtrack-backup"
 VERSION = 1
@@ -86,7 +90,7 @@ def export_all(session: Session, out: TextIO) -> dict[str, int]:
         written = 0
         for row in result.mappings():
             record = {"table": table.name, "row": {k: _encode(v) for k, v in row.items()}}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(json_text(json.dumps(record, ensure_ascii=False)) + "\n")
             written += 1
         counts[table.name] = written
     out.write(json.dumps({"end": True, "counts": counts}) + "\n")
@@ -175,12 +179,17 @@ def _described(value: Any) -> str:
     return "a list" if isinstance(value, list) else "an object"
 
 
+def _record_name(table: Table, row: dict[str, Any], where: str) -> str:
+    key = ", ".join(f"{c.name}={row.get(c.name)!r}" for c in table.primary_key.columns)
+    return f"{where}, {table.name} {key}"
+
+
 def _checked_row(
     table: Table, fields: list[_Field], row: dict[str, Any], where: str
 ) -> dict[str, Any]:
-    """``row`` with dates decoded, or StoreError naming the row and the field that is wrong."""
-    key = ", ".join(f"{c.name}={row.get(c.name)!r}" for c in table.primary_key.columns)
-    record = f"{where}, {table.name} {key}"
+    """``row`` with dates decoded, or StoreError naming the row and the field that is wrong:
+    its type, then what the code accepts there (``_RULES``: enums, ranges, JSON shapes)."""
+    record = _record_name(table, row, where)
     for field in fields:
         if field.name not in row:
             if field.required:
@@ -198,7 +207,143 @@ def _checked_row(
             raise StoreError(
                 f"{record}: {field.name} must be {field.expects}, not {_described(value)}"
             ) from None
+        if isinstance(value, float) and not math.isfinite(value):
+            raise StoreError(f"{record}: {field.name} must be a finite number, not {value!r}")
+    for column, rule in _RULES.get(table.name, {}).items():
+        value = row.get(column)
+        if value is not None and not rule.accepts(value):
+            raise StoreError(f"{record}: {column} must be {rule.expects}, not {_described(value)}")
     return row
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """What the code accepts in a column beyond its type: an enum, a range, a JSON shape."""
+
+    expects: str
+    accepts: Callable[[Any], bool]
+
+
+def _one_of(*values: str) -> _Rule:
+    return _Rule(f"one of {', '.join(values)}", lambda v: v in values)
+
+
+def _between(low: float, high: float) -> _Rule:
+    return _Rule(f"a number from {low:g} to {high:g}", lambda v: low <= v <= high)
+
+
+def _json(shape: type[list[Any]] | type[dict[str, Any]], item: type | None = None) -> _Rule:
+    what = "a JSON list" if shape is list else "a JSON object"
+    if item is not None:
+        what += f" of {'strings' if item is str else 'integers'}"
+
+    def accepts(value: Any) -> bool:
+        try:
+            loaded: Any = json.loads(value)
+        except (TypeError, ValueError):
+            return False
+        if not isinstance(loaded, shape):
+            return False
+        if item is int:
+            return all(isinstance(v, int) and not isinstance(v, bool) for v in loaded)
+        return item is None or all(isinstance(v, item) for v in loaded)
+
+    return _Rule(what, accepts)
+
+
+_NATURAL = _Rule("an integer >= 0", lambda v: v >= 0)
+_STATES = _one_of(*(s.value for s in ReviewState))
+_SCORE = _between(0, 100)
+_RULES: dict[str, dict[str, _Rule]] = {
+    "article": {
+        "published_from": _one_of("data", "page", "option", "dateline"),
+        "extra": _json(dict),
+    },
+    "source": {
+        "kind": _one_of(*(k.value for k in SourceKind)),
+        "reliability": _between(0, 1),
+        "tags": _json(list, str),
+    },
+    "claim": {
+        "kind": _one_of(*(k.value for k in AttributionKind)),
+        "seq": _NATURAL,
+        "paragraph": _NATURAL,
+        "start": _NATURAL,
+        "end": _NATURAL,
+        "mention_start": _NATURAL,
+        "mention_end": _NATURAL,
+        "frame": _json(dict),
+    },
+    "link": {
+        "status": _one_of(*(s.value for s in LinkStatus), "confirmed", "rejected"),
+        "score": _SCORE,
+    },
+    "conflict": {
+        "kind": _one_of(*(k.value for k in ConflictKind)),
+        "status": _STATES,
+        "severity": _between(0, 1),
+        "score": _SCORE,
+        "values": _json(list),
+        "version": _Rule("an integer >= 1", lambda v: v >= 1),
+    },
+    "conflict_claim": {"position": _NATURAL},
+    "corroboration": {"score": _SCORE, "claim_ids": _json(list, int)},
+    "review_event": {"old_status": _STATES, "new_status": _STATES},
+    "source_history": {"field_name": _one_of("reliability", "tags", "affiliation", "owner")},
+    "claim_annotation": {"tags": _json(list, str)},
+}
+
+
+class _Texts:
+    """Article texts for the claim checks, read back from the rows already imported (a few
+    articles at a time: claims come in article order, so memory stays small)."""
+
+    SPAN = 64
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.texts: dict[int, str] = {}
+
+    def get(self, article_id: int) -> str | None:
+        if article_id not in self.texts:
+            table = SQLModel.metadata.tables["article"]
+            query = (
+                select(table.c.id, table.c.text)
+                .where(table.c.id >= article_id)
+                .order_by(table.c.id)
+                .limit(self.SPAN)
+            )
+            self.texts = {i: t for i, t in self.session.connection().execute(query)}
+        return self.texts.get(article_id)
+
+
+def _check_claim(row: dict[str, Any], texts: _Texts, record: str) -> None:
+    """0 <= start <= end <= len(article text), the text is that slice; mentions inside it."""
+    text = texts.get(row["article_id"])
+    if text is None:
+        raise StoreError(f"{record}: article_id {row['article_id']} is not in the backup before it")
+    start, end = row["start"], row["end"]
+    if not start <= end <= len(text):
+        raise StoreError(
+            f"{record}: start {start} and end {end} must satisfy 0 <= start <= end <= "
+            f"{len(text)} (the length of article {row['article_id']})"
+        )
+    if text[start:end] != row["text"]:
+        raise StoreError(
+            f"{record}: text is not the article's text from {start} to {end} "
+            f"(the article has {text[start:end][:40]!r} there)"
+        )
+    m_start, m_end = row.get("mention_start"), row.get("mention_end")
+    if m_start is not None and m_end is not None and not m_start <= m_end <= len(text):
+        raise StoreError(
+            f"{record}: mention_start {m_start} and mention_end {m_end} must satisfy "
+            f"mention_start <= mention_end <= {len(text)}"
+        )
+
+
+def _check_pair(row: dict[str, Any], record: str) -> None:
+    if row["claim_a"] >= row["claim_b"]:
+        raise StoreError(f"{record}: claim_a must be less than claim_b")
 
 
 class _Reader:
@@ -300,11 +445,17 @@ def import_all(session: Session, lines: Iterable[str], *, origin: str = "backup"
             counts[batch_table.name] += len(batch)
             batch.clear()
 
+    texts = _Texts(session)
     for table, row in reader.rows(records):
         if table is not batch_table:
             flush()
             batch_table = table
-        batch.append(_checked_row(table, fields[table.name], row, reader.where))
+        checked = _checked_row(table, fields[table.name], row, reader.where)
+        if table.name == "claim":
+            _check_claim(checked, texts, _record_name(table, checked, reader.where))
+        elif table.name == "link":
+            _check_pair(checked, _record_name(table, checked, reader.where))
+        batch.append(checked)
         if len(batch) >= BATCH:
             flush()
     flush()

@@ -148,6 +148,24 @@ def _is_lock_error(error: DBAPIError) -> bool:
     return "locked" in message or "busy" in message
 
 
+def database_files(db: str | None) -> list[Path]:
+    """The files an SQLite database named by ``db`` lives in (the database, its ``-wal``,
+    ``-shm`` and ``-journal`` files and claimtrack's ``.lock``), whether they exist or not;
+    nothing for a server database or an in-memory one. Output must never be written there."""
+    try:
+        url = resolve_url(db)
+        if make_url(url).get_backend_name() != "sqlite":
+            return []
+    except (ArgumentError, StoreError):
+        return []
+    path = _sqlite_path(url)
+    if path is None:
+        return []
+    path = path.resolve()
+    suffixes = ("", "-wal", "-shm", "-journal")
+    return [path.with_name(path.name + s) for s in suffixes] + [path.with_name(path.name + ".lock")]
+
+
 def _sqlite_path(url: str) -> Path | None:
     database = make_url(url).database
     if not database or database == ":memory:" or database.startswith("file:"):
