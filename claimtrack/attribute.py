@@ -201,6 +201,8 @@ _SOURCE_NOUNS = frozenset(
      "battalion", "movement", "party", "centre", "center", "directorate", "authority",
      "websites", "pages"}
 )  # fmt: skip
+# documents that speak for their makers ("the poll found", "jail records show") head a source
+_SOURCE_NOUNS = _SOURCE_NOUNS | generic_words().documents
 _MODIFIERS = frozenset(
     {"state", "state-run", "state-owned", "state-controlled", "state-affiliated", "official",
      "semi-official", "military", "security", "rebel", "opposition", "government",
@@ -217,7 +219,8 @@ _MODIFIERS = frozenset(
      "leading", "prominent", "spokesman", "opposition-affiliated", "insurgent", "coalition",
      "citizen", "eyewitness", "civilian", "volunteer", "britain-based", "uk-based",
      "british-based", "medical-relief", "reconciliation", "centre", "center", "general", "latest",
-     "new", "recent", "initial", "preliminary", "unit", "earlier", "first", "final", "armed"}
+     "new", "recent", "initial", "preliminary", "unit", "earlier", "first", "final", "armed",
+     "election", "campaign", "federal", "party"}
 )  # fmt: skip
 _MODIFIER_SUFFIX = re.compile(
     r"^(?:pro-\w+|anti-\w+|[\w.]+-(?:based|backed|led|run|owned|affiliated|linked|controlled|held|allied|"
@@ -522,6 +525,7 @@ class _Attributor:
         flat = [p for pieces in found_per_claim for p in pieces]
         flat = self._quotes_pass(flat)
         flat = _first_person_pass(flat, self.quotes)
+        flat = self._speaker_turns(flat)
         for claim, found in flat:
             out.append(replace(claim, attribution=self._attribution(claim, found)))
         return tuple(out)
@@ -1441,6 +1445,10 @@ class _Attributor:
                         and all(tok.is_cap for tok in toks[span[0] : span[1] + 1])
                     ):
                         src = self._new_source(name)
+                if src is None and span[0] == span[1] and toks[span[0]].is_cap:
+                    src = self._speaker(toks[span[0]].text)  # "Kessler: ..." -> Dan Kessler
+                    if normalise(src.name) == toks[span[0]].low:
+                        src = None  # a lone word the article names nowhere else
                 if src is None:
                     return None
                 return self._found(toks, span, src, ":", t.start, "colon-speaker", k, text)
@@ -1956,6 +1964,60 @@ class _Attributor:
         self.memory.local.setdefault(normalise(name), src)
         self._remember_person(src, roles)
 
+    # ---------------------------------------------------------------------------- transcripts
+
+    def _speaker_turns(
+        self, flat: list[tuple[Claim, _Found | None]]
+    ) -> list[tuple[Claim, _Found | None]]:
+        """Interview transcripts: "WALLACE: Governor, thank you ..." opens a turn; every claim of
+        the turn (its paragraph) is the speaker's, questions included."""
+        if not _TURN.search(self.doc.text):
+            return flat
+        out = list(flat)
+        turn: _Found | None = None
+        paragraph = -1
+        for n, (claim, _) in enumerate(out):
+            m = _TURN.match(claim.text)
+            if m is not None and (claim.start == 0 or self.doc.text[claim.start - 1] == "\n"):
+                src = self._speaker(m.group(1))
+                turn = _Found(
+                    source=src,
+                    mention_start=claim.start,
+                    mention_end=claim.start + len(m.group(1)),
+                    cue=":",
+                    rule="speaker-turn",
+                    cue_start=m.end(1),
+                    kind=AttributionKind.DIRECT_QUOTE,
+                )
+                paragraph = claim.paragraph
+            elif turn is None or claim.paragraph != paragraph:
+                turn = None
+                continue
+            out[n] = (claim, turn)
+        return out
+
+    def _speaker(self, label: str) -> Source:
+        """The person a transcript's speaker label names: "POLLARD" -> Ray Pollard when the
+        article names him, else the label in name case ("Wallace")."""
+        name = " ".join(w.capitalize() for w in label.split())
+        known = self._local(name) or self.registry.resolve(name)
+        if known is None:
+            people = {
+                p.source.name: p.source
+                for p in self._people_in_article()
+                if normalise(p.source.name).split()[-1:] == normalise(name).split()[-1:]
+            }
+            known = next(iter(people.values())) if len(people) == 1 else None
+        if known is not None:
+            return known
+        # "Governor Ray Pollard of Ohio" -> "Ray Pollard": a first name before the label
+        titles = descriptor_words().titles
+        for m in re.finditer(r"\b([A-Z][a-z][\w'’-]*) " + re.escape(name) + r"\b", self.doc.text):
+            if normalise(m.group(1)) not in titles:
+                full = m.group(0)
+                return Source(name=full, kind=SourceKind.OFFICIAL, is_person=True)
+        return Source(name=name, kind=SourceKind.OFFICIAL, is_person=True)
+
     # ---------------------------------------------------------------------------- quotes
 
     def _quotes_pass(
@@ -2359,5 +2421,7 @@ def _named_document(family: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b((?:[A-Z][\w&.'’-]*\s){1,4}?)((?i:" + heads + r"))\b")
 
 
+# a transcript's speaker label at the start of a paragraph: "WALLACE:", "SEN. HARRIS:"
+_TURN = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s", re.MULTILINE)
 _INVERTED_CUE = re.compile(r" (?:said|says|told|added)\b")
 _SENTENCE_STOP = re.compile(r"[.!?](?= +[A-Z\"“])")

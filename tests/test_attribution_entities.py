@@ -1,0 +1,115 @@
+"""Sources are entities: generic words never name a source, places are not sources, unnamed
+sources carry a kind; and recall on general news (transcripts, headlines, polls)."""
+
+from __future__ import annotations
+
+from claimtrack.attribute import attribute
+from claimtrack.model import Claim, Document, SourceKind
+from claimtrack.segment import segment
+from claimtrack.sources import generic_words, unnamed_kind
+
+
+def run(text: str) -> tuple[Claim, ...]:
+    doc = Document(text)
+    return attribute(doc, segment(doc))
+
+
+def sources(text: str) -> list[str | None]:
+    return [c.attribution.source for c in run(text)]
+
+
+def test_the_group_is_the_group_named_before() -> None:
+    out = sources(
+        "Jaish al-Islam said it had shot down a government warplane over Eastern Ghouta. "
+        "The pilot was captured alive, the group said."
+    )
+    assert out == ["Jaish al-Islam"] * 2
+
+
+def test_a_generic_word_alone_is_an_unnamed_source_never_a_named_one() -> None:
+    out = run("A source told Sputnik that the road was cut. The source added that two died.")
+    assert [c.attribution.source for c in out] == ["unnamed source", "unnamed source"]
+    assert all(c.attribution.source_kind is SourceKind.UNNAMED for c in out)
+    # the words used with a qualifier stay the name: "military source"
+    assert sources("A military source said the town was retaken.") == ["military source"]
+
+
+def test_no_group_is_nobody() -> None:
+    assert sources("No group has claimed responsibility for the attack.") == [None]
+
+
+def test_the_same_source_takes_up_the_source_before() -> None:
+    out = sources(
+        "A source at Damascus Police Command said two mortar shells hit the old city. "
+        "Several cars were damaged the same source said."
+    )
+    assert out == ["source at Damascus Police Command"] * 2
+
+
+def test_places_are_not_sources() -> None:
+    assert sources("Residents in eastern Aleppo said they feared shortages.") == ["residents"]
+    assert sources(
+        "An AFP correspondent in rebel-held eastern Aleppo said the strikes were intense."
+    ) == ["AFP"]
+
+
+def test_polls_speak_and_the_poll_is_the_poll_named() -> None:
+    out = sources(
+        "Delgado opens lead in Arizona, poll finds\n\n"
+        "Delgado leads Harmon by 6 points, according to a Quinnipiac University poll released "
+        "on Wednesday. The poll found Delgado with 49 percent support. Voters named the economy "
+        "as their top concern, the survey showed."
+    )
+    assert out == ["Quinnipiac University poll"] * 4
+
+
+def test_reports_without_article_do_not_take_up_a_named_report() -> None:
+    out = sources(
+        "Human Rights Watch published a report on Monday. "
+        "According to reports thousands of civilians have fled the city."
+    )
+    assert out[1] == "unnamed reports"
+
+
+def test_transcript_speaker_turns() -> None:
+    text = (
+        "An interview with Governor Ray Pollard of Ohio.\n\n"
+        "WALLACE: Governor, thank you for joining us. Your party's nominee said this week "
+        "that the election is rigged. Do you agree?\n\n"
+        "POLLARD: No, I don't. I think our elections are run fairly.\n\n"
+        "The interview was recorded on Friday."
+    )
+    out = sources(text)
+    assert out == [None, "Wallace", "Wallace", "Wallace", "Ray Pollard", "Ray Pollard", None]
+
+
+def test_headline_speaker_is_the_person_named_in_the_article() -> None:
+    out = sources(
+        "Kessler: 'We will win Pennsylvania'\n\n"
+        "Republican presidential nominee Dan Kessler told a rally in Scranton that he would "
+        "carry Pennsylvania."
+    )
+    assert out == ["Dan Kessler", "Dan Kessler"]
+
+
+def test_contracted_pronoun_and_negated_speech() -> None:
+    out = sources(
+        "Governor Ray Pollard said the count was sound. He's saying what many people feel. "
+        "He did not say whether he would run again."
+    )
+    assert out == ["Ray Pollard", "Ray Pollard", None]
+
+
+def test_a_dateline_report_is_no_claim() -> None:
+    assert sources("TRT Worlds Ahmed al Burai reports from Idlib in Syria.") == [None]
+
+
+def test_unnamed_kinds_come_from_the_words() -> None:
+    assert unnamed_kind("rebel military source") == "military"
+    assert unnamed_kind("source at Aleppo Police Command") == "security"
+    assert unnamed_kind("witnesses") == "witness"
+    assert unnamed_kind("medical source") == "medical"
+    assert unnamed_kind("unnamed source") is None
+    g = generic_words()
+    assert g.is_generic("the same source") and g.is_generic("Media reports")
+    assert not g.is_generic("military source") and not g.is_generic("Human Rights Watch")
