@@ -673,6 +673,11 @@ def _other_hands(a: ClaimRecord, b: ClaimRecord) -> bool:
     )
 
 
+def one_incident(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Both claims are placed in one stored incident (same place, day and happening)."""
+    return bool(a.incident) and a.incident == b.incident
+
+
 def _same_happening(a: ClaimRecord, b: ClaimRecord) -> bool:
     """Is a matched pair anchored well enough to compare its details?
 
@@ -686,7 +691,7 @@ def _same_happening(a: ClaimRecord, b: ClaimRecord) -> bool:
         return False
     if fa.places and fb.places and not set(fa.places) & set(fb.places):
         return False  # Aleppo vs Idlib: two events, whatever else they share
-    if a.article_ref == b.article_ref:
+    if a.article_ref == b.article_ref or one_incident(a, b):
         return True
     if (set(fa.places) & set(fb.places)) - _GOVERNORATES:
         return True  # the same town
@@ -732,6 +737,8 @@ def _number_anchored(a: ClaimRecord, b: ClaimRecord) -> bool:
     ga, gb = set(fa.places) & _GOVERNORATES, set(fb.places) & _GOVERNORATES
     if (len(ga) > 1 or len(gb) > 1) and ga != gb:
         return False
+    if one_incident(a, b):
+        return True  # placed in one incident: one place, one day, one happening
     if (set(fa.places) & set(fb.places)) - _GOVERNORATES:
         return True
     return bool(

@@ -511,6 +511,7 @@ def _save_in_savepoint(
                         )
                     ],
                     frame_json,
+                    title=doc.title,
                 )
                 match_article(
                     session,

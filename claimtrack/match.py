@@ -347,6 +347,9 @@ def _score(
     """``score_pair`` of two claims whose event texts are ``ta`` and ``tb``. -1.0, without
     comparing the texts, when even identical texts would score below ``floor``."""
     fa, fb = a.frame, b.frame
+    incident = _incidents_agreement(a, b)
+    if incident == 0.0:
+        return 0.0  # two incidents (or a background claim): never one event
     ev = _events_agreement(fa.events, fb.events)
     pl = _places_agreement(fa, fb)
     dt = _dates_agreement(a, b, params.date_window_days)
@@ -362,8 +365,10 @@ def _score(
         if gap <= 3 and Polarity.DENIED in (fa.polarity, fb.polarity):
             added.append(8.0)  # "The government of President Bashar al-Assad denied using
             # chemical weapons." answers the accusation just before it
-    # another day: another event
-    cap = params.low - 1.0 if dt == 0.0 else None
+    if incident == 1.0:
+        added.append(INCIDENT_BONUS)  # placed in one incident: same place, day and happening
+    # another day: another event (unless both are placed in one incident)
+    cap = params.low - 1.0 if dt == 0.0 and incident != 1.0 else None
     factors: list[float] = []
     if ev == 0.0:
         factors.append(0.75)
@@ -394,6 +399,16 @@ def _combine(
     for f in factors:
         score *= f
     return round(max(0.0, min(100.0, score)), 1)
+
+
+INCIDENT_BONUS = 12.0  # added to the score of two claims placed in one incident
+
+
+def _incidents_agreement(a: ClaimRecord, b: ClaimRecord) -> float | None:
+    """1.0: one incident; 0.0: two incidents, or one claim in none; None: not placed."""
+    if a.incident is None or b.incident is None:
+        return None
+    return 1.0 if a.incident == b.incident and a.incident != 0 else 0.0
 
 
 def is_duplicate(a: ClaimRecord, b: ClaimRecord, params: MatchParams = DEFAULT_PARAMS) -> bool:

@@ -161,6 +161,9 @@ class ClaimRecord:
     published: date | None = None
     seq: int | None = None  # position of the claim in its article (in-article proximity)
     outlet: str | None = None  # the article's outlet: the speaker of reporter-voice claims
+    # the stored incident the claim belongs to; 0: none (background, another time), so it is
+    # compared with nothing; None: not placed (records built outside the store), not gated
+    incident: int | None = None
 
 
 class LinkStatus(StrEnum):

@@ -27,12 +27,13 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import bindparam, delete, event, insert, union_all, update
+from sqlalchemy import bindparam, delete, event, insert, or_, union_all, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from claimtrack.conflicts import conflict_key, corroboration_key, find_conflicts
-from claimtrack.frame import frame_article, frame_from_json, frame_to_json
+from claimtrack.frame import frame, frame_article, frame_from_json, frame_to_json
+from claimtrack.incidents import locate
 from claimtrack.match import (
     DEFAULT_PARAMS,
     MatchParams,
@@ -41,8 +42,17 @@ from claimtrack.match import (
     link_claims,
     rank_candidates,
 )
-from claimtrack.model import ClaimRecord, Conflict, Corroboration, EventFrame, Link, LinkStatus
+from claimtrack.model import (
+    ClaimRecord,
+    Conflict,
+    Corroboration,
+    EventFrame,
+    Link,
+    LinkStatus,
+    Polarity,
+)
 from claimtrack.store import tables
+from claimtrack.store.incidents import NO_INCIDENT, assign_incidents
 
 __all__ = [
     "MatchCache",
@@ -257,12 +267,14 @@ def _records(
                 col(tables.Source.name),
                 col(tables.Article.published),
                 col(tables.Article.outlet),
+                col(tables.Claim.incident_id),
+                col(tables.Article.incident_id),
             )
             .join(tables.Source, col(tables.Claim.source_id) == tables.Source.id, isouter=True)
             .join(tables.Article, col(tables.Claim.article_id) == tables.Article.id)
             .where(col(tables.Claim.id).in_(chunk))
         ).all()
-        for cid, art, seq, txt, frame_json, source, published, outlet in rows:
+        for cid, art, seq, txt, frame_json, source, published, outlet, inc, placed in rows:
             assert cid is not None
             out[cid] = ClaimRecord(
                 ref=cid,
@@ -273,6 +285,7 @@ def _records(
                 published=published,
                 seq=seq,
                 outlet=outlet,
+                incident=inc if inc is not None else (NO_INCIDENT if placed is not None else None),
             )
     return out
 
@@ -374,6 +387,10 @@ class StoredArticle:
     outlet: str | None
     claims: Sequence[tuple[int, int, str, str | None]]
     frame_json: Sequence[str] | None = None
+    title: str | None = None
+    # the claims' stored incidents (one per claim, NO_INCIDENT for none) once placed; None: the
+    # article was never placed, so match_article places it
+    incidents: Sequence[int] | None = None
 
 
 def match_article(
@@ -409,9 +426,17 @@ def match_article(
     if frames is None or len(frames) != len(rows):
         frames = frame_article([r[2] for r in rows], stored.published)
         stored = replace(stored, frame_json=None)
+    incidents = stored.incidents
+    if incidents is None or len(incidents) != len(rows):
+        texts = [r[2] for r in rows]
+        title_frame = frame(stored.title, stored.published) if stored.title else None
+        located = locate(stored.title, texts, frames, stored.published, title_frame)
+        incidents = assign_incidents(
+            session, stored.id, [r[0] for r in rows], located, stamp
+        ).claim_incidents
     new = [
-        ClaimRecord(cid, stored.id, txt, source, f, stored.published, seq, stored.outlet)
-        for (cid, seq, txt, source), f in zip(rows, frames, strict=True)
+        ClaimRecord(cid, stored.id, txt, source, f, stored.published, seq, stored.outlet, inc)
+        for (cid, seq, txt, source), f, inc in zip(rows, frames, incidents, strict=True)
     ]
     stats.claims = len(new)
     new_ids = [r.ref for r in new]
@@ -437,6 +462,11 @@ def match_article(
         ref: rank_candidates(qkeys, postings, params.max_candidates, exclude=own)
         for ref, qkeys in query_keys.items()
     }
+    peers = _incident_peers(session, new, stored.id)
+    for r in new:
+        if r.incident and _comparable(r.frame):
+            mine = chosen[r.ref]
+            chosen[r.ref] = [*mine, *(c for c in peers.get(r.incident, ()) if c not in mine)]
     found = _records(session, {c for cs in chosen.values() for c in cs}, cache)
     candidates = list(found.values())
     stats.candidates = sum(len(cs) for cs in chosen.values())
@@ -465,18 +495,71 @@ def match_article(
     return stats
 
 
+MAX_PEERS = 60  # claims of other articles of one incident compared with a new claim
+
+
+def _comparable(f: EventFrame) -> bool:
+    """A claim with something to dispute: a toll, a culprit, a denial or a silence."""
+    return bool(f.numbers or f.roles or f.polarity != Polarity.ASSERTED)
+
+
+def _incident_peers(
+    session: Session, new: Sequence[ClaimRecord], article_id: int
+) -> dict[int, list[int]]:
+    """For each incident of the article's disputable claims, the disputable claims other
+    articles placed in it (newest first, at most ``MAX_PEERS``): accounts of one incident are
+    compared whatever their wording, so "8 killed" meets "a dozen dead" of another outlet."""
+    wanted = sorted({r.incident for r in new if r.incident and _comparable(r.frame)})
+    out: dict[int, list[int]] = {}
+    frame_col = col(tables.Claim.frame)
+    disputable = or_(
+        frame_col.not_like('%"numbers":[]%'),
+        frame_col.not_like('%"roles":[]%'),
+        frame_col.not_like('%"polarity":"asserted"%'),
+    )
+    for incident in wanted:
+        found = session.execute(
+            sa_select(col(tables.Claim.id))
+            .where(
+                col(tables.Claim.incident_id) == incident,
+                col(tables.Claim.article_id) != article_id,
+                disputable,
+            )
+            .order_by(col(tables.Claim.id).desc())
+            .limit(MAX_PEERS)
+        ).scalars()
+        out[incident] = [int(cid) for cid in found]
+    return out
+
+
 def _read_article(session: Session, article_id: int) -> StoredArticle | None:
     article = session.get(tables.Article, article_id)
     if article is None:
         return None
-    rows = session.exec(
-        select(tables.Claim.id, tables.Claim.seq, tables.Claim.text, tables.Source.name)
+    rows = session.execute(
+        sa_select(
+            col(tables.Claim.id),
+            col(tables.Claim.seq),
+            col(tables.Claim.text),
+            col(tables.Source.name),
+            col(tables.Claim.incident_id),
+        )
         .join(tables.Source, col(tables.Claim.source_id) == tables.Source.id, isouter=True)
-        .where(tables.Claim.article_id == article_id)
+        .where(col(tables.Claim.article_id) == article_id)
         .order_by(col(tables.Claim.seq))
     ).all()
-    claims = [(int(cid or 0), seq, txt, source) for cid, seq, txt, source in rows]
-    return StoredArticle(article_id, article.published, article.outlet, claims)
+    claims = [(int(cid or 0), seq, txt, source) for cid, seq, txt, source, _ in rows]
+    incidents = (
+        [int(row[4] or NO_INCIDENT) for row in rows] if article.incident_id is not None else None
+    )
+    return StoredArticle(
+        article_id,
+        article.published,
+        article.outlet,
+        claims,
+        title=article.title,
+        incidents=incidents,
+    )
 
 
 @dataclass

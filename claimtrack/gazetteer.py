@@ -1,0 +1,54 @@
+"""The gazetteer: known places, their spellings and the governorate each lies in.
+
+Loaded once from ``claimtrack/rules/gazetteer.toml`` (data: add a town there, not here). Pure
+lookups, used by ``frame`` (places named in a claim) and ``incidents`` (where an incident is, and
+whether two places can be one incident's: a town and its governorate can, two governorates can't).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Gazetteer", "gazetteer"]
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    spellings: dict[str, tuple[str, ...]]  # canonical place -> spellings read in text
+    governorate_of: dict[str, str]  # town -> its governorate
+    governorates: frozenset[str]
+
+    def governorate(self, place: str) -> str | None:
+        """``"khan shaykhun"`` -> ``"idlib"``; a governorate is its own; unknown places None."""
+        if place in self.governorates:
+            return place
+        return self.governorate_of.get(place)
+
+    def is_governorate(self, place: str) -> bool:
+        return place in self.governorates
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    raw = tomllib.loads(
+        resources.files("claimtrack.rules").joinpath("gazetteer.toml").read_text("utf-8")
+    )
+    spellings: dict[str, tuple[str, ...]] = {}
+    governorate_of: dict[str, str] = {}
+    governorates: set[str] = set()
+    for name, entry in raw.get("places", {}).items():
+        forms = entry.get("spellings", [name])
+        if not all(isinstance(f, str) and f == f.lower() for f in forms):
+            raise ValueError(f"gazetteer.toml: place {name!r}: spellings are lower-case strings")
+        spellings[name] = tuple(forms)
+        if entry.get("kind") in ("governorate", "country"):
+            governorates.add(name)  # a country abroad is a top-level place like a governorate
+        elif entry.get("governorate"):
+            governorate_of[name] = str(entry["governorate"])
+    unknown = {g for g in governorate_of.values() if g not in governorates}
+    if unknown:
+        raise ValueError(f"gazetteer.toml: unknown governorates {sorted(unknown)}")
+    return Gazetteer(spellings, governorate_of, frozenset(governorates))

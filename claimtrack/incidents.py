@@ -1,0 +1,374 @@
+"""Incidents: where and when each account of an article happened, and whether two are one.
+
+An incident is one happening (an attack, a strike, a shoot-down, a bombing): a place, a day, what
+happened. Accounts are compared only inside one incident, so that a 2015 raid on Douma is never
+set against the 2013 Ghouta attack, nor a province's toll against one town's.
+
+Pure functions over frames (no database):
+
+- ``locate(title, texts, frames, published)`` reads one article: its lead incident (from the
+  headline and the lede: the first place named, the first specific event, the day "on Tuesday"
+  resolves to), any further incident it tells of ("Later, a mortar hit ...", a strike in another
+  governorate), and for every claim the incident it belongs to, or none for background ("in
+  2013", "since 2011", "a similar attack in April", a date days away from the incident's).
+- ``same_incident(a, b)`` scores two located incidents (of two articles) as one happening:
+  blocking on governorate and a day window, then place, kind and rapidfuzz over their headline
+  and lede. The store clusters incidents across articles with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from claimtrack.gazetteer import gazetteer
+from claimtrack.model import EventFrame
+
+__all__ = [
+    "DAY_WINDOW",
+    "LEDE_CLAIMS",
+    "Located",
+    "Placed",
+    "incident_label",
+    "kind_of",
+    "locate",
+    "same_incident",
+]
+
+_T = TypeVar("_T")
+
+LEDE_CLAIMS = 3  # claims read with the headline for the lead incident
+DAY_WINDOW = 1  # incidents of two articles a day apart may be one (reports lag a day)
+OTHER_TIME_DAYS = 3  # a claim dated further than this from its incident tells of another time
+MATCH_SCORE = 60.0  # same_incident at or above: one incident
+
+# What happened, by the frame's events, most specific first: "a suspected chemical attack" is a
+# chemical attack even when the sentence also says "air strikes".
+_KIND_OF_EVENT = (
+    ("chemical", "chemical_attack"),
+    ("shoot_down", "shoot_down"),
+    ("bomb", "bombing"),
+    ("air_strike", "air_strike"),
+    ("intercept", "air_strike"),
+    ("shell", "shelling"),
+    ("shoot", "shooting"),
+    ("clash", "clashes"),
+    ("capture", "offensive"),
+    ("arrest", "arrests"),
+    ("flee", "displacement"),
+)
+_GENERIC_KINDS = frozenset({"attack", "event"})
+_KIND_OF = dict(_KIND_OF_EVENT)
+_HARM = frozenset({"kill", "injure", "attack", "strike"})
+# kinds that reporters mix up for one happening: "air strikes" in one outlet, "shelling" or "a
+# bombing" in another. One incident, and the cause itself is what the accounts dispute.
+_NEAR_KINDS = frozenset(
+    {
+        frozenset({"air_strike", "shelling"}),
+        frozenset({"air_strike", "bombing"}),
+        frozenset({"shelling", "bombing"}),
+        frozenset({"air_strike", "chemical_attack"}),
+        frozenset({"shelling", "chemical_attack"}),
+        frozenset({"clashes", "shelling"}),
+        frozenset({"clashes", "offensive"}),
+        frozenset({"shooting", "clashes"}),
+    }
+)
+KIND_LABEL = {
+    "chemical_attack": "chemical attack",
+    "shoot_down": "shoot-down",
+    "bombing": "bombing",
+    "air_strike": "air strike",
+    "shelling": "shelling",
+    "shooting": "shooting",
+    "clashes": "clashes",
+    "offensive": "offensive",
+    "arrests": "arrests",
+    "displacement": "displacement",
+    "attack": "attack",
+    "event": "event",
+}
+
+# "Later, a mortar hit ...", "In a separate attack ...": the article turns to another incident
+_NEW_INCIDENT = re.compile(
+    r"^(?:\W*)(?:later|separately|elsewhere|meanwhile|in (?:a |another )?separate\b|"
+    r"in another (?:attack|strike|raid|incident|bombing|development)|"
+    r"(?:on|in) (?:a|another) (?:separate|different)\b|also on \w+day\b)",
+    re.IGNORECASE,
+)
+# "a similar attack in April", "the 2013 Ghouta attack", "last months strike": another incident
+_OTHER_INCIDENT = re.compile(
+    r"\b(?:a |an )?(?:similar|previous|earlier|last|prior|past) (?:attacks?|strikes?|raids?|"
+    r"bombings?|massacres?|incidents?|assaults?)\b|"
+    r"\blast (?:month|year|week)\b|\b(?:months|years) ago\b|"
+    # "three people were also killed in another town", "in another Alawite neighbourhood"
+    r"\banother (?:[a-z]+ )?(?:town|village|city|neighbou?rhood|district|area|province|region)\b|"
+    # "Syrian and Russian warplanes regularly bomb Idlib", "wounded 22 in recent days"
+    r"\b(?:regularly|frequently|repeatedly|daily)\b|\bin (?:recent|the coming|past) "
+    r"(?:days|weeks|months)\b|\bthe (?:death )?toll includes\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One incident as one article tells it: its place, day and kind, and the words it is told
+    in (headline and lede), which ``same_incident`` compares across articles."""
+
+    day: date | None
+    place: str | None  # the most specific place named ("khan shaykhun"), else the governorate
+    governorate: str | None
+    kind: str  # chemical_attack, shoot_down, bombing, air_strike, shelling, ..., attack, event
+    signature: str  # headline and lede, for fuzzy comparison
+
+    @property
+    def label(self) -> str:
+        return incident_label(self.place, self.day, self.kind)
+
+
+@dataclass(frozen=True)
+class Located:
+    """An article's incidents (``incidents[0]`` is the lead) and, per claim, the index of its
+    incident or None (background, another time: compared with nothing)."""
+
+    incidents: tuple[Placed, ...]
+    claim_incident: tuple[int | None, ...]
+
+
+def kind_of(events: Sequence[str]) -> str:
+    """The incident kind a claim's events tell of: ``("kill", "air_strike")`` -> air_strike."""
+    present = set(events)
+    for event, kind in _KIND_OF_EVENT:
+        if event in present:
+            return kind
+    return "attack" if present & _HARM else "event"
+
+
+def incident_label(place: str | None, day: date | None, kind: str) -> str:
+    """``"Khan Shaykhun, 4 Apr 2017, chemical attack"``; unknown parts say so."""
+    where = " ".join(w[:1].upper() + w[1:] for w in place.split()) if place else "place unknown"
+    when = f"{day.day} {day:%b %Y}" if day else "date unknown"
+    return f"{where}, {when}, {KIND_LABEL.get(kind, kind.replace('_', ' '))}"
+
+
+def _own(values: tuple[_T, ...], f: EventFrame, name: str) -> tuple[_T, ...]:
+    """What the claim itself names (not what ``frame_article`` filled in from before)."""
+    return () if name in f.inherited else values
+
+
+def _towns_and_governorates(
+    places: Sequence[str], unknown: list[str] | None = None
+) -> tuple[list[str], list[str]]:
+    """Known towns and the governorates named or implied, in order of mention; places the
+    gazetteer does not know ("the village of Urum al-Kubra") go to ``unknown``."""
+    gz = gazetteer()
+    towns: list[str] = []
+    govs: list[str] = []
+    for p in places:
+        g = gz.governorate(p)
+        if g is None:
+            if unknown is not None and p not in unknown:
+                unknown.append(p)
+            continue
+        if gz.is_governorate(p):
+            if p not in govs:
+                govs.append(p)
+        else:
+            if p not in towns:
+                towns.append(p)
+            if g not in govs:
+                govs.append(g)
+    return towns, govs
+
+
+def _lead(
+    title: str | None,
+    texts: Sequence[str],
+    frames: Sequence[EventFrame],
+    title_frame: EventFrame | None,
+    published: date | None,
+) -> Placed:
+    lede = [f for f in frames[:LEDE_CLAIMS] if not f.background]
+    heads = ([title_frame] if title_frame is not None else []) + lede
+    places = [p for f in heads for p in f.places]
+    unknown: list[str] = []
+    towns, govs = _towns_and_governorates(places, unknown)
+    if not govs:  # the lede names no known place: the place the article names most
+        counts = Counter(p for f in frames if not f.background for p in f.places)
+        towns, govs = _towns_and_governorates([p for p, _ in counts.most_common()])
+    governorate = govs[0] if govs else None
+    in_gov = [t for t in towns if gazetteer().governorate(t) == governorate]
+    # a town the gazetteer does not know, named in the lede ("the village of Urum al-Kubra"),
+    # is more precise than the governorate around it
+    place = in_gov[0] if in_gov else unknown[0] if unknown and governorate else governorate
+    kind = "event"
+    for f in heads:
+        k = kind_of(f.events)
+        if k not in _GENERIC_KINDS:
+            kind = k
+            break
+        if kind == "event":
+            kind = k
+    if kind in _GENERIC_KINDS:  # the article's most frequent specific event
+        counts = Counter(kind_of(f.events) for f in frames if f.events and not f.background)
+        specific = [k for k, _ in counts.most_common() if k not in _GENERIC_KINDS]
+        kind = specific[0] if specific else kind
+    day = published
+    if published is not None:
+        # "on Tuesday" in the lede: the incident's day, a day or two before the report
+        near = [
+            d for f in heads for d in _own(f.dates, f, "dates") if 0 <= (published - d).days <= 7
+        ]
+        if near:
+            day = near[0]
+    words = [title or "", *texts[:2]]
+    return Placed(day, place, governorate, kind, " ".join(w for w in words if w)[:600])
+
+
+def locate(
+    title: str | None,
+    texts: Sequence[str],
+    frames: Sequence[EventFrame],
+    published: date | None,
+    title_frame: EventFrame | None = None,
+) -> Located:
+    """The incidents of one article and the incident of each claim (see the module doc).
+
+    ``frames`` are ``frame_article``'s (one per claim, in order); ``title_frame`` the headline's
+    frame when there is a headline.
+    """
+    lead = _lead(title, texts, frames, title_frame, published)
+    incidents: list[Placed] = [lead]
+    assigned: list[int | None] = []
+    current = 0  # the incident the article is telling of
+    for text, f in zip(texts, frames, strict=True):
+        if f.background or _OTHER_INCIDENT.search(text) or _other_year(text, lead.day):
+            assigned.append(None)
+            continue
+        own_dates = _own(f.dates, f, "dates")
+        anchor = incidents[current].day or lead.day
+        if (
+            own_dates
+            and anchor is not None
+            and all(abs((d - anchor).days) > OTHER_TIME_DAYS for d in own_dates)
+        ):
+            assigned.append(None)  # "on March 3" in a report of April 4: another time
+            continue
+        towns, govs = _towns_and_governorates(_own(f.places, f, "places"))
+        violent = bool(f.events) and kind_of(f.events) != "event"
+        at = incidents[current]
+        other_place = other_place_of(at, towns, govs)
+        turns = bool(_NEW_INCIDENT.match(text)) and violent
+        if violent and other_place and not (turns or towns):
+            # "At least 327 people have also been killed in clashes in the neighbouring province
+            # of Aleppo": a governorate-wide figure, no incident of its own
+            assigned.append(None)
+            continue
+        if violent and (other_place or turns):
+            gov = govs[0] if govs else at.governorate
+            in_gov = [t for t in towns if gazetteer().governorate(t) == gov]
+            kind = kind_of(f.events)
+            placed = Placed(
+                own_dates[0] if own_dates else lead.day,
+                in_gov[0] if in_gov else gov,
+                gov,
+                kind if kind not in _GENERIC_KINDS or turns else at.kind,
+                text[:600],
+            )
+            index = _find(incidents, placed)
+            if index is None:
+                incidents.append(placed)
+                index = len(incidents) - 1
+            current = index
+            assigned.append(index)
+            continue
+        if current != 0 and govs and not other_place_of(lead, towns, govs):
+            current = 0  # back at the lead's place: "In Khan Sheikhoun, rescuers said ..."
+        assigned.append(current)  # else the incident being told (articles tell in sequence)
+    return Located(tuple(incidents), tuple(assigned))
+
+
+_YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
+
+
+def _other_year(text: str, day: date | None) -> bool:
+    """The claim names a year, and not the incident's: "the 2013 Ghouta attack" in 2017."""
+    if day is None:
+        return False
+    years = {int(y) for y in _YEAR.findall(text)}
+    return bool(years) and day.year not in years
+
+
+def other_place_of(at: Placed, towns: Sequence[str], govs: Sequence[str]) -> bool:
+    """A claim naming ``towns``/``govs`` is elsewhere than ``at``: another governorate, or
+    another town when ``at`` is a town (naming its governorate is not elsewhere: part and
+    whole)."""
+    if not govs:
+        return False
+    if at.governorate is not None and at.governorate not in govs:
+        return True
+    return (
+        bool(towns)
+        and at.place is not None
+        and at.place not in towns
+        and not gazetteer().is_governorate(at.place)
+    )
+
+
+def _find(incidents: Sequence[Placed], placed: Placed) -> int | None:
+    """An incident of the same article that ``placed`` is (same place, day and kind)."""
+    for i, other in enumerate(incidents):
+        if (other.place, other.day) == (placed.place, placed.day) and _kinds_agree(
+            other.kind, placed.kind
+        ) >= 1.0:
+            return i
+    return None
+
+
+def _kinds_agree(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    if a in _GENERIC_KINDS or b in _GENERIC_KINDS:
+        return 0.6
+    if frozenset({a, b}) in _NEAR_KINDS:
+        return 0.4
+    return 0.0
+
+
+def same_incident(a: Placed, b: Placed) -> float:
+    """How likely two articles' incidents are one happening, 0..100 (``MATCH_SCORE`` and up: one).
+
+    Blocking first: different governorates, or days further apart than ``DAY_WINDOW``, are two
+    incidents (0). Two different towns of one governorate are two incidents unless their words
+    agree closely. An incident with no day or no place joins another only on near-identical
+    words (the same wire story).
+    """
+    text = fuzz.token_set_ratio(a.signature, b.signature, processor=default_process)
+    if a.day is None or b.day is None or a.governorate is None or b.governorate is None:
+        return text if text >= 90 and a.governorate == b.governorate else 0.0
+    gap = abs((a.day - b.day).days)
+    if a.governorate != b.governorate or gap > DAY_WINDOW:
+        return 0.0
+    gz = gazetteer()
+    a_town = a.place is not None and not gz.is_governorate(a.place)
+    b_town = b.place is not None and not gz.is_governorate(b.place)
+    if a_town and b_town:
+        same = a.place == b.place or fuzz.ratio(a.place or "", b.place or "") >= 85
+        place = 1.0 if same else 0.0
+    else:
+        place = 0.6  # a town and its governorate: maybe the same place told less precisely
+    kinds = _kinds_agree(a.kind, b.kind)
+    day = (1.0, 0.7)[gap]
+    score = 35.0 * day + 25.0 * place + 20.0 * kinds + 0.2 * text
+    if place == 0.0 and text < 75:
+        score = min(score, MATCH_SCORE - 1.0)  # two towns: two incidents, unless one story
+    if kinds == 0.0 and text < 60:
+        score = min(score, MATCH_SCORE - 1.0)  # a gas attack and a car bomb on one day
+    return round(score, 1)
