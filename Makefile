@@ -4,16 +4,32 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= demo.db
+# Every package (runtime, dev, and the build backend) pinned with its hashes; `make lock` refreshes it.
+LOCK := requirements.lock
+LOCK_TOOLS := $(VENV)/lock-tools
 
-.PHONY: install demo test lint format bench eval clean
+.PHONY: install demo test lint format bench eval clean lock
 
-$(STAMP): pyproject.toml
+# Installs exactly the locked versions (hash-checked), then claimtrack itself without resolving
+# anything: a change to the lock or to pyproject.toml reinstalls; `pip check` fails the install
+# when pyproject.toml declares a package the lock lacks.
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Re-resolve pyproject.toml (with the dev extra and the build backend) to the newest versions and
+# rewrite the lock with hashes. Commit the result; the next `make` reinstalls from it.
+lock:
+	test -x $(LOCK_TOOLS)/bin/pip-compile || \
+	  ($(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/python -m pip install --quiet pip-tools)
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_TOOLS)/bin/pip-compile --quiet --upgrade \
+	  --generate-hashes --extra dev --all-build-deps --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --output-file $(LOCK) pyproject.toml
 
 demo: $(STAMP)
 	@$(BIN)/claimtrack --db $(DEMO_DB) ingest examples/idlib.txt --outlet "The National" --published 2020-02-15

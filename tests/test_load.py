@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from claimtrack.errors import LoadError
 from claimtrack.load import (
+    DATASET_SUFFIXES,
     SUPPORTED_SUFFIXES,
     decode,
     iter_inputs,
@@ -157,7 +158,7 @@ def test_html_declared_charset_is_used() -> None:
 
 
 def test_random_bytes_are_binary() -> None:
-    with pytest.raises(LoadError, match=r"^rand\.txt: binary file \(not text\)$"):
+    with pytest.raises(LoadError, match=r"^rand\.txt: binary file \(not text\): claimtrack reads "):
         load_bytes(os.urandom(4096), "rand.txt")
 
 
@@ -172,7 +173,10 @@ def test_elf_binary_renamed_txt(tmp_path: Path) -> None:
     shutil.copyfile("/bin/ls", path)
     with pytest.raises(LoadError) as caught:
         load_path(path)
-    assert str(caught.value) == f"{path}: binary file (not text)"
+    assert str(caught.value) == (
+        f"{path}: binary file (not text): "
+        "claimtrack reads .txt .md .html .csv .tsv .jsonl .json files"
+    )
     assert caught.value.origin == str(path)
 
 
@@ -229,7 +233,15 @@ def test_missing_path(tmp_path: Path) -> None:
 
 
 def test_directory_passed_to_load_path(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     with pytest.raises(LoadError, match=r"is a directory$"):
+        load_path(tmp_path)
+
+
+def test_empty_directory_passed_to_load_path(tmp_path: Path) -> None:
+    with pytest.raises(
+        LoadError, match=r": no \.txt \.md \.html \.csv \.tsv \.jsonl \.json files$"
+    ):
         load_path(tmp_path)
 
 
@@ -349,15 +361,32 @@ def test_iter_inputs_expands_directories_sorted(tmp_path: Path) -> None:
         ".git/x.txt",
         "top.txt",
         "image.png",
+        "b/rows.CSV",
+        "a/dump.jsonl",
+        "table.tsv",
+        "export.json",
+        "a/.hidden.csv",
     ):
         (tmp_path / rel).write_bytes(b"x")
     missing = str(tmp_path / "missing.txt")
     got = list(iter_inputs([str(tmp_path), "-", missing]))
     expected = [
-        str(tmp_path / rel) for rel in ("a/1.html", "a/z.md", "b/2.TXT", "b/page.HTM", "top.txt")
+        str(tmp_path / rel)
+        for rel in (
+            "a/1.html",
+            "a/dump.jsonl",
+            "a/z.md",
+            "b/2.TXT",
+            "b/page.HTM",
+            "b/rows.CSV",
+            "export.json",
+            "table.tsv",
+            "top.txt",
+        )
     ]
     assert got == [*expected, "-", missing]
-    assert all(p.lower().endswith(SUPPORTED_SUFFIXES) for p in expected)
+    assert all(p.lower().endswith(SUPPORTED_SUFFIXES + DATASET_SUFFIXES) for p in expected)
+    assert DATASET_SUFFIXES == (".csv", ".tsv", ".jsonl", ".json")
 
 
 def test_iter_inputs_keeps_files_as_given(tmp_path: Path) -> None:
@@ -398,7 +427,11 @@ def test_batch_reports_bad_inputs_and_loads_good_ones(tmp_path: Path) -> None:
         except LoadError as exc:
             failed.append(exc.why)
     assert loaded == [str(tmp_path / "good.txt")]
-    assert failed == ["empty file", "binary file (not text)", "no such file or directory"]
+    assert [why.split(":")[0] for why in failed] == [
+        "empty file",
+        "binary file (not text)",
+        "no such file or directory",
+    ]
 
 
 # -------------------------------------------------------------------------------- properties

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import csv
+import io
+import itertools
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,3 +78,83 @@ def test_binary_long_file_is_refused(small_parts: None, tmp_path: Path) -> None:
     path.write_bytes(b"\x7fELF" + bytes(range(256)) * 200)
     with pytest.raises(LoadError, match="binary"):
         list(load.iter_documents(str(path)))
+
+
+# ------------------------------------------------------------------------------------- stdin
+
+
+class Endless(io.RawIOBase):
+    """A stream that never ends (``/dev/zero``, ``yes``): counts what was read from it."""
+
+    def __init__(self, pattern: bytes) -> None:
+        self.pattern = pattern
+        self.read_bytes = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        size = len(buffer)
+        chunk = (self.pattern * (size // len(self.pattern) + 1))[:size]
+        buffer[:size] = chunk
+        self.read_bytes += size
+        return size
+
+
+def sample_paragraphs(count: int) -> str:
+    paragraphs = [p for p in SAMPLE.read_text(encoding="utf-8").split("\n\n") if len(p) > 80]
+    return "\n\n".join(f"{paragraphs[n % len(paragraphs)]} ({n})" for n in range(count))
+
+
+def test_stdin_is_streamed_in_the_same_parts_as_a_file(small_parts: None, tmp_path: Path) -> None:
+    text = sample_paragraphs(400)
+    path = tmp_path / "dump.txt"
+    path.write_text(text, encoding="utf-8")
+    from_file = list(load.iter_documents(str(path), outlet="Reuters"))
+    from_stdin = list(load.iter_documents("-", io.BytesIO(text.encode()), outlet="Reuters"))
+    assert len(from_stdin) >= 10
+    assert [d.text for d in from_stdin] == [d.text for d in from_file]
+    assert [d.origin for d in from_stdin[:2]] == ["-#1", "-#2"]
+    assert from_stdin[0].title == "stdin (part 1)" and from_stdin[0].outlet == "Reuters"
+    # short stdin stays one document, read like a file (date line included)
+    short = SAMPLE.read_bytes()
+    (doc,) = load.iter_documents("-", io.BytesIO(short))
+    assert doc.origin == "-" and doc.text == load.load_path(SAMPLE).text
+    assert doc.published_from == "dateline"
+
+
+def test_endless_zeros_on_stdin_are_refused_after_the_first_block() -> None:
+    zeros = Endless(b"\x00")
+    with pytest.raises(LoadError, match=r"^-: binary file"):
+        list(load.iter_documents("-", io.BufferedReader(zeros)))
+    assert zeros.read_bytes <= 2 * load._READ_BLOCK  # one block (and the reader's buffer)
+    zeros = Endless(b"\x00")
+    with pytest.raises(LoadError, match=r"^-: binary file"):
+        load.load_input("-", io.BufferedReader(zeros))
+    assert zeros.read_bytes <= 2 * load._READ_BLOCK
+
+
+def test_endless_text_on_stdin_is_read_part_by_part(small_parts: None) -> None:
+    line = "Rebels said they shot down a government helicopter over Idlib on Friday.\n"
+    stream = Endless(line.encode())
+    docs = load.iter_documents("-", io.BufferedReader(stream))
+    first = list(itertools.islice(docs, 5))
+    assert [d.origin for d in first] == [f"-#{n}" for n in range(1, 6)]
+    assert all(d.text.startswith("Rebels said") and len(d.text) <= 8_000 for d in first)
+    # five parts of 8,000 characters needed the first 20,000 bytes and a few blocks, not more
+    assert stream.read_bytes < 20_000 + 5 * 8_000 + 4 * 8_192
+
+
+def test_ingest_of_dev_zero_fails_at_once(tmp_path: Path) -> None:
+    with open("/dev/zero", "rb") as zeros:
+        done = subprocess.run(
+            [sys.executable, "-m", "claimtrack", "--db", str(tmp_path / "c.db"), "ingest", "-"],
+            stdin=zeros,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 1
+    assert done.stderr.startswith("Error: -: binary file (not text)"), done.stderr
+    assert "Traceback" not in done.stderr

@@ -49,7 +49,7 @@ def test_quote_then_speaker_stays_one_sentence() -> None:
     assert found[1] == "Mr Lavrov said victory was near."
 
 
-def test_headline_and_furniture_lines_are_their_own_claims() -> None:
+def test_headline_and_caption_lines_are_their_own_claims_furniture_none() -> None:
     text = (
         "Turkish officials headed for Russia to resolve Idlib crisis\n\n"
         "Turkish Foreign Minister Mevlut Cavusoglu at the Munich Security Conference. "
@@ -63,9 +63,85 @@ def test_headline_and_furniture_lines_are_their_own_claims() -> None:
         "Turkish Foreign Minister Mevlut Cavusoglu at the Munich Security Conference.",
         "Turkish Foreign Ministry via Reuters",
         "Turkey will send a delegation to Russia on Monday.",
-        "Updated: February 15, 2020 11:28 PM",
     ]
-    assert [c.paragraph for c in claims] == [0, 1, 1, 1, 2]
+    assert [c.paragraph for c in claims] == [0, 1, 1, 1]
+
+
+def test_the_sample_pages_furniture_is_no_claim(sample_text: str) -> None:
+    doc = Document(normalise_text(sample_text))
+    claims = segment(doc)
+    found = [c.text for c in claims]
+    # the viewing-date line, the caption printed a second time, the update stamp, "Most Popular"
+    assert not any(t.startswith(("Abu Dhabi", "Updated:", "Most Popular")) for t in found)
+    caption = "Turkish Foreign Minister Mevlut Cavusoglu with his Russian counterpart"
+    assert sum(t.startswith(caption) for t in found) == 1
+    assert found.count("Turkish Foreign Ministry via Reuters") == 1
+    assert found[0] == "Turkish officials headed for Russia to resolve Idlib crisis"
+    assert found[-1] == "Israel does not usually comment on strikes in Syria."
+    # the text is unchanged and the claims left still slice it exactly
+    assert doc.text.startswith("Abu Dhabi, UAESaturday 30 May 2020\n")
+    for claim in claims:
+        assert doc.text[claim.start : claim.end] == claim.text
+    assert claims[0].start == doc.text.index("Turkish officials")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Abu Dhabi, UAESaturday 30 May 2020",
+        "Updated: February 15, 2020 11:28 PM",
+        "Wed 19 Apr 2017 14.33 BST",
+        "Last modified on Wed 19 Apr 2017 16.30 BST",
+        "First published on Tue 18 Apr 2017 09.00 BST",
+        "Posted: 12th March 2019 at 8:15am EDT",
+        "Published: 15/02/2020",
+        "BEIRUT, Lebanon | Sunday, March 1, 2020, 10:00 am",
+        "Most Popular",
+        "Share this article",
+        "Advertisement",
+        "© 2020 The National",
+        "Copyright 2020 Reuters. All rights reserved.",
+    ],
+)
+def test_furniture_lines_are_dropped_between_claims(line: str) -> None:
+    text = f"Rebels shelled the town on Friday.\n\n{line}\n\nThe monitor said six people died."
+    assert texts(text) == [
+        "Rebels shelled the town on Friday.",
+        "The monitor said six people died.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wed 19 Apr 2017 Aleppo bomb blast kills six Syrian state TV.",
+        "May 5, 2020 (Reuters) - Turkish troops entered Idlib.",
+        "Published reports said 12 people were killed.",
+        "Copyright law was changed by the parliament, officials said.",
+        "Share prices fell in Istanbul.",
+        "Most popular among the fighters was the new rifle.",
+        "On 15 February 2020 the talks began.",
+    ],
+)
+def test_sentences_that_start_like_furniture_are_kept(line: str) -> None:
+    assert texts(f"Rebels shelled the town.\n\n{line}") == ["Rebels shelled the town.", line]
+
+
+def test_an_exact_repeat_of_a_short_paragraph_is_dropped_a_long_one_kept() -> None:
+    caption = "Syrian troops near Saraqeb on February 10, 2020. AFP"
+    long_paragraph = (
+        "The Observatory said the strikes killed nine civilians in Maarat al-Numan. " * 5
+    )
+    text = f"{caption}\n{caption}\n\nThe army advanced.\n\n{long_paragraph}\n\n{long_paragraph}"
+    doc = Document(normalise_text(text))
+    found = [c.text for c in segment(doc)]
+    assert found.count("Syrian troops near Saraqeb on February 10, 2020.") == 1
+    assert found.count("The army advanced.") == 1
+    # a long paragraph printed twice is not furniture: both copies stay claims
+    assert (
+        found.count("The Observatory said the strikes killed nine civilians in Maarat al-Numan.")
+        == 10
+    )
 
 
 def test_hard_wrapped_prose_is_joined_across_line_breaks() -> None:
