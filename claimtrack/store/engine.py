@@ -3,7 +3,8 @@
 - ``--db`` takes a file path or an SQLAlchemy URL; ``CLAIMTRACK_DB`` sets the default; otherwise
   ``./claimtrack.db``.
 - SQLite runs in WAL mode with a busy timeout, and write transactions start with
-  ``BEGIN IMMEDIATE`` so two writers queue on the lock instead of failing half-way.
+  ``BEGIN IMMEDIATE`` so two writers queue on the lock instead of failing half-way; on
+  PostgreSQL ``Store.write`` takes a transaction-level advisory lock for the same effect.
 - A file that is not an SQLite database, or an SQLite database that is not claimtrack's, is refused
   and never modified.
 - ``open_store(db, create=False)`` (what read-only commands use) refuses an SQLite file that does
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -42,6 +44,10 @@ DEFAULT_DB = "claimtrack.db"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000
 _PG_MIGRATION_LOCK = 7_220_415  # pg_advisory_lock key for schema upgrades
+_PG_WRITE_LOCK = 7_220_416  # pg_advisory_xact_lock key every write transaction takes
+_PG_WRITE_LOCK_SQL = text("SELECT pg_advisory_xact_lock(:k)")
+# deadlock, serialisation failure, unique violation (a racing writer)
+RETRY_SQLSTATES = frozenset({"40P01", "40001", "23505"})
 READ_ONLY = "claimtrack_read_only"  # execution option marking a read-only session
 
 T = TypeVar("T")
@@ -113,16 +119,26 @@ class Store:
                 session.rollback()
 
     def write(self, work: Callable[[Session], T], attempts: int = 8) -> T:
-        """Run ``work`` in one transaction, retrying with backoff while the database is locked."""
+        """Run ``work`` in one write transaction, retrying with backoff when it collides.
+
+        Writers serialise per database: on SQLite ``BEGIN IMMEDIATE`` takes the write lock, on
+        PostgreSQL the transaction starts with ``pg_advisory_xact_lock`` (released at commit or
+        rollback), so matching always reads every claim committed before it and two writers
+        never flag the same conflict at once. Retried: "locked"/"busy", and on PostgreSQL
+        deadlocks (40P01), serialisation failures (40001) and unique violations (23505, a
+        writer that raced one outside this lock), each in a new transaction.
+        """
         delay = 0.05
         for attempt in range(attempts):
             try:
                 with self.session() as session:
+                    if self.engine.dialect.name == "postgresql":
+                        session.execute(_PG_WRITE_LOCK_SQL, {"k": _PG_WRITE_LOCK})
                     return work(session)
-            except OperationalError as error:
-                if not _is_lock_error(error) or attempt == attempts - 1:
+            except DBAPIError as error:
+                if not _is_retryable(error) or attempt == attempts - 1:
                     raise
-                time.sleep(delay)
+                time.sleep(delay * (1 + random.random()))  # jitter: racing writers part ways
                 delay = min(delay * 2, 2.0)
         raise AssertionError("unreachable")
 
@@ -146,6 +162,16 @@ class Store:
 def _is_lock_error(error: DBAPIError) -> bool:
     message = str(error.orig).lower()
     return "locked" in message or "busy" in message
+
+
+def _is_retryable(error: DBAPIError) -> bool:
+    """A collision with another writer that a new transaction resolves (not a lost connection,
+    not a wrong value)."""
+    if error.connection_invalidated:
+        return False
+    if getattr(error.orig, "sqlstate", None) in RETRY_SQLSTATES:
+        return True
+    return isinstance(error, OperationalError) and _is_lock_error(error)
 
 
 def database_files(db: str | None) -> list[Path]:
