@@ -108,6 +108,6 @@ def source_history(
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
 ) -> None:
     """Every change to a source's reliability, tags, affiliation and owner (who, when)."""
-    with store_from(ctx) as store, store.session() as session:
+    with store_from(ctx) as store, store.read() as session:
         rows = review_store.source_history(session, name)
     render_rows(rows, fmt, ["at", "author", "field", "old", "new"], title=f"History of {name}")

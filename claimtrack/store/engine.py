@@ -10,6 +10,9 @@
 - ``open_store(db, create=False)`` (what read-only commands use) refuses an SQLite file that does
   not exist yet, or is empty, instead of creating it: a mistyped ``--db`` leaves no empty database
   and ``.lock`` file behind. A server database (PostgreSQL) is never created by claimtrack anyway.
+  An SQLite file it cannot write (read-only file, directory or file system) it opens read-only
+  (``mode=ro``: no lock file, no WAL switch, no migration), so it can still be read and backed
+  up; ``Store.write`` on it is an error, and so is a schema older than the code.
 - The schema is created and upgraded by the Alembic migrations in ``db/`` (shipped in the wheel as
   ``claimtrack/_db``): automatically on open, for SQLite files and servers alike. Concurrent
   openers serialise the upgrade (a file lock on SQLite, an advisory lock on PostgreSQL).
@@ -91,6 +94,7 @@ class Store:
 
     url: str
     engine: Engine
+    read_only: bool = False  # opened with mode=ro: the file could not be written here
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -128,6 +132,8 @@ class Store:
         deadlocks (40P01), serialisation failures (40001) and unique violations (23505, a
         writer that raced one outside this lock), each in a new transaction.
         """
+        if self.read_only:
+            raise StoreError(f"{self.where}: the database is read-only here; nothing was changed")
         delay = 0.05
         for attempt in range(attempts):
             try:
@@ -141,6 +147,14 @@ class Store:
                 time.sleep(delay * (1 + random.random()))  # jitter: racing writers part ways
                 delay = min(delay * 2, 2.0)
         raise AssertionError("unreachable")
+
+    @property
+    def where(self) -> str:
+        """The database as error messages name it (a path, or a URL without its password)."""
+        path = _sqlite_path(self.url) if self.url.startswith("sqlite") else None
+        if path is not None:
+            return str(path)
+        return make_url(self.url).render_as_string(hide_password=True)
 
     def current_revision(self) -> str | None:
         with self.engine.connect() as connection:
@@ -223,7 +237,7 @@ def _check_sqlite_schema(path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             tables = {name for (name,) in rows}
@@ -275,14 +289,17 @@ def _first_line(error: BaseException) -> str:
     return str(orig or error).strip().splitlines()[0] if str(orig or error).strip() else "error"
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA busy_timeout = 30000")  # = BUSY_TIMEOUT_MS
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")
+        if read_only:
+            cursor.execute("PRAGMA query_only = ON")
+        else:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 
@@ -290,8 +307,8 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_begin(connection: Connection) -> None:
         # Writers take the lock up front (two writers queue instead of one failing half-way);
         # readers (Store.read) take a snapshot and never block anyone.
-        read_only = connection.get_execution_options().get(READ_ONLY, False)
-        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        reading = read_only or connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
 
 @contextmanager
@@ -330,6 +347,54 @@ def open_store(db: str | None = None, *, upgrade: bool = True, create: bool = Tr
     raise StoreError(f"{where}: unsupported database (use SQLite or PostgreSQL)")
 
 
+def _cannot_write(path: Path) -> bool:
+    """True when this process could not write the database file or the files SQLite and
+    claimtrack put beside it (``-wal``, ``-shm``, ``.lock``): a read-only file, directory or
+    file system."""
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        return True
+    companions = [path.with_name(path.name + s) for s in ("-wal", "-shm", ".lock")]
+    return any(p.exists() and not os.access(p, os.W_OK) for p in companions)
+
+
+def _read_only_uri(path: Path) -> str:
+    """``mode=ro``; ``immutable=1`` where SQLite could not create the ``-shm`` file a WAL reader
+    needs (a read-only directory) and no ``-wal`` holds pages not yet in the file."""
+    wal = path.with_name(path.name + "-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    immutable = not pending and not os.access(path.parent, os.W_OK)
+    return f"{path.as_uri()}?{'immutable=1' if immutable else 'mode=ro'}"
+
+
+def _open_sqlite_read_only(url: str, path: Path, *, upgrade: bool) -> Store:
+    """Open a database this process cannot write: ``mode=ro``, no lock file, no WAL switch, no
+    migration; a schema older than this claimtrack is an error (it cannot be upgraded here).
+    Where even the ``-shm`` file cannot be made and no ``-wal`` holds pending pages, the file is
+    opened ``immutable`` (nothing can be writing it)."""
+    uri = _read_only_uri(path)
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
+
+    engine = create_engine("sqlite://", creator=connect)
+    _configure_sqlite(engine, read_only=True)
+    store = Store(url=url, engine=engine, read_only=True)
+
+    def check() -> None:
+        _check_sqlite_schema(path)
+        revision, head = store.current_revision(), head_revision()
+        if upgrade and revision != head:  # upgrade=False: the caller only looks (db current)
+            raise StoreError(
+                f"{path}: the database is at schema revision {revision or 'none'}, older than "
+                f"this claimtrack's {head}, and it is read-only here so it cannot be upgraded; "
+                "run 'claimtrack db upgrade' where it can be written"
+            )
+
+    return _prepare(store, str(path), check, upgrade=False)
+
+
 def _open_sqlite(url: str, *, upgrade: bool, create: bool) -> Store:
     path = _sqlite_path(url)
     if path is not None:
@@ -339,6 +404,8 @@ def _open_sqlite(url: str, *, upgrade: bool, create: bool) -> Store:
             raise StoreError(f"{path}: {why}")
         if not path.parent.exists():
             raise StoreError(f"{path}: directory {path.parent} does not exist")
+        if not create and _cannot_write(path):
+            return _open_sqlite_read_only(url, path, upgrade=upgrade)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     _configure_sqlite(engine)
     store = Store(url=url, engine=engine)
