@@ -589,7 +589,8 @@ def _parts_as_documents(
 ) -> Iterator[Document]:
     """Parts of a long input as documents ``ORIGIN#1``, ``ORIGIN#2``... A part carries the
     caller's metadata only: a date line inside a part dates one article of many, not the part."""
-    title = metadata.pop("title", None)
+    title = metadata.get("title")
+    metadata = {key: value for key, value in metadata.items() if key != "title"}
     found = False
     for number, text in enumerate(parts, start=1):
         if number == 1 and _looks_like_html(text[:2000]):
@@ -606,11 +607,14 @@ def _parts_as_documents(
         raise LoadError(origin, EMPTY)
 
 
+_URL = re.compile(r"(?:https?|ftp)://", re.I)
+_WWW = re.compile(r"www\.[\w-]+\.[a-z]", re.I)
+
+
 def _is_url(arg: str) -> bool:
-    return _URL.match(arg) is not None
-
-
-_URL = re.compile(r"(?:https?|ftp)://|www\.[\w-]+\.[a-z]", re.I)
+    """ "https://...", or "www.host.tld/..." that is no file here (a saved page may be named
+    "www.aljazeera.com.html")."""
+    return _URL.match(arg) is not None or (_WWW.match(arg) is not None and not os.path.exists(arg))
 
 
 def iter_documents(
@@ -742,7 +746,7 @@ def _names(value: Any) -> list[str]:
 def _is_person_name(value: str) -> bool:
     """An author value that names someone: not a URL ("https://facebook.com/x"), not empty."""
     value = value.strip()
-    return bool(value) and not _is_url(value) and "/" not in value and len(value) <= 200
+    return bool(value) and "/" not in value and not _WWW.match(value) and len(value) <= 200
 
 
 def _absolute_url(value: str | None) -> str | None:

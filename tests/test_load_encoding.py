@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimtrack import load
 from claimtrack.errors import LoadError
-from claimtrack.load import decode, load_path
+from claimtrack.load import _implausibility, decode, load_path
 
 UTF8_LINE = "Turkish Foreign Minister Mevlut Çavuşoğlu said Ankara would prefer diplomacy."
 CP1252_LINE = "“We will take the necessary steps,” the envoy said in Genève on Saturday."
@@ -78,3 +80,37 @@ def test_bytes_no_encoding_reads_are_refused_clearly() -> None:
         return
     # or read in an encoding that defines them: never with the UTF-8 line mangled
     assert text.startswith(UTF8_LINE + "\n")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=40).map(lambda t: t.encode("utf-8")),
+            st.text(alphabet="abc éèçàÉ’“”–", max_size=40).map(lambda t: t.encode("cp1252")),
+            st.binary(max_size=20),
+        ),
+        max_size=8,
+    )
+)
+def test_any_mix_of_lines_decodes_or_is_refused_with_a_load_error(lines: list[bytes]) -> None:
+    data = b"\n".join(lines)
+    try:
+        text = decode(data, "mix.txt")
+    except LoadError as error:
+        assert str(error).startswith("mix.txt: ")
+        return
+    assert "\ufffd" not in text or "\ufffd".encode() in data
+    # every UTF-8 line of a mixed file reads as itself
+    for line in lines:
+        if not line.isascii() and b"\n" not in line and b"\r" not in line:
+            try:
+                own = line.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if all(ch.isalpha() or ch == " " for ch in own) and _coherent(own):
+                assert own in text
+
+
+def _coherent(text: str) -> bool:
+    return _implausibility(text) == (0, 0)

@@ -36,6 +36,17 @@ def test_a_url_is_refused_not_looked_up_as_a_path(arg: str) -> None:
     assert list(load.iter_inputs([arg])) == [arg]
 
 
+def test_a_saved_page_named_like_a_host_is_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("www.aljazeera.com.txt").write_text("Rebels said they shot it down.", encoding="utf-8")
+    (doc,) = load.iter_documents("www.aljazeera.com.txt")
+    assert doc.text == "Rebels said they shot it down."
+    with pytest.raises(LoadError, match="it does not fetch pages"):
+        load.load_path("www.aljazeera.com/news/2020/2/15/idlib")
+
+
 def docx() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
