@@ -7,13 +7,14 @@ stderr starting ``Error:`` with exit code 1 (2 for usage errors) and never a tra
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import pkgutil
 import sys
 from collections.abc import Sequence
 
 import typer
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from claimtrack.cli.app import app
 from claimtrack.cli.common import safe
@@ -48,8 +49,19 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _quiet_driver_logs() -> None:
+    """The database driver's own warnings are no output of ours: psycopg logs ``error ignored
+    terminating <psycopg.Pipeline [BAD]>`` (and the like) when the server goes away, and
+    Python's last-resort handler would print them after our one ``Error:`` line."""
+    logger = logging.getLogger("psycopg")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
+    logger.propagate = False
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code."""
+    _quiet_driver_logs()
     command = typer.main.get_command(app)
     try:
         result = command.main(
@@ -74,6 +86,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         return _fail("interrupted", 130)
     except SQLAlchemyError as error:
         orig = getattr(error, "orig", None)
+        if isinstance(error, DBAPIError) and error.connection_invalidated:
+            why = str(orig or error).strip().split("\n")[0].strip()
+            return _fail(f"lost the connection to the database ({why})", 1)
         return _fail(f"database error: {orig or error}", 1)
     except BrokenPipeError:
         return 1
