@@ -24,7 +24,9 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
+from itertools import combinations
 from types import MappingProxyType
 
 from claimtrack.frame import (
@@ -795,6 +797,13 @@ _FOREIGN_POWERS = frozenset({"russia", "usa", "us-led coalition", "israel", "tur
 _STATE = re.compile(r"assad|regime|government|damascus|syria|army|minist|military")
 
 
+_BLAME = re.compile(
+    r"\b(?:were|was|are|is) (?:behind|responsible|to blame)\b|\bresponsib\w+ (?:for|of)\b|"
+    r"\b(?:accus\w+|blam\w+)\b",
+    re.I,
+)
+
+
 def _denial_answers(asserting: ClaimRecord, denying: ClaimRecord) -> bool:
     """Does the denial contradict what the other claim asserts?
 
@@ -808,12 +817,15 @@ def _denial_answers(asserting: ClaimRecord, denying: ClaimRecord) -> bool:
         return False
     if fa.background:
         return False  # "strikes carried out by government troops in August 2013": another time
-    if not fa.events or not (fa.roles or fa.agents):
+    # "Russian and regime warplanes were behind the attacks", "Russian warplanes were
+    # responsible": blame put in words the frame has no doer for
+    blamed = sorted(agents_in(asserting.text.casefold())) if _BLAME.search(asserting.text) else []
+    if not fa.events or not (fa.roles or fa.agents or blamed):
         # "at least 58 people were killed in a suspected chemical attack" names no culprit:
         # the regime's denial of responsibility does not contradict it
         return False
     denier = f"{denying.source or ''} {denying.text}".casefold()
-    agents = [r[1] for r in fa.roles] or list(fa.agents)
+    agents = [r[1] for r in fa.roles] or list(fa.agents) or blamed
     denier_agent = first_agent(f"{denying.source or ''} {denying.text}")
     if denier_agent in _FOREIGN_POWERS and not any(
         agents_compatible(denier_agent, x) for x in agents
@@ -822,6 +834,23 @@ def _denial_answers(asserting: ClaimRecord, denying: ClaimRecord) -> bool:
         # air strikes hit several neighbourhoods"
         return False
     return not (agents and all(_NON_STATE.search(x) for x in agents) and _STATE.search(denier))
+
+
+# a toll told as one step of its timeline: "updated its earlier death toll of 15 saying three
+# more people had died", "Initial reports of 20+ killed", "the toll has risen to 13"; a later
+# figure of one count is not a second account of it
+_TIMELINE = re.compile(
+    r"\b(?:updat\w*|(?:has |had )?risen|rose|climb\w*|mount\w*|increased to|initial(?:ly)?|"
+    r"preliminary|earlier (?:death )?toll|(?:\w+ )?more (?:people )?(?:had )?died|"
+    r"died (?:later )?of (?:their |serious )?(?:wounds|injuries)|(?:likely|expected) to rise|"
+    r"could rise|(?:toll|number) (?:has )?(?:reached|jumped|grew))\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=32768)
+def _timeline(text: str) -> bool:
+    return bool(_TIMELINE.search(text))
 
 
 def _compare(
@@ -890,6 +919,17 @@ def _compare(
         other_side = False
     if fa.background or fb.background or other_side:
         return found, agree
+    if one_incident(a, b):
+        # tolls of one incident are compared account by account (``incident_tolls``); equal
+        # figures still corroborate
+        for role in sorted(set(_totals(a)) & set(_totals(b))):
+            xa, xb = _totals(a)[role], _totals(b)[role]
+            if xa.value == xb.value and xa.value > 1 and xa.group == xb.group:
+                said = f"{xa.text} {_ROLE_WORD.get(role, '')}".strip()
+                agree.append(_Agreement(a.ref, b.ref, said, score))
+        return found, agree
+    if _timeline(a.text) or _timeline(b.text):
+        return found, agree  # a toll as it changed: a timeline, not a disagreement
     anchored = _number_anchored(a, b)
     weight = HEADLINE_WEIGHT if headline_like(a.text) or headline_like(b.text) else 1.0
     ta, tb = _totals(a), _totals(b)
@@ -1088,9 +1128,162 @@ def find_conflicts(
                 values=(value,),
             )
         )
+    conflicts.extend(incident_tolls(records))
     conflicts.sort(key=lambda c: conflict_key(c.kind, c.claims))
     corroborations.sort(key=lambda c: corroboration_key(c.claims))
     return conflicts, corroborations
+
+
+# ----------------------------------------------------------------------------- incident tolls
+
+MAX_ACCOUNTS = 12  # accounts of one incident's toll shown in one conflict
+
+
+@dataclass(frozen=True)
+class _Account:
+    """What one speaker in one article says an incident's toll is (its largest comparable
+    figure: "16 civilians in Douma" and "22 civilians" across the Ghouta are one account, 22)."""
+
+    speaker: str
+    family: str
+    ref: int  # the claim that gives the figure
+    total: _Total
+    published: date | None
+    article: int = 0
+    reporter: bool = False  # the outlet's own voice
+
+
+OUTLIER_RATIO = 10
+OUTLIER_FLOOR = 100
+_OTHERS = re.compile(r"\bothers?\b", re.I)
+
+
+def _accounts(claims: Sequence[ClaimRecord], role: str) -> list[_Account]:
+    best: dict[tuple[int, str], _Account] = {}
+    for r in sorted(claims, key=lambda r: (r.article_ref, r.seq or 0, r.ref)):
+        total = _totals(r).get(role)
+        if total is None or total.value < 0 or r.frame.background:
+            continue
+        if _OTHERS.search(total.text):
+            continue  # "the three others among the dead": a part of a toll told elsewhere
+        if _timeline(r.text) or _aggregate(r.text) or _vicinity(r.text):
+            continue  # an update, a total over days, a village nearby: not the incident's toll
+        who = r.source or r.outlet
+        if who is None:
+            continue
+        key = (r.article_ref, speaker_family(who))
+        have = best.get(key)
+        if have is None or (
+            _comparability(total, have.total) == 1.0 and total.value > have.total.value
+        ):
+            best[key] = _Account(
+                who, key[1], r.ref, total, r.published, r.article_ref, r.source is None
+            )
+    accounts = list(best.values())
+    # a figure ten times every other account's is no toll of this incident: "More than 300000
+    # people have been killed" in a report of a strike that killed 26
+    return [
+        a
+        for a in accounts
+        if not (
+            a.total.value >= OUTLIER_FLOOR
+            and all(
+                a.total.value >= OUTLIER_RATIO * max(b.total.value, 1)
+                for b in accounts
+                if b is not a
+            )
+            and len(accounts) > 1
+        )
+    ]
+
+
+TIMELINE_DAYS = 2  # a higher toll reported this many days later is the toll as it rose
+
+
+def _timeline_pair(x: _Account, y: _Account) -> bool:
+    """One toll as the days went on: a higher figure reported ``TIMELINE_DAYS`` or more later
+    (reports a day apart are "about the same time": their tolls are compared)."""
+    if x.published is None or y.published is None:
+        return False
+    if abs((x.published - y.published).days) < TIMELINE_DAYS:
+        return False
+    early, late = (x, y) if x.published < y.published else (y, x)
+    return late.total.value >= early.total.value
+
+
+def incident_tolls(records: Mapping[int, ClaimRecord]) -> list[Conflict]:
+    """Toll disputes inside each incident, account by account.
+
+    Every speaker (a named source, or the outlet for its own reporting) in every article gives
+    at most one figure per count (dead, injured): its largest comparable one. Accounts of one
+    speaker's family are never set against each other (SOHR's toll as quoted by two outlets is
+    one account, updated), nor a figure reported a day or more later and higher (a toll
+    timeline). Every other pair of accounts is graded as ``_compare_totals`` grades two tolls;
+    the accounts of an incident that disagree with any other make one conflict per count.
+    """
+    by_incident: dict[int, list[ClaimRecord]] = defaultdict(list)
+    for r in records.values():
+        if r.incident:
+            by_incident[r.incident].append(r)
+    out: list[Conflict] = []
+    for incident in sorted(by_incident):
+        claims = by_incident[incident]
+        for role in ("dead", "injured"):
+            accounts = _accounts(claims, role)
+            severity: dict[int, float] = {}
+            for x, y in combinations(accounts, 2):
+                if x.family == y.family or x.ref == y.ref or _timeline_pair(x, y):
+                    continue
+                if x.article == y.article and (x.reporter or y.reporter):
+                    # the reporter's own figures in an article restate or break down the
+                    # sources it quotes ("left one person dead" in one neighbourhood)
+                    continue
+                graded = _compare_totals(x.total, y.total)
+                if graded is None or graded < MIN_NUMBER_SEVERITY:
+                    continue
+                for acc in (x, y):
+                    severity[acc.ref] = max(severity.get(acc.ref, 0.0), graded)
+            if not severity:
+                continue
+            involved = sorted(
+                (a for a in accounts if a.ref in severity),
+                key=lambda a: (-severity[a.ref], a.ref),
+            )[:MAX_ACCOUNTS]
+            out.append(_toll_conflict(incident, role, involved, records, max(severity.values())))
+    return out
+
+
+def _toll_conflict(
+    incident: int,
+    role: str,
+    accounts: Sequence[_Account],
+    records: Mapping[int, ClaimRecord],
+    severity: float,
+) -> Conflict:
+    word = _ROLE_WORD.get(role, "")
+    ordered = sorted(accounts, key=lambda a: a.ref)
+
+    def value(a: _Account) -> str:
+        text = f"{a.total.text} {word}".strip()
+        if word and text.endswith(f" {word}") and text[: -len(word) - 1].endswith(word):
+            text = text[: -len(word) - 1]  # "19 wounded injured" -> "19 wounded"
+        return text
+
+    sides: dict[str, list[_Account]] = defaultdict(list)
+    for a in ordered:
+        sides[value(a)].append(a)
+    side_list = sorted(sides.values(), key=lambda accs: (len(accs), accs[0].ref))
+    rendered = [[(a.speaker, account(records[a.ref].text)) for a in accs] for accs in side_list]
+    return Conflict(
+        kind=ConflictKind.NUMBER,
+        reason=_reason(ConflictKind.NUMBER, rendered, [value(accs[0]) for accs in side_list]),
+        claims=tuple(a.ref for a in ordered),
+        sources=tuple(dict.fromkeys(a.speaker for a in ordered)),
+        severity=round(severity, 2),
+        values=tuple(value(a) for a in ordered),
+        score=100.0,
+        incident=incident,
+    )
 
 
 def _display_agent(agent: str) -> str:
@@ -1127,6 +1320,8 @@ def _conflict(
     side_list.sort(key=lambda cs: (len(cs), cs[0]))
     rendered = [[(names[c], account(records[c].text)) for c in cs] for cs in side_list]
     values = tuple(value_of[c] for c in claims)
+    incidents = {records[c].incident for c in claims}
+    incident = incidents.pop() if len(incidents) == 1 else None
     return Conflict(
         kind=kind,
         reason=_reason(kind, rendered, [value_of[cs[0]] for cs in side_list]),
@@ -1135,4 +1330,5 @@ def _conflict(
         severity=max(x.severity for x in batch),
         values=values,
         score=max(x.score for x in batch),
+        incident=incident or None,
     )

@@ -632,6 +632,7 @@ _THING_NOUNS = frozenset(
         "barrels", "buses", "cars", "vehicles", "trucks", "planes", "jets", "warplanes",
         "helicopters", "hospitals", "schools", "buildings", "houses", "homes", "sites",
         "positions", "checkpoints", "attacks", "raids", "strikes", "airstrikes", "explosions",
+        "families",  # "all the dead were from six families": households, not the dead
         "blasts", "groups", "factions", "flanks", "fronts", "points", "locations", "targets",
         "facilities", "bases", "convoys", "tanks", "bridges", "roads", "streets", "sides",
     }

@@ -20,6 +20,7 @@ class Gazetteer:
     spellings: dict[str, tuple[str, ...]]  # canonical place -> spellings read in text
     governorate_of: dict[str, str]  # town -> its governorate
     governorates: frozenset[str]
+    region_of: dict[str, str]  # town -> the area it lies in ("douma" -> "ghouta")
 
     def governorate(self, place: str) -> str | None:
         """``"khan shaykhun"`` -> ``"idlib"``; a governorate is its own; unknown places None."""
@@ -30,6 +31,10 @@ class Gazetteer:
     def is_governorate(self, place: str) -> bool:
         return place in self.governorates
 
+    def within(self, town: str, area: str) -> bool:
+        """``town`` lies in ``area`` (a region or a governorate): "douma" in "ghouta"."""
+        return self.region_of.get(town) == area or self.governorate_of.get(town) == area
+
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
@@ -39,6 +44,7 @@ def gazetteer() -> Gazetteer:
     spellings: dict[str, tuple[str, ...]] = {}
     governorate_of: dict[str, str] = {}
     governorates: set[str] = set()
+    region_of: dict[str, str] = {}
     for name, entry in raw.get("places", {}).items():
         forms = entry.get("spellings", [name])
         if not all(isinstance(f, str) and f == f.lower() for f in forms):
@@ -48,7 +54,12 @@ def gazetteer() -> Gazetteer:
             governorates.add(name)  # a country abroad is a top-level place like a governorate
         elif entry.get("governorate"):
             governorate_of[name] = str(entry["governorate"])
+        if entry.get("region"):
+            region_of[name] = str(entry["region"])
     unknown = {g for g in governorate_of.values() if g not in governorates}
     if unknown:
         raise ValueError(f"gazetteer.toml: unknown governorates {sorted(unknown)}")
-    return Gazetteer(spellings, governorate_of, frozenset(governorates))
+    missing = {r for r in region_of.values() if r not in spellings}
+    if missing:
+        raise ValueError(f"gazetteer.toml: unknown regions {sorted(missing)}")
+    return Gazetteer(spellings, governorate_of, frozenset(governorates), region_of)

@@ -198,6 +198,7 @@ class Conflict:
     severity: float  # 0..1
     values: tuple[str, ...] = ()  # the disagreeing values, in the order of ``claims``
     score: float = 0.0  # the link score behind it
+    incident: int | None = None  # the stored incident all its claims are placed in
 
 
 @dataclass(frozen=True)

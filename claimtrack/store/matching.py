@@ -491,11 +491,12 @@ def match_article(
     if cache is not None:
         cache.add_records(known.values())  # as stored; a fresh claim's record never changes
     known.update((r.ref, r) for r in candidates)
-    _flag(session, own, list(current.values()), stats, stamp, known, cache)
+    tolls = {cid for r in new if r.incident for cid in peers.get(r.incident, ())}
+    _flag(session, own, list(current.values()), stats, stamp, known, cache, tolls)
     return stats
 
 
-MAX_PEERS = 60  # claims of other articles of one incident compared with a new claim
+MAX_PEERS = 120  # claims of other articles of one incident compared with a new claim
 
 
 def _comparable(f: EventFrame) -> bool:
@@ -662,12 +663,15 @@ def _flag(
     now: datetime,
     known: dict[int, ClaimRecord] | None = None,
     cache: MatchCache | None = None,
+    incident_claims: set[int] | None = None,
 ) -> None:
     """Re-derive conflicts and corroborations around ``seeds`` (one link hop, bounded).
 
     ``known``: records already read (the article's own claims and its candidates), not re-read.
+    ``incident_claims``: the disputable claims other articles placed in the seeds' incidents,
+    whose tolls are compared with the seeds' account by account (``incident_tolls``).
     """
-    component = set(seeds)
+    component = set(seeds) | (incident_claims or set())
     rows: dict[tuple[int, int], _LinkRow] = {}
     strong = ("match", "confirmed", "duplicate")
     for row in sorted(seed_links, key=lambda r: -r.score):
@@ -676,7 +680,7 @@ def _flag(
                 if cid not in component and len(component) < MAX_COMPONENT:
                     component.add(cid)
     # the neighbours' links among themselves, so groups ("RT and SOHR") form
-    if not any(row.status in strong for row in seed_links):
+    if not incident_claims and not any(row.status in strong for row in seed_links):
         return  # nothing of the article is matched to anything: no conflict can change
     for row in _links_among(session, component - seeds) if len(component - seeds) > 1 else ():
         if row.status in strong:
@@ -690,7 +694,7 @@ def _flag(
         if row.claim_a in component and row.claim_b in component
         if (link := _as_link(row)) is not None
     ]
-    if not links:
+    if not links and not incident_claims:
         return
     have = known or {}
     records = {cid: have[cid] for cid in component if cid in have}
@@ -770,6 +774,7 @@ def _write_conflicts(
             if changed and not row.reason.startswith("Joins "):
                 row.reason = c.reason
             row.severity, row.score, row.values, row.active = c.severity, c.score, values, True
+            row.incident_id = c.incident
             session.add(row)
             continue
         reason = c.reason
@@ -798,6 +803,7 @@ def _write_conflicts(
             "active": True,
             "created_at": now,
             "updated_at": now,
+            "incident_id": c.incident,
         }
         new_claims.append(c.claims)
         stats.conflicts_new += 1
