@@ -836,21 +836,21 @@ def _denial_answers(asserting: ClaimRecord, denying: ClaimRecord) -> bool:
     return not (agents and all(_NON_STATE.search(x) for x in agents) and _STATE.search(denier))
 
 
-# a toll told as one step of its timeline: "updated its earlier death toll of 15 saying three
-# more people had died", "Initial reports of 20+ killed", "the toll has risen to 13"; a later
-# figure of one count is not a second account of it
-_TIMELINE = re.compile(
-    r"\b(?:updat\w*|(?:has |had )?risen|rose|climb\w*|mount\w*|increased to|initial(?:ly)?|"
-    r"preliminary|earlier (?:death )?toll|(?:\w+ )?more (?:people )?(?:had )?died|"
-    r"died (?:later )?of (?:their |serious )?(?:wounds|injuries)|(?:likely|expected) to rise|"
-    r"could rise|(?:toll|number) (?:has )?(?:reached|jumped|grew))\b",
+# an earlier figure of a toll, told as such: "Earlier the source said that 7 citizens were
+# killed", "updating an earlier toll of 15", "Initial reports of 20+ killed", "three more people
+# had died" (an increment). The figure it was updated to is the account; this one is history.
+_EARLIER_FIGURE = re.compile(
+    r"^\W*earlier\b|\bearlier (?:death )?toll\b|\binitial(?:ly)? (?:reports?|tolls?|figures?)\b|"
+    r"\bpreliminary (?:death )?(?:tolls?|reports?|figures?)\b|"
+    r"\bupdat\w* (?:an |its |the )?earlier\b|"
+    r"\b\w+ more (?:people |civilians )?(?:had |have )?died\b",
     re.I,
 )
 
 
 @lru_cache(maxsize=32768)
 def _timeline(text: str) -> bool:
-    return bool(_TIMELINE.search(text))
+    return bool(_EARLIER_FIGURE.search(text))
 
 
 def _compare(
@@ -928,8 +928,6 @@ def _compare(
                 said = f"{xa.text} {_ROLE_WORD.get(role, '')}".strip()
                 agree.append(_Agreement(a.ref, b.ref, said, score))
         return found, agree
-    if _timeline(a.text) or _timeline(b.text):
-        return found, agree  # a toll as it changed: a timeline, not a disagreement
     anchored = _number_anchored(a, b)
     weight = HEADLINE_WEIGHT if headline_like(a.text) or headline_like(b.text) else 1.0
     ta, tb = _totals(a), _totals(b)
@@ -1151,6 +1149,8 @@ class _Account:
     published: date | None
     article: int = 0
     reporter: bool = False  # the outlet's own voice
+    outlet: str | None = None
+    where: frozenset[str] = frozenset()  # the towns and neighbourhoods the figure is told of
 
 
 OUTLIER_RATIO = 10
@@ -1177,27 +1177,46 @@ def _accounts(claims: Sequence[ClaimRecord], role: str) -> list[_Account]:
             _comparability(total, have.total) == 1.0 and total.value > have.total.value
         ):
             best[key] = _Account(
-                who, key[1], r.ref, total, r.published, r.article_ref, r.source is None
+                who,
+                key[1],
+                r.ref,
+                total,
+                r.published,
+                r.article_ref,
+                r.source is None,
+                r.outlet,
+                _where(r),
             )
     accounts = list(best.values())
-    # a figure ten times every other account's is no toll of this incident: "More than 300000
+    # a figure ten times the accounts' median is no toll of this incident: "More than 300000
     # people have been killed" in a report of a strike that killed 26
+    values = sorted(a.total.value for a in accounts)
+    median = values[(len(values) - 1) // 2] if values else 0
     return [
         a
         for a in accounts
-        if not (
-            a.total.value >= OUTLIER_FLOOR
-            and all(
-                a.total.value >= OUTLIER_RATIO * max(b.total.value, 1)
-                for b in accounts
-                if b is not a
-            )
-            and len(accounts) > 1
-        )
+        if not (a.total.value >= OUTLIER_FLOOR and a.total.value >= OUTLIER_RATIO * max(median, 1))
     ]
 
 
 TIMELINE_DAYS = 2  # a higher toll reported this many days later is the toll as it rose
+
+
+def _where(r: ClaimRecord) -> frozenset[str]:
+    """The places below a governorate that a claim's toll is told of: its towns (gazetteer or
+    "the town of X") and its neighbourhoods and villages ("al-Jamilia neighborhood")."""
+    towns = {p for p in r.frame.places if p not in _GOVERNORATES and ":" not in p}
+    return frozenset(towns | _local_names(r.text))
+
+
+def _part_of(x: _Account, y: _Account) -> bool:
+    """Is one figure a part of the other's: told of different towns or neighbourhoods ("14 in
+    the hospital courtyard in Kafr Takharim" vs "19 across Idlib province"), or the lower figure
+    told of a place the other does not narrow down to? Part and whole are never a dispute."""
+    if x.where and y.where:
+        return not (x.where & y.where)
+    small, big = (x, y) if x.total.value <= y.total.value else (y, x)
+    return bool(small.where) and not big.where
 
 
 def _timeline_pair(x: _Account, y: _Account) -> bool:
@@ -1205,8 +1224,10 @@ def _timeline_pair(x: _Account, y: _Account) -> bool:
     (reports a day apart are "about the same time": their tolls are compared)."""
     if x.published is None or y.published is None:
         return False
-    if abs((x.published - y.published).days) < TIMELINE_DAYS:
-        return False
+    days = abs((x.published - y.published).days)
+    same_outlet = bool(x.outlet) and x.outlet == y.outlet
+    if days < TIMELINE_DAYS and not (same_outlet and days > 0):
+        return False  # an outlet's next-day report of a higher toll updates its own
     early, late = (x, y) if x.published < y.published else (y, x)
     return late.total.value >= early.total.value
 
@@ -1238,6 +1259,8 @@ def incident_tolls(records: Mapping[int, ClaimRecord]) -> list[Conflict]:
                     # the reporter's own figures in an article restate or break down the
                     # sources it quotes ("left one person dead" in one neighbourhood)
                     continue
+                if _part_of(x, y) or _other_hands(records[x.ref], records[y.ref]):
+                    continue  # a part of the other's toll; another side's attack
                 graded = _compare_totals(x.total, y.total)
                 if graded is None or graded < MIN_NUMBER_SEVERITY:
                     continue

@@ -74,8 +74,6 @@ _NEAR_KINDS = frozenset(
         frozenset({"air_strike", "shelling"}),
         frozenset({"air_strike", "bombing"}),
         frozenset({"shelling", "bombing"}),
-        frozenset({"air_strike", "chemical_attack"}),
-        frozenset({"shelling", "chemical_attack"}),
         frozenset({"clashes", "shelling"}),
         frozenset({"clashes", "offensive"}),
         frozenset({"shooting", "clashes"}),
@@ -121,7 +119,10 @@ _OTHER_INCIDENT = re.compile(
     # civilians dead", "from March 2011 to June 2016", "the six-year conflict has caused"
     r"\b(?:\w+|\d+) (?:days|weeks|months) of\b|\bfrom (?:january|february|march|april|may|june|"
     r"july|august|september|october|november|december) \d{4}\b|"
-    r"\b\w+-year(?:-old)? (?:war|conflict|crisis|uprising)\b|\bdeaths in the country\b",
+    r"\b\w+-year(?:-old)? (?:war|conflict|crisis|uprising)\b|\bdeaths in the country\b|"
+    # "71 civilians killed ... on Tuesday and Wednesday": a two-day total
+    r"\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day and "
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.IGNORECASE,
 )
 # kinds that tell one happening apart: a claim of a gas attack or a downing in an article about
@@ -291,16 +292,16 @@ def locate(
         violent = bool(f.events) and kind_of(f.events) != "event"
         at = incidents[current]
         claim_kind = kind_of(f.events)
-        if (
-            claim_kind in _DISTINCT_KINDS
-            and claim_kind != at.kind
-            and not _NEW_INCIDENT.match(text)
-            and not other_place_of(at, towns, govs)
-        ):
-            assigned.append(None)  # the gas attack of days before, told in a strike's report
+        other_kind = claim_kind in _DISTINCT_KINDS and claim_kind != at.kind
+        if other_kind and not (own_dates or govs or _NEW_INCIDENT.match(text)):
+            # "Syria has categorically denied carrying out the gas attack", in the report of an
+            # air strike days later: the gas attack told of in passing, compared with nothing
+            assigned.append(None)
             continue
         other_place = other_place_of(at, towns, govs)
-        turns = bool(_NEW_INCIDENT.match(text)) and violent
+        # "On Friday, a second Syrian government helicopter was shot down over Idlib" in a
+        # report of air strikes on Idlib: another incident, at the same place
+        turns = (bool(_NEW_INCIDENT.match(text)) or other_kind) and violent
         if violent and other_place and not (turns or towns):
             # "At least 327 people have also been killed in clashes in the neighbouring province
             # of Aleppo": a governorate-wide figure, no incident of its own

@@ -106,18 +106,29 @@ def _lines(block: str) -> Iterator[tuple[int, int]]:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# white space beyond ASCII: sentencex panics on it before a full stop ("end byte index 50 is not
+# a char boundary" on "K\u00a0. A"), and a non-breaking space is common in pages
+_WIDE_SPACE = re.compile(r"[^\S\x00-\x7f]")
 
 
 def _sentences(piece: str) -> Iterator[tuple[int, int]]:
-    """Sentence spans of one line or block, stripped of surrounding white space."""
+    """Sentence spans of one line or block, stripped of surrounding white space.
+
+    Sentencex sees a copy with lone surrogates as U+FFFD and non-ASCII white space as a plain
+    space (one character for one: every offset holds); the spans index ``piece`` itself.
+    """
     position = 0
+    original = piece
     if _SURROGATE.search(piece):
         # a lone surrogate (only a caller's own str can hold one: no decoder yields it) would
         # stop the UTF-8 sentence splitter; U+FFFD keeps every offset
         piece = _SURROGATE.sub("\ufffd", piece)
+    if _WIDE_SPACE.search(piece):
+        piece = _WIDE_SPACE.sub(" ", piece)
     for sentence in _sentencex_segment("en", piece):
         start = position
         position += len(sentence)
+        sentence = original[start:position]
         stripped = sentence.strip()
         if not stripped:
             continue

@@ -354,7 +354,6 @@ def test_new_people_are_remembered_by_surname() -> None:
         "Activists posted videos on YouTube showing the destruction.",
         "Regime forces responded by launching airstrikes on the town.",
         "Turkish Foreign Ministry via Reuters",
-        "Updated: February 15, 2020 11:28 PM",
         "Troops found weapons in the tunnels.",
     ],
 )

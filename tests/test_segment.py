@@ -194,3 +194,12 @@ def test_a_lone_surrogate_does_not_stop_segmentation() -> None:
     spans = [(c.start, c.end) for c in segment(doc)]
     assert spans == [(0, 8), (9, 43)]
     assert doc.text[9:43] == "The monitor said five people died."
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u0085", "\u2009", "\u3000"])
+def test_non_ascii_white_space_before_a_full_stop_does_not_stop_segmentation(space: str) -> None:
+    # sentencex panicked on these ("end byte index ... is not a char boundary")
+    text = f"Rescuers reached the town of K{space}. Ten people were killed, the monitor said."
+    claims = segment(Document(text))
+    assert claims and all(text[c.start : c.end] == c.text for c in claims)
+    assert claims[-1].text.endswith("the monitor said.")
