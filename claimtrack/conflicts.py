@@ -1232,6 +1232,20 @@ def _timeline_pair(x: _Account, y: _Account) -> bool:
     return late.total.value >= early.total.value
 
 
+def toll_accounts(records: Mapping[int, ClaimRecord]) -> list[tuple[str, _Account]]:
+    """Every toll account (count, account) of the records' incidents: a toll timeline."""
+    by_incident: dict[int, list[ClaimRecord]] = defaultdict(list)
+    for r in records.values():
+        if r.incident:
+            by_incident[r.incident].append(r)
+    return [
+        (role, account)
+        for incident in sorted(by_incident)
+        for role in ("dead", "injured")
+        for account in _accounts(by_incident[incident], role)
+    ]
+
+
 def incident_tolls(records: Mapping[int, ClaimRecord]) -> list[Conflict]:
     """Toll disputes inside each incident, account by account.
 

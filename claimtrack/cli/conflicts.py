@@ -15,7 +15,14 @@ from rich.table import Table
 from rich.text import Text
 
 from claimtrack.cli.app import app
-from claimtrack.cli.common import ListFormat, conflict_kinds, console, render_rows, store_from
+from claimtrack.cli.common import (
+    ListFormat,
+    conflict_kinds,
+    console,
+    render_rows,
+    safe,
+    store_from,
+)
 from claimtrack.cli.review import render_history, render_source_facts
 from claimtrack.errors import UsageError
 from claimtrack.match import DEFAULT_PARAMS, MatchParams
@@ -30,7 +37,7 @@ conflicts_app = typer.Typer(
 )
 app.add_typer(conflicts_app, name="conflicts")
 
-LIST_COLUMNS = ["id", "kind", "status", "severity", "sources", "reason"]
+LIST_COLUMNS = ["id", "kind", "status", "severity", "incident", "sources", "reason"]
 
 
 class ShowFormat(StrEnum):
@@ -50,6 +57,9 @@ def conflicts(
     source: list[str] = typer.Option(
         [], "--source", help="Only conflicts with an account by this source (repeatable)."
     ),
+    incident: list[int] = typer.Option(
+        [], "--incident", help="Only conflicts of this incident (repeatable; see `incidents`)."
+    ),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
     include_inactive: bool = typer.Option(
         False, "--all", help="Also conflicts no longer found by matching (kept for history)."
@@ -67,6 +77,7 @@ def conflicts(
             kinds=kinds,
             sources=source,
             include_inactive=include_inactive,
+            incidents=incident or None,
         )
     if fmt == ListFormat.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
@@ -79,6 +90,7 @@ def conflicts(
             "kind": r["kind"],
             "status": r["status"] if r.get("active", True) else f"{r['status']} (inactive)",
             "severity": f"{float(r.get('severity') or 0):.2f}",
+            "incident": r.get("incident_label") or "-",
             "sources": " vs ".join(dict.fromkeys(str(c["source"] or "-") for c in r["claims"])),
             "reason": r["reason"],
         }
@@ -125,7 +137,9 @@ def show(
         out.print(render_conflict_body(row, dates))
         out.print(render_sources(row, facts))
         for corroboration in row["corroborations"]:
-            out.print(Text(f"Corroboration: {corroboration['reason']}", style="green"))
+            out.print(
+                Text(safe(f"Corroboration: {corroboration['reason']}", markup=False), style="green")
+            )
         out.print(render_history(row["id"], row["history"]))
         out.print()
 
@@ -144,30 +158,42 @@ def render_conflict_body(row: dict[str, Any], dates: dict[int, date | None]) -> 
     after this body; extend there rather than here.
     """
     active = "" if row.get("active", True) else " · inactive (no longer found by matching)"
+    incident = (
+        f"incident #{row['incident']}: {safe(row.get('incident_label'), markup=False)}"
+        if row.get("incident")
+        else "no incident"
+    )
     heading = Text.assemble(
         (f"Conflict #{row['id']}", "bold"),
         f" · {row['kind']} · {row['status']} · severity {float(row.get('severity') or 0):.2f}",
         f" · match score {float(row.get('score') or 0):.0f}{active}",
+        f"\n{incident}",
     )
     values = [str(v) for v in row.get("values") or []]
     sides = Table(show_header=True, expand=True, show_lines=False)
     for claim in row["claims"]:
-        sides.add_column(str(claim.get("source") or f"{claim.get('outlet') or '?'} (reporter)"))
+        sides.add_column(
+            safe(claim.get("source") or f"{claim.get('outlet') or '?'} (reporter)", markup=False)
+        )
     cells = []
     for i, claim in enumerate(row["claims"]):
         published = dates.get(claim["id"])
         meta = Text(
-            f"claim {claim['id']} · article {claim.get('article_id')}"
-            f" · {claim.get('outlet') or 'outlet unknown'}"
-            f" · {published.isoformat() if published else 'date unknown'}",
+            safe(
+                f"claim {claim['id']} · article {claim.get('article_id')}"
+                f" · {claim.get('outlet') or 'outlet unknown'}"
+                f" · {published.isoformat() if published else 'date unknown'}",
+                markup=False,
+            ),
             style="dim",
         )
-        body = _highlight(str(claim["text"]), values[i] if i < len(values) else "")
+        body = _highlight(safe(claim["text"], markup=False), values[i] if i < len(values) else "")
         cells.append(Group(body, meta))
     sides.add_row(*cells)
-    parts: list[RenderableType] = [heading, Panel(Text(str(row["reason"])), title="why"), sides]
+    reason = Text(safe(row["reason"], markup=False))
+    parts: list[RenderableType] = [heading, Panel(reason, title="why"), sides]
     if row.get("note"):
-        parts.append(Text(f"note: {row['note']}", style="italic"))
+        parts.append(Text(safe(f"note: {row['note']}", markup=False), style="italic"))
     return Group(*parts)
 
 

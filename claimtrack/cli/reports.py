@@ -2,8 +2,9 @@
 
 - ``export report --format md|html|json|csv``: per event, the competing accounts side by side
   with what is known of their sources, corroborations, review decisions and notes; then sources.
-- ``export conflicts --format json|jsonl|csv|claimreview`` (DESIGN.md: ``id``, ``kind``,
-  ``reason``, ``status``, ``claims`` = ``[{id, text, source}, ...]``); ``claimreview`` is
+- ``export conflicts --format json|jsonl|csv|claimreview`` (the scripts' contract: ``id``,
+  ``kind``, ``reason``, ``status``, ``assignee``, ``incident``, ``claims`` = ``[{id, text,
+  source, article_id}, ...]``); ``claimreview`` is
   schema.org ClaimReview JSON-LD for the conflicts reviewed as ``resolved``.
 - ``export annotations --format json|jsonl|csv|w3c``: claim annotations; ``w3c`` is a W3C Web
   Annotation collection with TextQuoteSelector and TextPositionSelector targets.
@@ -63,8 +64,9 @@ SOURCE = typer.Option(
     [], "--source", help="Only conflicts with an account by this source (repeatable)."
 )
 CONFLICT_CSV = [
-    "id", "kind", "status", "reason", "severity", "claim_ids", "sources", "texts", "values",
-    "note", "favoured_claim_id", "updated_by", "updated_at", "version",
+    "id", "kind", "status", "reason", "severity", "incident", "incident_label", "assignee",
+    "claim_ids", "sources", "texts", "values", "note", "favoured_claim_id", "updated_by",
+    "updated_at", "version",
 ]  # fmt: skip
 ANNOTATION_CSV = [
     "id", "claim_id", "article_id", "source", "claim_text", "start", "end", "note", "tags",
@@ -128,7 +130,8 @@ def conflict_rows(
     kinds: list[str] | None = None,
     sources: list[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Conflict rows per DESIGN.md (``id, kind, reason, status, claims[{id, text, source}]``).
+    """Conflict rows as scripts read them (``id, kind, reason, status, assignee, incident,
+    claims[{id, text, source, article_id}]``).
 
     The matching store's ``conflict_rows`` when it is installed (it builds on
     ``store.review.conflict_detail_rows`` and adds the kind filter); the same rows otherwise.

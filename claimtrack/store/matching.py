@@ -58,6 +58,7 @@ __all__ = [
     "MatchCache",
     "MatchStats",
     "StoredArticle",
+    "claim_records",
     "conflict_rows",
     "match_article",
     "match_pending",
@@ -288,6 +289,11 @@ def _records(
                 incident=inc if inc is not None else (NO_INCIDENT if placed is not None else None),
             )
     return out
+
+
+def claim_records(session: Session, claim_ids: Iterable[int]) -> dict[int, ClaimRecord]:
+    """Claims as matching sees them (stored frame, source, date, outlet, incident), by id."""
+    return _records(session, claim_ids)
 
 
 @lru_cache(maxsize=20_000)
@@ -937,6 +943,12 @@ def rebuild(
         .values(active=False)
         .execution_options(synchronize_session=False)
     )
+    # incidents are placed anew, article by article in the order they were stored
+    for table in (tables.Conflict, tables.Claim, tables.Article):
+        session.execute(
+            update(table).values(incident_id=None).execution_options(synchronize_session=False)
+        )
+    session.execute(delete(tables.Incident))
     session.expire_all()
     stats = MatchStats()
     article_ids = session.exec(select(tables.Article.id).order_by(col(tables.Article.id))).all()
@@ -962,8 +974,9 @@ def conflict_rows(
     sources: Sequence[str] | None = None,
     ids: Sequence[int] | None = None,
     include_inactive: bool = False,
+    incidents: Sequence[int] | None = None,
 ) -> list[dict[str, Any]]:
-    """Conflicts as the JSON export contract names them (DESIGN.md).
+    """Conflicts as the JSON export contract names them.
 
     ``[{id, kind, reason, status, claims: [{id, text, source, ...}, ...], ...}]`` — at least two
     claims each, plus severity, values and the review state. Filters combine (all must hold).
@@ -976,6 +989,7 @@ def conflict_rows(
         statuses=list(statuses) if statuses else None,
         sources=list(sources) if sources else None,
         include_inactive=include_inactive,
+        incidents=list(incidents) if incidents is not None else None,
     )
     if kinds:
         wanted = {k.casefold() for k in kinds}

@@ -277,16 +277,21 @@ def conflict_detail_rows(
     statuses: Sequence[str] | None = None,
     sources: Sequence[str] | None = None,
     include_inactive: bool = False,
+    incidents: Sequence[int] | None = None,
 ) -> list[dict[str, Any]]:
     """Conflicts with their accounts, as ``export conflicts --format json`` names the fields.
 
-    Each row has ``id``, ``kind``, ``reason``, ``status``, ``claims`` (``{id, text, source, ...}``,
-    two or more) plus the review state (note, favoured claim, version, who decided and when).
-    A source filter keeps the conflicts with at least one account by that source (name or alias).
+    Each row has ``id``, ``kind``, ``reason``, ``status``, ``assignee``, ``incident`` (id or
+    null) and ``incident_label`` ("Khan Shaykhun, 4 Apr 2017, chemical attack"), ``claims``
+    (``{id, text, source, ...}``, two or more) plus the review state (note, favoured claim,
+    version, who decided and when). A source filter keeps the conflicts with at least one account
+    by that source (name or alias); an incident filter those of the incidents given.
     """
     query = select(tables.Conflict).order_by(col(tables.Conflict.id))
     if ids is not None:
         query = query.where(col(tables.Conflict.id).in_(list(ids)))
+    if incidents is not None:
+        query = query.where(col(tables.Conflict.incident_id).in_(list(incidents)))
     if statuses:
         query = query.where(col(tables.Conflict.status).in_(list(statuses)))
     if not include_inactive and ids is None:
@@ -322,6 +327,14 @@ def conflict_detail_rows(
                 )
             ).all()
         )
+    incident_ids = sorted({c.incident_id for c in conflicts if c.incident_id is not None})
+    labels = dict(
+        session.exec(
+            select(tables.Incident.id, tables.Incident.label).where(
+                col(tables.Incident.id).in_(incident_ids)
+            )
+        ).all()
+    )
     rows = []
     for conflict in conflicts:
         assert conflict.id is not None
@@ -347,6 +360,9 @@ def conflict_detail_rows(
                 "created_at": conflict.created_at.isoformat(),
                 "updated_at": conflict.updated_at.isoformat(),
                 "updated_by": conflict.updated_by,
+                "assignee": conflict.assignee,
+                "incident": conflict.incident_id,
+                "incident_label": labels.get(conflict.incident_id or 0),
                 "claims": [_account(claims[cid]) for cid in member_ids if cid in claims],
             }
         )
