@@ -1,0 +1,169 @@
+"""Incidents: where and when each account happened, and which accounts tell of one happening."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimtrack.frame import frame, frame_article
+from claimtrack.gazetteer import gazetteer
+from claimtrack.incidents import (
+    MATCH_SCORE,
+    Placed,
+    dateline,
+    incident_label,
+    kind_of,
+    locate,
+    same_incident,
+)
+
+APRIL_4 = date(2017, 4, 4)
+
+
+def located(title: str, texts: list[str], published: date | None = APRIL_4):  # type: ignore[no-untyped-def]
+    frames = frame_article(texts, published)
+    return locate(title, texts, frames, published, frame(title, published) if title else None)
+
+
+def test_gazetteer_knows_spellings_and_the_hierarchy() -> None:
+    gz = gazetteer()
+    assert "khan sheikhoun" in gz.spellings["khan shaykhun"]
+    assert gz.governorate("khan shaykhun") == "idlib"
+    assert gz.governorate("idlib") == "idlib" and gz.is_governorate("idlib")
+    assert gz.within("douma", "ghouta") and gz.within("douma", "damascus")
+    assert not gz.within("douma", "idlib")
+    assert gz.governorate("kilis") == "abroad:turkey"  # a Turkish border town, not Syria
+
+
+def test_lead_incident_from_headline_and_lede() -> None:
+    found = located(
+        "Suspected gas attack kills dozens in Syria's Khan Sheikhoun",
+        [
+            "At least 58 people were killed on Tuesday in a suspected chemical attack on the "
+            "town of Khan Sheikhoun in Idlib province, the Syrian Observatory said.",
+            "The Observatory said 11 children were among the dead.",
+            "The Syrian army denied using chemical weapons.",
+        ],
+    )
+    lead = found.incidents[0]
+    assert (lead.place, lead.governorate, lead.kind) == (
+        "khan shaykhun",
+        "idlib",
+        "chemical_attack",
+    )
+    assert lead.day == APRIL_4  # "on Tuesday" in a report of Tuesday 4 April
+    assert lead.label == "Khan Shaykhun, 4 Apr 2017, chemical attack"
+    assert found.claim_incident == (0, 0, 0)
+
+
+def test_background_and_other_times_belong_to_no_incident() -> None:
+    found = located(
+        "Air strikes kill 20 in Douma",
+        [
+            "Air strikes on the town of Douma killed 20 civilians on Tuesday, a monitor said.",
+            "More than 1400 people were killed in the 2013 chemical attack on the Ghouta.",
+            "A similar attack in April killed 12 people in the town.",
+            "More than 300000 people have been killed since the conflict began in 2011.",
+            "Rescuers said the toll could rise.",
+        ],
+    )
+    assert found.claim_incident == (0, None, None, None, 0)
+
+
+def test_a_second_incident_in_one_article_is_its_own() -> None:
+    # the sample article: talks in Idlib, a helicopter downed on Friday, Israeli strikes on
+    # Damascus "also on Friday"
+    texts = [
+        "Turkey will send a delegation to Russia on Monday to discuss the military escalation "
+        "in Idlib.",
+        "On Friday, a second Syrian government helicopter was shot down over Idlib.",
+        "Turkey's state-owned Anadolu news agency said the helicopter was shot down by "
+        "Ankara-backed rebels.",
+        "It said both pilots were killed.",
+        "Also on Friday, Israeli air strikes on the airport area of Damascus killed at least "
+        "three Syrian soldiers, the Observatory said.",
+        "A report by Syrian state news agency Sana said missiles were intercepted over Damascus.",
+    ]
+    found = located("Turkish officials head to Russia over Idlib", texts, date(2020, 2, 15))
+    kinds = [i.kind for i in found.incidents]
+    downing = found.claim_incident[1]
+    assert downing is not None and found.claim_incident[2] == found.claim_incident[3] == downing
+    assert kinds[downing] == "shoot_down"
+    assert found.claim_incident[4] not in (None, downing)
+    damascus = found.incidents[found.claim_incident[4] or 0]
+    assert (damascus.place, damascus.day) == ("damascus", date(2020, 2, 14))
+    assert found.claim_incident[5] == found.claim_incident[4]
+
+
+def test_a_claim_of_another_governorate_without_a_town_is_no_incident() -> None:
+    found = located(
+        "Air strikes kill 12 in Idlib",
+        [
+            "Air strikes killed 12 people in the town of Saraqeb in Idlib on Monday.",
+            "At least 327 people have also been killed in clashes in the neighbouring province "
+            "of Aleppo.",
+        ],
+    )
+    assert found.claim_incident == (0, None)
+
+
+def test_same_incident_blocks_on_governorate_day_and_town() -> None:
+    a = Placed(APRIL_4, "khan shaykhun", "idlib", "chemical_attack", "Gas attack kills 58 in Idlib")
+    b = Placed(
+        date(2017, 4, 5),
+        "khan shaykhun",
+        "idlib",
+        "chemical_attack",
+        "Toxic gas attack on Khan Sheikhoun kills at least 72",
+    )
+    assert same_incident(a, b) >= MATCH_SCORE
+    # a governorate only: maybe the same place told less precisely
+    c = Placed(APRIL_4, "idlib", "idlib", "chemical_attack", "Dozens killed in gas attack in Idlib")
+    assert same_incident(a, c) >= MATCH_SCORE
+    # another town of the governorate, another kind: another incident
+    d = Placed(APRIL_4, "maarat al-numan", "idlib", "bombing", "Car bomb kills five in Maarat")
+    assert same_incident(a, d) < MATCH_SCORE
+    # days apart, or another governorate: never
+    assert same_incident(a, Placed(date(2017, 4, 9), *_rest(a))) == 0.0
+    assert (
+        same_incident(a, Placed(APRIL_4, "douma", "damascus", "chemical_attack", a.signature)) == 0
+    )
+    # no day: only the same wire story
+    assert same_incident(a, Placed(None, *_rest(a))) >= 90
+    assert same_incident(a, Placed(None, *_rest(d))) == 0.0
+
+
+def _rest(p: Placed) -> tuple[str | None, str | None, str, str]:
+    return (p.place, p.governorate, p.kind, p.signature)
+
+
+def test_a_town_and_the_region_it_lies_in_may_be_one_incident() -> None:
+    douma = Placed(APRIL_4, "douma", "damascus", "air_strike", "Air strikes kill 19 in Douma")
+    ghouta = Placed(
+        APRIL_4, "ghouta", "damascus", "air_strike", "Shelling of Eastern Ghouta kills 19"
+    )
+    assert same_incident(douma, ghouta) >= MATCH_SCORE
+
+
+def test_kinds_and_labels() -> None:
+    assert kind_of(("kill", "air_strike")) == "air_strike"
+    assert kind_of(("kill", "chemical", "air_strike")) == "chemical_attack"
+    assert kind_of(("kill",)) == "attack"
+    assert kind_of(()) == "event"
+    assert incident_label(None, None, "shelling") == "place unknown, date unknown, shelling"
+
+
+def test_dateline_reads_the_date_an_article_opens_with() -> None:
+    assert dateline("Sun 05 Jul 2015 22 dead in heavy U.S. raids") == date(2015, 7, 5)
+    assert dateline("Published June 12 2016 At least 39 people") == date(2016, 6, 12)
+    assert dateline("05-07-2015 US Raids on ISILs Syria Stronghold") == date(2015, 7, 5)
+    assert dateline("Air strikes kill 20 in Idlib on Sunday") is None
+    # no known date: the text's own dateline places the incident
+    found = located("", ["Sun 05 Jul 2015 22 dead in U.S. raids on Raqqa."], None)
+    assert found.incidents[0].day == date(2015, 7, 5)
+    # a known date wins over a line atop a saved page (the day it was viewed)
+    found = located(
+        "",
+        ["Abu Dhabi, UAESaturday 30 May 2020", "Air strikes hit Idlib on Friday."],
+        date(2020, 2, 15),
+    )
+    assert found.incidents[0].day == date(2020, 2, 14)
