@@ -440,10 +440,16 @@ class _Workers:
             self.ready[i] = (analysis, framed, error)
         return self.ready.pop(index)
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
+        """Stop the workers: let them finish (they exit on the sentinel), or with ``abort``
+        (the batch failed, say a lost database connection) terminate them at once."""
         for q in self.tasks:
             q.put(None)
         for process in self.processes:
+            if abort:
+                process.terminate()
+                process.join(timeout=1)
+                continue
             process.join(timeout=5)
             if process.is_alive():
                 process.terminate()
@@ -618,5 +624,8 @@ def _ingest_pipelined(
             if group.due() or (not group.items and group.reports):
                 flush()
         flush()
-    finally:
+    except BaseException:
+        pool.close(abort=True)
+        raise
+    else:
         pool.close()

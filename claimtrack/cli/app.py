@@ -9,8 +9,9 @@ from typer.core import TyperGroup
 
 # `claimtrack --help` lists commands in the order of a working session, not in the order the
 # command modules happen to register them: bring articles in and look at what was stored, then
-# the incidents, their conflicts and the review, what is known of the sources, what goes out; last the commands
-# run by hand only now and then (matching runs on ingest by itself; backups; migrations).
+# the incidents, their conflicts and the review, what is known of the sources, what goes out;
+# last the commands run by hand only now and then (matching runs on ingest by itself; backups;
+# migrations).
 COMMAND_ORDER = (
     "ingest", "articles", "claims",
     "incidents", "conflicts", "review",

@@ -10,7 +10,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from claimtrack.cli.app import app
-from claimtrack.cli.common import console, store_from
+from claimtrack.cli.common import console, safe, store_from
 from claimtrack.datasets import dataset_format, parse_column_map
 from claimtrack.errors import UsageError
 from claimtrack.ingest import DatasetOptions, Metadata, Outcome, ingest_inputs
@@ -91,12 +91,18 @@ def ingest(
         if rows and progress is not None and task is not None:
             progress.advance(task)
         if outcome.status == "failed":
-            err.print(f"Error: {outcome.error}", markup=False, highlight=False, soft_wrap=True)
+            err.print(
+                f"Error: {safe(outcome.error, markup=False)}",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
         elif not quiet and not show_bar:
             plural = "claim" if outcome.claims == 1 else "claims"
             what = f"{outcome.claims} {plural}" if outcome.status == "new" else "already stored"
             typer.echo(
-                f"{outcome.status:>7}  article {outcome.article_id}  {outcome.origin}  ({what})"
+                f"{outcome.status:>7}  article {outcome.article_id}  "
+                f"{safe(outcome.origin, markup=False)}  ({what})"
             )
 
     progress = (

@@ -27,7 +27,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimtrack.cli.app import app
-from claimtrack.cli.common import console, store_from
+from claimtrack.cli.common import console, safe, store_from
 from claimtrack.errors import ClaimtrackError, StaleWriteError, UsageError
 from claimtrack.review import STATES
 from claimtrack.store import review as review_store
@@ -82,9 +82,9 @@ def render_history(conflict_id: int, rows: Sequence[dict[str, Any]]) -> Renderab
             note = f"favours claim {row['favoured_claim_id']}" + (f"; {note}" if note else "")
         table.add_row(
             Text(str(row["at"])[:19].replace("T", " ")),
-            Text(str(row["reviewer"])),
+            Text(safe(row["reviewer"], markup=False)),
             change,
-            Text(note or "-"),
+            Text(safe(note or "-", markup=False)),
         )
     return table
 
@@ -275,6 +275,7 @@ class Tally:
 
 def highlighted(text: str, values: Sequence[str], style: str = "bold black on yellow") -> Text:
     """The sentence as plain text with each disagreeing value highlighted where it occurs."""
+    text = safe(text, markup=False)  # the values are found in the text as it is shown
     out = Text(text)
     folded = text.casefold()
     for value in values:
@@ -460,7 +461,9 @@ class InteractiveReview:
         table = Table(expand=True, show_lines=True)
         table.add_column("", style="bold", width=10)
         for n, account in enumerate(accounts, 1):
-            table.add_column(Text(f"{n}. {account['source'] or 'the reporter'}"), ratio=1)
+            table.add_column(
+                Text(safe(f"{n}. {account['source'] or 'the reporter'}", markup=False)), ratio=1
+            )
 
         def row(label: str, cells: list[RenderableType]) -> None:
             table.add_row(Text(label), *cells)
@@ -469,16 +472,23 @@ class InteractiveReview:
         row(
             "article",
             [
-                Text(f"#{a['article_id']} {a.get('outlet') or ''}".strip() + f" · claim {a['id']}")
+                Text(
+                    safe(f"#{a['article_id']} {a.get('outlet') or ''}", markup=False).strip()
+                    + f" · claim {a['id']}"
+                )
                 for a in accounts
             ],
         )
-        row("date", [Text(a.get("published") or "unknown") for a in accounts])
+        row("date", [Text(a.get("published") or "date unknown") for a in accounts])
         row("says", [_said_line(a, values, n) for n, a in enumerate(accounts)])
         row(
             "also said",
             [
-                Text("\n".join(f"• {c['text']}" for c in said.get(a["id"], [])) or "-", "dim")
+                Text(
+                    "\n".join(f"• {safe(c['text'], markup=False)}" for c in said.get(a["id"], []))
+                    or "-",
+                    "dim",
+                )
                 for a in accounts
             ],
         )
@@ -488,8 +498,10 @@ class InteractiveReview:
             (f"{conflict['kind']} · severity {conflict['severity']:.2f} · ", "bold"),
             status,
         )
+        incident = conflict.get("incident_label") or "no incident (accounts matched by wording)"
         parts: list[RenderableType] = [
-            Text.assemble(("Why flagged: ", "bold"), conflict["reason"]),
+            Text.assemble(("Incident: ", "bold"), safe(incident, markup=False)),
+            Text.assemble(("Why flagged: ", "bold"), safe(conflict["reason"], markup=False)),
             table,
         ]
         if past:
@@ -511,7 +523,7 @@ def render_source_facts(source: str | None, notes: dict[str, dict[str, Any]]) ->
         return Text("the reporter's own voice", style="dim")
     facts = notes.get(source)
     out = Text()
-    out.append(source, style="bold")
+    out.append(safe(source, markup=False), style="bold")
     if facts is None:
         return out
     bits = []
@@ -528,5 +540,5 @@ def render_source_facts(source: str | None, notes: dict[str, dict[str, Any]]) ->
     for note in facts.get("notes", [])[-2:]:
         bits.append(f"note ({note['author']}): {note['note']}")
     if bits:
-        out.append("\n" + "\n".join(bits), style="")
+        out.append("\n" + safe("\n".join(bits), markup=False), style="")
     return out
