@@ -266,8 +266,13 @@ def insert_or_ignore(session: Session, table: type[SQLModel] | Any, keys: list[s
     return sqlite_insert(table).on_conflict_do_nothing(index_elements=keys)
 
 
-def article_rows(session: Session) -> list[dict[str, Any]]:
-    """Stored articles with their claim counts, oldest first."""
+def article_rows(session: Session, *, ids: Sequence[int] | None = None) -> list[dict[str, Any]]:
+    """Stored articles with their claim counts, oldest first.
+
+    ``published`` is null when unknown (never the ingest date); ``published_from`` says where
+    a known one came from (data, page, option, dateline); ``extra`` holds a dataset row's other
+    columns; ``incident`` is the article's lead incident.
+    """
     counts = (
         select(tables.Claim.article_id, func.count().label("n"))
         .group_by(col(tables.Claim.article_id))
@@ -278,15 +283,21 @@ def article_rows(session: Session) -> list[dict[str, Any]]:
         .join(counts, counts.c.article_id == tables.Article.id, isouter=True)
         .order_by(col(tables.Article.id))
     )
+    if ids is not None:
+        query = query.where(col(tables.Article.id).in_(list(ids)))
     return [
         {
             "id": article.id,
             "title": article.title,
             "outlet": article.outlet,
             "published": _iso(article.published),
+            "published_from": article.published_from,
             "url": article.url,
+            "author": article.author,
             "origin": article.origin,
             "claims": n or 0,
+            "incident": article.incident_id,
+            "extra": json.loads(article.extra or "{}"),
             "ingested_at": article.ingested_at.isoformat(),
         }
         for article, n in session.exec(query)
@@ -302,11 +313,18 @@ def claim_rows(
     exclude: Sequence[int] = (),
     newest_first: bool = False,
     limit: int | None = None,
+    search: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    outlet: str | None = None,
 ) -> list[dict[str, Any]]:
     """Claims with their attribution, as the JSON export contract names the fields.
 
     ``source`` is a canonical name (resolve aliases with ``store.sources.find_source``).
     In article order, or ``newest_first`` (by publication date, then article and position).
+    ``search``: words the claim's text contains (case-insensitive); ``since``/``until``: the
+    article's publication date (undated articles are left out); ``outlet``: the article's
+    outlet (case-insensitive).
     """
     query = (
         select(
@@ -336,6 +354,14 @@ def claim_rows(
         query = query.where(tables.Source.name == source)
     if claim_ids is not None:
         query = query.where(col(tables.Claim.id).in_(list(claim_ids)))
+    if search:
+        query = query.where(func.lower(tables.Claim.text).contains(search.lower()))
+    if since is not None:
+        query = query.where(col(tables.Article.published) >= since)
+    if until is not None:
+        query = query.where(col(tables.Article.published) <= until)
+    if outlet:
+        query = query.where(func.lower(tables.Article.outlet) == outlet.lower())
     return [
         {
             "id": claim.id,
