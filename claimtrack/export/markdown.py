@@ -84,6 +84,8 @@ def write_markdown(report: dict[str, Any], out: TextIO) -> None:
         w("No conflicts match.\n\n")
     for event in report["events"]:
         w(f"## Event {event['id']}: {md(event['title'])}\n\n")
+        if event.get("incident"):
+            w(f"Incident #{event['incident']}; accounts disputed: {md(event['disputing'])}.\n\n")
         for conflict in event["conflicts"]:
             _conflict(conflict, out)
         if event["corroborations"]:

@@ -148,10 +148,23 @@ def build_report(
         if any(m in in_report for m in members):
             groups.join(members)
 
-    events: dict[int, dict[str, Any]] = {}
+    # one section per incident; conflicts matched by wording alone, outside any incident, are
+    # grouped by the claims they share
+    events: dict[Any, dict[str, Any]] = {}
+    section_of: dict[int, Any] = {}
     for conflict in conflicts:
         root = groups.find(conflict["claims"][0]["id"]) if conflict["claims"] else -conflict["id"]
-        event = events.setdefault(root, {"conflicts": [], "corroborations": []})
+        key = ("incident", conflict["incident"]) if conflict.get("incident") else ("group", root)
+        section_of.setdefault(root, key)
+        event = events.setdefault(
+            key,
+            {
+                "conflicts": [],
+                "corroborations": [],
+                "incident": conflict.get("incident"),
+                "incident_label": conflict.get("incident_label"),
+            },
+        )
         event["conflicts"].append(
             _conflict_view(conflict, known, claim_notes, titles, histories, dates)
         )
@@ -160,8 +173,8 @@ def build_report(
         if not members or not any(m in in_report for m in members):
             continue
         root = groups.find(members[0])
-        if root in events:
-            events[root]["corroborations"].append(
+        if section_of.get(root) in events:
+            events[section_of[root]]["corroborations"].append(
                 {
                     "id": corroboration["id"],
                     "reason": corroboration["reason"],
@@ -184,10 +197,14 @@ def build_report(
         for corroboration in event["corroborations"]:
             for account in corroboration["accounts"]:
                 names.setdefault(account["source"] or "the reporter", None)
+        vs = " vs ".join(disputing) if len(disputing) <= 4 else ", ".join(disputing)
         event_rows.append(
             {
                 "id": number,
-                "title": " vs ".join(disputing) if len(disputing) <= 4 else ", ".join(disputing),
+                # headed by place, day and what happened; by the sources when no incident
+                "title": event["incident_label"] or vs,
+                "incident": event["incident"],
+                "disputing": vs,
                 "sources": list(names),
                 "conflicts": event["conflicts"],
                 "corroborations": event["corroborations"],
