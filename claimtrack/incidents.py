@@ -435,6 +435,20 @@ def _kinds_agree(a: str, b: str) -> float:
     return 0.0
 
 
+_VOWELS = re.compile(r"[aeiouy\W_]+")
+_ARTICLE = re.compile(r"\b(?:al|el|as|ash|ad|ar|at|az|an)[- ]")
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two spellings of one place name: near-identical, or the same consonants in the same
+    order once the article and the vowels are gone (transliterations of Arabic differ mostly in
+    vowels: "Milis" and "Meles", "Urum al-Joz" and "Orom al-Jouz")."""
+    if a == b or fuzz.ratio(a, b) >= 85:
+        return True
+    sa, sb = (_VOWELS.sub("", _ARTICLE.sub("", x)) for x in (a, b))
+    return len(sa) >= 3 and sa == sb
+
+
 def same_incident(a: Placed, b: Placed) -> float:
     """How likely two articles' incidents are one happening, 0..100 (``MATCH_SCORE`` and up: one).
 
@@ -453,7 +467,7 @@ def same_incident(a: Placed, b: Placed) -> float:
     a_town = a.place is not None and not gz.is_governorate(a.place)
     b_town = b.place is not None and not gz.is_governorate(b.place)
     if a_town and b_town and a.place is not None and b.place is not None:
-        if a.place == b.place or fuzz.ratio(a.place, b.place) >= 85:
+        if same_name(a.place, b.place):
             place = 1.0
         elif gz.within(a.place, b.place) or gz.within(b.place, a.place):
             place = 0.8  # Douma and the Eastern Ghouta it lies in
