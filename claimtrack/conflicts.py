@@ -1151,6 +1151,7 @@ class _Account:
     reporter: bool = False  # the outlet's own voice
     outlet: str | None = None
     where: frozenset[str] = frozenset()  # the towns and neighbourhoods the figure is told of
+    wide: bool = False  # told of a governorate or region as a whole ("across Idlib province")
 
 
 OUTLIER_RATIO = 10
@@ -1164,7 +1165,7 @@ def _accounts(claims: Sequence[ClaimRecord], role: str) -> list[_Account]:
         total = _totals(r).get(role)
         if total is None or total.value < 0 or r.frame.background:
             continue
-        if _OTHERS.search(total.text):
+        if role == "dead" and _OTHERS.search(total.text):
             continue  # "the three others among the dead": a part of a toll told elsewhere
         if _timeline(r.text) or _aggregate(r.text) or _vicinity(r.text):
             continue  # an update, a total over days, a village nearby: not the incident's toll
@@ -1186,6 +1187,7 @@ def _accounts(claims: Sequence[ClaimRecord], role: str) -> list[_Account]:
                 r.source is None,
                 r.outlet,
                 _where(r),
+                _wide(r),
             )
     accounts = list(best.values())
     # a figure ten times the accounts' median is no toll of this incident: "More than 300000
@@ -1209,14 +1211,28 @@ def _where(r: ClaimRecord) -> frozenset[str]:
     return frozenset(towns | _local_names(r.text))
 
 
+_WIDE = re.compile(
+    r"\b(?:across|throughout|in several|in a number of|in various|in many|around)\b|"
+    r"\b(?:province|governorate|countryside|region)\b",
+    re.I,
+)
+
+
+def _wide(r: ClaimRecord) -> bool:
+    """The claim tells its toll of a whole area: "across rebel-held Idlib province"."""
+    return bool(_WIDE.search(r.text))
+
+
 def _part_of(x: _Account, y: _Account) -> bool:
     """Is one figure a part of the other's: told of different towns or neighbourhoods ("14 in
     the hospital courtyard in Kafr Takharim" vs "19 across Idlib province"), or the lower figure
-    told of a place the other does not narrow down to? Part and whole are never a dispute."""
+    told of a town when the other is told of a whole governorate or region? Part and whole are
+    never a dispute. (A figure told of no place at all is the incident's: "four people died"
+    and "three deaths in Zubdiya" are two tolls of one attack.)"""
     if x.where and y.where:
         return not (x.where & y.where)
     small, big = (x, y) if x.total.value <= y.total.value else (y, x)
-    return bool(small.where) and not big.where
+    return bool(small.where) and not big.where and big.wide
 
 
 def _timeline_pair(x: _Account, y: _Account) -> bool:
