@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -798,7 +798,7 @@ _STATE = re.compile(r"assad|regime|government|damascus|syria|army|minist|militar
 
 
 _BLAME = re.compile(
-    r"\b(?:were|was|are|is) (?:behind|responsible|to blame)\b|\bresponsib\w+ (?:for|of)\b|"
+    r"\b(?:were|was|are|is) (?:behind|responsible|to blame)\b|\bresponsib(?:le|ility)\b|"
     r"\b(?:accus\w+|blam\w+)\b",
     re.I,
 )
@@ -820,7 +820,7 @@ def _denial_answers(asserting: ClaimRecord, denying: ClaimRecord) -> bool:
     # "Russian and regime warplanes were behind the attacks", "Russian warplanes were
     # responsible": blame put in words the frame has no doer for
     blamed = sorted(agents_in(asserting.text.casefold())) if _BLAME.search(asserting.text) else []
-    if not fa.events or not (fa.roles or fa.agents or blamed):
+    if not (fa.events or blamed) or not (fa.roles or fa.agents or blamed):
         # "at least 58 people were killed in a suspected chemical attack" names no culprit:
         # the regime's denial of responsibility does not contradict it
         return False
@@ -863,7 +863,8 @@ def _compare(
         return found, agree
     # denial: a denial seldom restates the place or date it answers; the match link suffices
     pa, pb = fa.polarity, fb.polarity
-    if {pa, pb} == {Polarity.ASSERTED, Polarity.DENIED}:
+    if {pa, pb} == {Polarity.ASSERTED, Polarity.DENIED} and not one_incident(a, b):
+        # (inside one incident every denial meets every accusation: ``incident_denials``)
         va, vb = ("denies", "asserts") if pa is Polarity.DENIED else ("asserts", "denies")
         asserting, denying = (a, b) if pa is Polarity.ASSERTED else (b, a)
         if _denial_answers(asserting, denying):
@@ -1127,6 +1128,7 @@ def find_conflicts(
             )
         )
     conflicts.extend(incident_tolls(records))
+    conflicts.extend(incident_denials(records, who))
     conflicts.sort(key=lambda c: conflict_key(c.kind, c.claims))
     corroborations.sort(key=lambda c: corroboration_key(c.claims))
     return conflicts, corroborations
@@ -1303,6 +1305,69 @@ def incident_tolls(records: Mapping[int, ClaimRecord]) -> list[Conflict]:
                 key=lambda a: (-severity[a.ref], a.ref),
             )[:MAX_ACCOUNTS]
             out.append(_toll_conflict(incident, role, involved, records, max(severity.values())))
+    return out
+
+
+MAX_ACCUSATIONS = 8  # accusations shown against one denial
+
+
+def incident_denials(
+    records: Mapping[int, ClaimRecord], who: Callable[[int, int], str]
+) -> list[Conflict]:
+    """Denials inside each incident, each set against every accusation it answers.
+
+    A denial ("Russia has denied any responsibility") seldom repeats the words of the
+    accusation it answers ("US officials concluded Russian warplanes bombed the convoy"): inside
+    one incident it meets them all, whatever their wording. Each denier (its family) gives one
+    conflict with the accusations of other speakers it contradicts (``_denial_answers``).
+    """
+    by_incident: dict[int, list[ClaimRecord]] = defaultdict(list)
+    for r in records.values():
+        if r.incident:
+            by_incident[r.incident].append(r)
+    out: list[Conflict] = []
+    for incident in sorted(by_incident):
+        claims = sorted(by_incident[incident], key=lambda r: r.ref)
+        denials: dict[str, list[ClaimRecord]] = defaultdict(list)
+        for r in claims:
+            if r.frame.polarity is Polarity.DENIED:
+                name = speaker(r, r) or r.outlet
+                if name:
+                    denials[speaker_family(name)].append(r)
+        for family, denying in sorted(denials.items()):
+            answered: dict[int, ClaimRecord] = {}
+            for d in denying:
+                for a in claims:
+                    if a.frame.polarity is not Polarity.ASSERTED or a.ref in answered:
+                        continue
+                    name = speaker(a, d)
+                    if name is None or speaker_family(name) == family:
+                        continue
+                    if _denial_answers(a, d):
+                        answered[a.ref] = a
+            if not answered:
+                continue
+            accusers = sorted(answered)[:MAX_ACCUSATIONS]
+            deniers = [d.ref for d in denying]
+            members = sorted({*accusers, *deniers})
+            sides = [
+                [(who(c, accusers[0]), account(records[c].text)) for c in deniers],
+                [(who(c, deniers[0]), account(records[c].text)) for c in accusers],
+            ]
+            values = tuple("denies" if c in deniers else "asserts" for c in members)
+            names = {c: who(c, deniers[0] if c in accusers else accusers[0]) for c in members}
+            out.append(
+                Conflict(
+                    kind=ConflictKind.DENIAL,
+                    reason=_reason(ConflictKind.DENIAL, sides, ["denies", "asserts"]),
+                    claims=tuple(members),
+                    sources=tuple(dict.fromkeys(names[c] for c in members)),
+                    severity=0.9,
+                    values=values,
+                    score=100.0,
+                    incident=incident,
+                )
+            )
     return out
 
 

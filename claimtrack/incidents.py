@@ -96,7 +96,9 @@ KIND_LABEL = {
 
 # "Later, a mortar hit ...", "In a separate attack ...": the article turns to another incident
 _NEW_INCIDENT = re.compile(
-    r"^(?:\W*)(?:later|separately|elsewhere|meanwhile|in (?:a |another )?separate\b|"
+    # ("Later in the day Reuters reported ..." goes on with the same day's story)
+    r"^(?:\W*)(?:later(?! (?:in|on|that) (?:the )?(?:day|evening|night))|separately|elsewhere|"
+    r"meanwhile|in (?:a |another )?separate\b|"
     r"in another (?:attack|strike|raid|incident|bombing|development)|"
     r"(?:on|in) (?:a|another) (?:separate|different)\b|also on \w+day\b)",
     re.IGNORECASE,

@@ -19,6 +19,7 @@ stable keys, so a review survives re-matching:
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -470,7 +471,7 @@ def match_article(
     }
     peers = _incident_peers(session, new, stored.id)
     for r in new:
-        if r.incident and _comparable(r.frame):
+        if r.incident and _comparable(r):
             mine = chosen[r.ref]
             chosen[r.ref] = [*mine, *(c for c in peers.get(r.incident, ()) if c not in mine)]
     found = _records(session, {c for cs in chosen.values() for c in cs}, cache)
@@ -505,9 +506,14 @@ def match_article(
 MAX_PEERS = 120  # claims of other articles of one incident compared with a new claim
 
 
-def _comparable(f: EventFrame) -> bool:
-    """A claim with something to dispute: a toll, a culprit, a denial or a silence."""
-    return bool(f.numbers or f.roles or f.polarity != Polarity.ASSERTED)
+def _comparable(r: ClaimRecord) -> bool:
+    """A claim with something to dispute: a toll, a culprit, a denial or a silence, or blame
+    put in words the frame has no doer for ("Russian warplanes were behind the attack")."""
+    f = r.frame
+    return bool(f.numbers or f.roles or f.polarity != Polarity.ASSERTED or _BLAME.search(r.text))
+
+
+_BLAME = re.compile(r"behind|responsib|blam|accus", re.I)
 
 
 def _incident_peers(
@@ -516,13 +522,15 @@ def _incident_peers(
     """For each incident of the article's disputable claims, the disputable claims other
     articles placed in it (newest first, at most ``MAX_PEERS``): accounts of one incident are
     compared whatever their wording, so "8 killed" meets "a dozen dead" of another outlet."""
-    wanted = sorted({r.incident for r in new if r.incident and _comparable(r.frame)})
+    wanted = sorted({r.incident for r in new if r.incident and _comparable(r)})
     out: dict[int, list[int]] = {}
     frame_col = col(tables.Claim.frame)
+    text_col = col(tables.Claim.text)
     disputable = or_(
         frame_col.not_like('%"numbers":[]%'),
         frame_col.not_like('%"roles":[]%'),
         frame_col.not_like('%"polarity":"asserted"%'),
+        *(text_col.ilike(f"%{word}%") for word in ("behind", "responsib", "blam", "accus")),
     )
     for incident in wanted:
         found = session.execute(
