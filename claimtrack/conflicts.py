@@ -37,6 +37,7 @@ from claimtrack.frame import (
     first_agent,
     weapon_agents,
 )
+from claimtrack.incidents import kind_of
 from claimtrack.model import (
     ClaimRecord,
     Conflict,
@@ -351,6 +352,7 @@ _NOUN_CLASS = {
     "refugees": "refugees", "families": "families", "students": "students",
     "workers": "workers", "teachers": "teachers", "doctors": "medics", "nurses": "medics",
     "journalists": "journalists", "volunteers": "rescuers", "rescuers": "rescuers",
+    "evacuees": "civilians", "passengers": "civilians", "pilgrims": "civilians",
     "paramedics": "medics",
 }  # fmt: skip
 _GENERAL = "general"
@@ -611,6 +613,8 @@ _AGGREGATE = re.compile(
     r"six|seven|eight|nine|ten|several|a few) (?:days|weeks|months|hours)\b|"
     r"\b(?:in|over|during|within) the (?:past|last) (?:day|week|month|24 hours|48 hours)\b|"
     r"\b(?:second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)) (?:day|week) of\b|"
+    # "38 civilians have been killed in a two-day opposition offensive"
+    r"\b(?:two|three|four|five|six|seven|ten|\d+)-(?:day|week|month)\b|"
     r"\bsince (?:the (?:start|beginning)|it began|(?:last )?(?:mon|tues|wednes|thurs|fri|satur|sun)"
     r"day|(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)|\d{4})\b|"
@@ -1225,6 +1229,18 @@ def _wide(r: ClaimRecord) -> bool:
     return bool(_WIDE.search(r.text))
 
 
+def _kinds_agree(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Do two tolls tell of one kind of attack (or does either not say)? Air strikes and
+    shelling in one city on one day are two attacks; told of one incident, their tolls are
+    not one count."""
+    ka, kb = kind_of(a.frame.events), kind_of(b.frame.events)
+    return ka == kb or bool({ka, kb} & {"attack", "event"}) or {ka, kb} in _ONE_ATTACK_KINDS
+
+
+# kinds one attack is told as: barrel bombs are dropped by aircraft, gas by aircraft too
+_ONE_ATTACK_KINDS = ({"air_strike", "bombing"}, {"air_strike", "chemical_attack"})
+
+
 def _part_of(x: _Account, y: _Account) -> bool:
     """Is one figure a part of the other's: told of different towns or neighbourhoods ("14 in
     the hospital courtyard in Kafr Takharim" vs "19 across Idlib province"), or the lower figure
@@ -1293,6 +1309,8 @@ def incident_tolls(records: Mapping[int, ClaimRecord]) -> list[Conflict]:
                     continue
                 if _part_of(x, y) or _other_hands(records[x.ref], records[y.ref]):
                     continue  # a part of the other's toll; another side's attack
+                if not _kinds_agree(records[x.ref], records[y.ref]):
+                    continue  # "air strikes killed 25" and "rocket attacks killed 5": two attacks
                 graded = _compare_totals(x.total, y.total)
                 if graded is None or graded < MIN_NUMBER_SEVERITY:
                     continue

@@ -1344,10 +1344,12 @@ _BY_CUE = re.compile(
     r"responsibility (?:of|on))\s+(?:the |a |an )?(?:[a-z-]+ ){0,2}$"
 )
 # "a town controlled by IS", "areas held by rebels", "a village under the control of": the
-# holder of a place, never the doer of the event
+# holder of a place, never the doer of the event; nor "confirmed by Turkish health officials"
 _CONTROL_BY = re.compile(
     r"\b(?:controlled|held|run|dominated|occupied|ruled|seized|captured|besieged|surrounded|"
-    r"backed|supported|sponsored|funded|armed|trained) by\s+(?:the |a |an )?(?:[a-z-]+ ){0,2}$|"
+    r"backed|supported|sponsored|funded|armed|trained|confirmed|reported|verified|documented|"
+    r"announced|recorded|investigated|examined|treated|condemned|denied|rejected) by\s+"
+    r"(?:the |a |an )?(?:[a-z-]+ ){0,2}$|"
     r"\bunder (?:the )?(?:control|rule) of\s+(?:the |a |an )?(?:[a-z-]+ ){0,2}$"
 )
 _WEAPON_RE = re.compile(r"^\s*(?:s )?" + _AGENT_WEAPON + r"\b")
