@@ -122,6 +122,21 @@ def speaker_family(name: str) -> str:
     return re.sub(r"^the ", "", low)
 
 
+# Speakers no one can tell apart across articles: "a source", "activists", "residents" of one
+# article are not those of another, so their accounts are scoped to their article.
+_NAMELESS = re.compile(
+    r"^(?:unnamed\b|(?:local |military |security |medical |opposition )?sources?$|"
+    r"activists?$|residents?$|witness(?:es)?$|medics?$|rescuers?$|doctors?$)",
+    re.I,
+)
+
+
+def account_family(name: str, record: ClaimRecord) -> str:
+    """``speaker_family``, scoped to the article for speakers that name no one."""
+    family = speaker_family(name)
+    return f"{family}#{record.article_ref}" if _NAMELESS.match(name.strip()) else family
+
+
 # "Russian state TV" is not Syria's state media
 _FOREIGN = re.compile(
     r"\b(?:russia|russian|turkey|turkish|iran|iranian|israel|israeli|lebanon|lebanese|iraq|"
@@ -1078,7 +1093,7 @@ def find_conflicts(
         if a is None or b is None or a.ref == b.ref or dup.find(a.ref) == dup.find(b.ref):
             continue
         sa, sb = speaker(a, b), speaker(b, a)
-        if sa is None or sb is None or speaker_family(sa) == speaker_family(sb):
+        if sa is None or sb is None or account_family(sa, a) == account_family(sb, b):
             continue
         speakers[(a.ref, b.ref)] = sa
         speakers[(b.ref, a.ref)] = sb
@@ -1178,7 +1193,7 @@ def _accounts(claims: Sequence[ClaimRecord], role: str) -> list[_Account]:
         who = r.source or r.outlet
         if who is None:
             continue
-        key = (r.article_ref, speaker_family(who))
+        key = (r.article_ref, account_family(who, r))
         have = best.get(key)
         if have is None or (
             _comparability(total, have.total) == 1.0 and total.value > have.total.value
@@ -1351,7 +1366,7 @@ def incident_denials(
             if r.frame.polarity is Polarity.DENIED:
                 name = speaker(r, r) or r.outlet
                 if name:
-                    denials[speaker_family(name)].append(r)
+                    denials[account_family(name, r)].append(r)
         for family, denying in sorted(denials.items()):
             answered: dict[int, ClaimRecord] = {}
             for d in denying:
@@ -1359,7 +1374,7 @@ def incident_denials(
                     if a.frame.polarity is not Polarity.ASSERTED or a.ref in answered:
                         continue
                     name = speaker(a, d)
-                    if name is None or speaker_family(name) == family:
+                    if name is None or account_family(name, a) == family:
                         continue
                     if _denial_answers(a, d):
                         answered[a.ref] = a
