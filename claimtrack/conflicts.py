@@ -633,7 +633,8 @@ _AGGREGATE = re.compile(
     r"\bsince (?:the (?:start|beginning)|it began|(?:last )?(?:mon|tues|wednes|thurs|fri|satur|sun)"
     r"day|(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)|\d{4})\b|"
-    r"\b(?:so far|this week|this month|in and around|(?:and|in) (?:the |its )?surrounding"
+    r"\b(?:so far|this week|this month|(?:over )?the (?:whole )?weekend|in and around|"
+    r"(?:and|in) (?:the |its )?surrounding"
     r"|across (?:the )?(?:country|province|region|syria|north|south)|"
     r"(?:on|in|across) (?:several|a number of|multiple|various) (?:\w+ )?"
     r"(?:towns|villages|provinces|cities|governorates))\b",
@@ -1190,6 +1191,8 @@ def _accounts(claims: Sequence[ClaimRecord], role: str) -> list[_Account]:
             continue  # "the three others among the dead": a part of a toll told elsewhere
         if _timeline(r.text) or _aggregate(r.text) or _vicinity(r.text):
             continue  # an update, a total over days, a village nearby: not the incident's toll
+        if len(set(r.frame.places) & _GOVERNORATES) > 1 and not _own_town(r):
+            continue  # a roundup: "terrorist attacks in Damascus, its countryside, Aleppo, Homs"
         who = r.source or r.outlet
         if who is None:
             continue
@@ -1223,6 +1226,10 @@ def _accounts(claims: Sequence[ClaimRecord], role: str) -> list[_Account]:
 
 
 TIMELINE_DAYS = 2  # a higher toll reported this many days later is the toll as it rose
+
+
+def _own_town(r: ClaimRecord) -> bool:
+    return any(p not in _GOVERNORATES and ":" not in p for p in r.frame.places)
 
 
 def _where(r: ClaimRecord) -> frozenset[str]:
