@@ -35,6 +35,8 @@ demo: $(STAMP)
 	@$(BIN)/claimtrack --db $(DEMO_DB) ingest examples/idlib.txt --outlet "The National" --published 2020-02-15
 	@echo; echo "== Claims and who made them (source - = the reporter's own voice) =="
 	@$(BIN)/claimtrack --db $(DEMO_DB) claims --article 1
+	@echo; echo "== Incidents the article tells of (accounts are compared inside one) =="
+	@$(BIN)/claimtrack --db $(DEMO_DB) incidents
 	@echo; echo "== Flagged conflicts, side by side =="
 	@$(BIN)/claimtrack --db $(DEMO_DB) conflicts show
 
@@ -57,6 +59,7 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python bench/attribution_eval.py
 	$(BIN)/python bench/pair_eval.py
+	$(BIN)/python bench/incident_eval.py --split dev
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).lock .pytest_cache .mypy_cache .ruff_cache

@@ -112,7 +112,7 @@ def incidents(
         {
             "id": r["id"],
             "date": r["date"] or "date unknown",
-            "place": r["place"] or "place unknown",
+            "place": r["label"].split(", ")[0] if r["place"] else "place unknown",
             "kind": KIND_LABEL.get(r["kind"], r["kind"]),
             "articles": len(r["articles"]),
             "sources": len(r["sources"]),
