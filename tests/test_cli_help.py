@@ -8,8 +8,8 @@ import typer
 from claimtrack.cli import app, run
 
 SESSION_ORDER = [
-    "ingest", "articles", "claims", "incidents", "conflicts", "review", "sources", "annotate",
-    "export",
+    "ingest", "articles", "claims", "incidents", "conflicts", "assign", "review", "sources",
+    "annotate", "export",
     "match", "import", "db",
 ]  # fmt: skip
 

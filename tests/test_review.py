@@ -171,7 +171,23 @@ def _snapshot(db: str) -> tuple[object, ...]:
         (["{strike}", "--status", "confirmed", "--expect-version", "5"], 1, "re-read it"),
         (["{strike}"], 2, "give --status"),
         (["{strike}", "--note", "  "], 2, "note is empty"),
-        (["--status", "confirmed"], 2, "need a conflict ID"),
+        (["--note", "why"], 2, "need conflict IDs or --where"),
+        (["--favour", "{sana}"], 2, "need conflict IDs or --where"),
+        (["{strike}", "{helicopter}", "--note", "x"], 2, "needs --status"),
+        (["{strike}", "{helicopter}", "-s", "resolved", "--favour", "{sana}"], 2, "--favour"),
+        (["{strike}", "99", "-s", "dismissed"], 1, "no conflict 99"),
+        (["{strike}", "{helicopter}", "-s", "resolved"], 2, "needs --favour"),
+        (["{strike}", "--where", "kind=actor", "-s", "dismissed"], 2, "IDs or --where"),
+        (["{strike}", "--kind", "actor", "-s", "dismissed"], 2, "put them in --where"),
+        (["--where", "", "-s", "dismissed"], 2, "at least one filter"),
+        (["--where", "colour=red", "-s", "dismissed"], 2, "'colour=red' is not a filter"),
+        (["--where", "kind=culprit", "-s", "dismissed"], 2, "unknown conflict kind"),
+        (["--where", "since=yesterday", "-s", "dismissed"], 2, "is not a date"),
+        (["--where", "source=Nobody", "-s", "dismissed"], 1, "Nobody"),
+        (["--where", "kind=actor"], 2, "needs --status"),
+        (["--since", "2020-02-16", "--until", "2020-02-01"], 2, "before --since"),
+        (["--min-severity", "2"], 2, "between 0 and 1"),
+        (["--mine", "--assignee", "bo"], 2, "--mine means --assignee ME"),
     ],
 )
 def test_errors_exit_non_zero_and_change_nothing(
@@ -182,7 +198,12 @@ def test_errors_exit_non_zero_and_change_nothing(
     message: str,
 ) -> None:
     before = _snapshot(data.db)
-    filled = [a.format(strike=data.strike, anadolu=data.anadolu, sana=data.sana) for a in args]
+    filled = [
+        a.format(
+            strike=data.strike, helicopter=data.helicopter, anadolu=data.anadolu, sana=data.sana
+        )
+        for a in args
+    ]
     capsys.readouterr()
     assert run(["--db", data.db, "review", *filled, "--reviewer", "alice"]) == code
     err = capsys.readouterr().err

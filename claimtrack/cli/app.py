@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 # migrations).
 COMMAND_ORDER = (
     "ingest", "articles", "claims",
-    "incidents", "conflicts", "review",
+    "incidents", "conflicts", "assign", "review",
     "sources", "annotate",
     "export",
     "match", "import", "db",

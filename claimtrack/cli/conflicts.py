@@ -15,18 +15,23 @@ from rich.table import Table
 from rich.text import Text
 
 from claimtrack.cli.app import app
-from claimtrack.cli.common import (
-    ListFormat,
-    conflict_kinds,
-    console,
-    render_rows,
-    safe,
-    store_from,
+from claimtrack.cli.common import ListFormat, console, render_rows, safe, store_from
+from claimtrack.cli.review import (
+    ASSIGNEE,
+    INCIDENT,
+    KIND,
+    MIN_SEVERITY,
+    SINCE,
+    SOURCE,
+    UNTIL,
+    default_reviewer,
+    options_filter,
+    render_history,
+    render_source_facts,
+    sources_line,
 )
-from claimtrack.cli.review import render_history, render_source_facts
 from claimtrack.errors import UsageError
 from claimtrack.match import DEFAULT_PARAMS, MatchParams
-from claimtrack.review import parse_state
 from claimtrack.store import review as review_store
 from claimtrack.store.matching import conflict_dates, conflict_rows, match_pending, rebuild
 
@@ -37,7 +42,7 @@ conflicts_app = typer.Typer(
 )
 app.add_typer(conflicts_app, name="conflicts")
 
-LIST_COLUMNS = ["id", "kind", "status", "severity", "incident", "sources", "reason"]
+LIST_COLUMNS = ["id", "kind", "status", "severity", "incident", "assignee", "sources", "reason"]
 
 
 class ShowFormat(StrEnum):
@@ -51,39 +56,44 @@ def conflicts(
     status: list[str] = typer.Option(
         [], "--status", "-s", help="Only conflicts in this review state (repeatable)."
     ),
-    kind: list[str] = typer.Option(
-        [], "--kind", "-k", help="Only this kind: actor, number, denial, omission, event."
-    ),
-    source: list[str] = typer.Option(
-        [], "--source", help="Only conflicts with an account by this source (repeatable)."
-    ),
-    incident: list[int] = typer.Option(
-        [], "--incident", help="Only conflicts of this incident (repeatable; see `incidents`)."
+    kind: list[str] = KIND,
+    source: list[str] = SOURCE,
+    incident: list[int] = INCIDENT,
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
+    min_severity: float | None = MIN_SEVERITY,
+    assignee: list[str] = ASSIGNEE,
+    mine: bool = typer.Option(
+        False,
+        "--mine",
+        help="Only conflicts assigned to me ($CLAIMTRACK_REVIEWER, else the OS user).",
     ),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
     include_inactive: bool = typer.Option(
         False, "--all", help="Also conflicts no longer found by matching (kept for history)."
     ),
 ) -> None:
-    """List conflicting accounts (most severe first in the table)."""
+    """List conflicting accounts, most severe first, then the newest (the review queue's order)."""
     if ctx.invoked_subcommand is not None:
         return
-    statuses = [parse_state(s).value for s in status]
-    kinds = conflict_kinds(kind)
+    wanted = options_filter(
+        statuses=status,
+        kind=kind,
+        source=source,
+        incident=incident,
+        since=since,
+        until=until,
+        min_severity=min_severity,
+        assignee=assignee,
+        mine=default_reviewer() if mine else None,
+        include_inactive=include_inactive,
+    )
     with store_from(ctx) as store, store.read() as session:
-        rows = conflict_rows(
-            session,
-            statuses=statuses,
-            kinds=kinds,
-            sources=source,
-            include_inactive=include_inactive,
-            incidents=incident or None,
-        )
+        rows = review_store.queue_rows(session, wanted)
     if fmt == ListFormat.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return
-    rows.sort(key=lambda r: (-float(r.get("severity") or 0), r["id"]))
     flat = [
         {
             "id": r["id"],
@@ -91,7 +101,8 @@ def conflicts(
             "status": r["status"] if r.get("active", True) else f"{r['status']} (inactive)",
             "severity": f"{float(r.get('severity') or 0):.2f}",
             "incident": r.get("incident_label") or "-",
-            "sources": " vs ".join(dict.fromkeys(str(c["source"] or "-") for c in r["claims"])),
+            "assignee": r.get("assignee") or "-",
+            "sources": sources_line(r),
             "reason": r["reason"],
         }
         for r in rows
@@ -167,6 +178,7 @@ def render_conflict_body(row: dict[str, Any], dates: dict[int, date | None]) -> 
         (f"Conflict #{row['id']}", "bold"),
         f" · {row['kind']} · {row['status']} · severity {float(row.get('severity') or 0):.2f}",
         f" · match score {float(row.get('score') or 0):.0f}{active}",
+        safe(f" · assigned to {row['assignee']}", markup=False) if row.get("assignee") else "",
         f"\n{incident}",
     )
     values = [str(v) for v in row.get("values") or []]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -27,7 +27,7 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from claimtrack.errors import ConflictNotFoundError, NotFoundError, StaleWriteError, UsageError
-from claimtrack.review import check_note, decide
+from claimtrack.review import UNASSIGNED, QueueFilter, ReviewState, check_note, decide
 from claimtrack.store import tables
 from claimtrack.store.articles import claim_rows
 from claimtrack.store.sources import find_source, source_rows
@@ -257,14 +257,168 @@ def _member_ids(session: Session, conflict_id: int) -> list[int]:
 
 
 def open_conflict_ids(session: Session) -> list[int]:
-    """Active conflicts nobody has decided on yet, most severe first (the review queue)."""
-    found = session.exec(
-        select(tables.Conflict.id)
-        .where(tables.Conflict.status == "open")
-        .where(col(tables.Conflict.active).is_(True))
-        .order_by(col(tables.Conflict.severity).desc(), col(tables.Conflict.id))
-    ).all()
-    return [conflict_id for conflict_id in found if conflict_id is not None]
+    """Active conflicts nobody has decided on yet, in queue order (the default review queue)."""
+    return queue_ids(session, QueueFilter(statuses=(ReviewState.OPEN.value,)))
+
+
+def queue_ids(session: Session, wanted: QueueFilter) -> list[int]:
+    """The ids of :func:`queue_rows`, in the same order."""
+    return [int(row["id"]) for row in queue_rows(session, wanted)]
+
+
+def queue_rows(session: Session, wanted: QueueFilter) -> list[dict[str, Any]]:
+    """The conflicts a queue filter selects (rows of :func:`conflict_detail_rows`, two accounts
+    or more), most severe first, then the newest (by the latest publication date of their
+    accounts; undated last), then by id.
+
+    An unknown ``--source`` is a NotFoundError (as ``find_source`` says); an unknown incident
+    simply selects nothing.
+    """
+    rows = conflict_detail_rows(
+        session,
+        statuses=list(wanted.statuses) or None,
+        sources=list(wanted.sources) or None,
+        include_inactive=wanted.include_inactive,
+        incidents=list(wanted.incidents) if wanted.incidents else None,
+    )
+    kinds = set(wanted.kinds)
+    assignees = {name.casefold() for name in wanted.assignees}
+    kept = []
+    for row in rows:
+        if len(row["claims"]) < 2:
+            continue
+        if kinds and row["kind"] not in kinds:
+            continue
+        if wanted.min_severity is not None and float(row["severity"] or 0) < wanted.min_severity:
+            continue
+        if assignees and (row["assignee"] or UNASSIGNED).casefold() not in assignees:
+            continue
+        if (wanted.since or wanted.until) and not any(
+            _within(claim.get("published"), wanted.since, wanted.until) for claim in row["claims"]
+        ):
+            continue
+        kept.append(row)
+    kept.sort(key=_queue_order)
+    return kept
+
+
+def _within(published: str | None, since: date | None, until: date | None) -> bool:
+    if not published:
+        return False
+    day = date.fromisoformat(published[:10])
+    return (since is None or day >= since) and (until is None or day <= until)
+
+
+def _queue_order(row: dict[str, Any]) -> tuple[float, int, int]:
+    days = [date.fromisoformat(c["published"][:10]) for c in row["claims"] if c.get("published")]
+    latest = max(days).toordinal() if days else 0
+    return (-float(row["severity"] or 0), -latest, int(row["id"]))
+
+
+def decide_many(
+    session: Session,
+    targets: Sequence[tuple[int, int]],
+    status: str,
+    *,
+    reviewer: str,
+    note: str | None = None,
+    now: datetime,
+) -> dict[str, Any]:
+    """One decision on many conflicts: ``targets`` are ``(conflict_id, version read)``.
+
+    Every decision is checked first (unknown ids, decisions the state machine refuses): one
+    refused means none is written. Then each is written as :func:`set_status` writes one, at the
+    version that was read, in a savepoint of its own: a conflict someone else changed since is
+    reported in ``stale`` (with the reason) and the others go on. Returns ``{"decided": [result,
+    ...], "stale": [{"id", "error"}, ...]}``.
+    """
+    reviewer = _clean_reviewer(reviewer)
+    require_conflicts(session, [conflict_id for conflict_id, _ in targets])
+    for conflict_id, _ in targets:
+        decide(
+            _conflict(session, conflict_id).status,
+            status,
+            note=_limit(note),
+            conflict_id=conflict_id,
+        )
+    decided, stale = _each(
+        session,
+        targets,
+        lambda conflict_id, version: set_status(
+            session,
+            conflict_id,
+            status,
+            reviewer=reviewer,
+            note=note,
+            expected_version=version,
+            now=now,
+        ),
+    )
+    return {"decided": decided, "stale": stale}
+
+
+def _each(
+    session: Session,
+    targets: Sequence[tuple[int, int | None]],
+    act: Callable[[int, int | None], dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``act(conflict_id, version)`` on each target in a savepoint of its own: what it returns,
+    and the conflicts that someone else changed since they were read (``{"id", "error"}``)."""
+    done: list[dict[str, Any]] = []
+    stale: list[dict[str, Any]] = []
+    for conflict_id, version in targets:
+        try:
+            with session.begin_nested():
+                done.append(act(conflict_id, version))
+        except StaleWriteError as error:
+            stale.append({"id": conflict_id, "error": str(error)})
+    return done, stale
+
+
+def assign(
+    session: Session,
+    conflict_id: int,
+    assignee: str | None,
+    *,
+    by: str,
+    expected_version: int | None = None,
+    now: datetime,
+) -> dict[str, Any]:
+    """Give a conflict to a reviewer (``None``: to nobody), with the same optimistic locking as a
+    decision: the version is bumped, and ``updated_by`` / ``updated_at`` say who assigned it."""
+    by = _clean_reviewer(by)
+    name = None if assignee is None else " ".join(assignee.split())[:200]
+    if name is not None and (not name or name == UNASSIGNED):
+        raise UsageError("the assignee is empty (use --clear to assign a conflict to nobody)")
+    row = _conflict(session, conflict_id)
+    _check_version(session, row, expected_version)
+    old = row.assignee
+    result: dict[str, Any] = {"id": conflict_id, "assignee": name, "old_assignee": old}
+    if old == name:  # nothing to change: no new version
+        return {**result, "version": row.version, "changed": False}
+    version = _write(session, row, {"assignee": name}, reviewer=by, now=now)
+    return {**result, "version": version, "changed": True, "by": by, "at": now.isoformat()}
+
+
+def assign_many(
+    session: Session,
+    targets: Sequence[tuple[int, int | None]],
+    assignee: str | None,
+    *,
+    by: str,
+    now: datetime,
+) -> dict[str, Any]:
+    """:func:`assign` on each ``(conflict_id, version read)``, each in a savepoint: a conflict
+    someone changed since is reported in ``stale`` and the others go on."""
+    require_conflicts(session, [conflict_id for conflict_id, _ in targets])
+    done, stale = _each(
+        session,
+        targets,
+        lambda conflict_id, version: assign(
+            session, conflict_id, assignee, by=by, expected_version=version, now=now
+        ),
+    )
+    return {"assigned": done, "stale": stale}
 
 
 # ------------------------------------------------------------------------- conflict details
@@ -371,9 +525,18 @@ def conflict_detail_rows(
 
 def _account(claim: dict[str, Any]) -> dict[str, Any]:
     keep = (
-        "id", "text", "source", "article_id", "start", "end", "source_mention", "cue", "via",
-        "published", "outlet",
-    )  # fmt: skip
+        "id",
+        "text",
+        "source",
+        "article_id",
+        "start",
+        "end",
+        "source_mention",
+        "cue",
+        "via",
+        "published",
+        "outlet",
+    )
     return {name: claim.get(name) for name in keep}
 
 
@@ -412,6 +575,120 @@ def other_claims_of_source(
     if source is None:
         return []
     return claim_rows(session, source=source, exclude=list(exclude), newest_first=True, limit=limit)
+
+
+def also_said(
+    session: Session, claim_ids: Sequence[int], *, limit: int = 3
+) -> dict[int, list[dict[str, Any]]]:
+    """What else each claim's source said of the same incident (for the review screen).
+
+    For each claim of ``claim_ids``: other claims by its source placed in the claim's incident,
+    newest first, never one of ``claim_ids`` and never the same sentence twice (a republished
+    copy, or one of the accounts shown). A claim in no incident, or in the reporter's own voice,
+    gets none: claims of unrelated events are no help to the reviewer.
+    """
+    ids = sorted(set(claim_ids))
+    if not ids:
+        return {}
+    shown = {
+        claim.id: claim
+        for claim in session.exec(select(tables.Claim).where(col(tables.Claim.id).in_(ids)))
+    }
+    seen_texts = {_text_key(claim.text) for claim in shown.values()}
+    out: dict[int, list[dict[str, Any]]] = {}
+    for claim_id in claim_ids:
+        claim = shown.get(claim_id)
+        out[claim_id] = []
+        if claim is None or claim.source_id is None or claim.incident_id is None:
+            continue
+        query = (
+            select(tables.Claim, col(tables.Article.published))
+            .join(tables.Article, col(tables.Claim.article_id) == tables.Article.id)
+            .where(tables.Claim.source_id == claim.source_id)
+            .where(tables.Claim.incident_id == claim.incident_id)
+            .where(col(tables.Claim.id).not_in(ids))
+            .order_by(
+                col(tables.Article.published).desc().nulls_last(),
+                col(tables.Claim.article_id).desc(),
+                col(tables.Claim.seq),
+            )
+        )
+        texts = set(seen_texts)
+        for other, published in session.exec(query):
+            key = _text_key(other.text)
+            if key in texts:
+                continue
+            texts.add(key)
+            out[claim_id].append(
+                {
+                    "id": other.id,
+                    "article_id": other.article_id,
+                    "text": other.text,
+                    "published": published.isoformat() if published else None,
+                }
+            )
+            if len(out[claim_id]) >= limit:
+                break
+    return out
+
+
+def _text_key(text: str) -> str:
+    return " ".join("".join(ch for ch in text.casefold() if ch.isalnum() or ch.isspace()).split())
+
+
+def claim_context(
+    session: Session, claim_ids: Sequence[int], *, around: int = 2, limit: int = 600
+) -> dict[int, dict[str, Any]]:
+    """The article text around each claim: ``{claim_id: {before, text, after, article_id,
+    title, outlet, url, published}}``.
+
+    ``before``/``after`` are the stored article text from the start of the ``around``-th claim
+    before to the claim, and from the claim to the end of the ``around``-th claim after (claims
+    are the article's sentences, so this is a few sentences either side), cut to ``limit``
+    characters on the far side; ``text`` is ``article[start:end]``.
+    """
+    ids = sorted(set(claim_ids))
+    if not ids:
+        return {}
+    found: dict[int, dict[str, Any]] = {}
+    claims = list(session.exec(select(tables.Claim).where(col(tables.Claim.id).in_(ids))))
+    articles = {
+        article.id: article
+        for article in session.exec(
+            select(tables.Article).where(
+                col(tables.Article.id).in_(sorted({c.article_id for c in claims}))
+            )
+        )
+    }
+    for claim in claims:
+        article = articles.get(claim.article_id)
+        if article is None or claim.id is None:
+            continue
+        neighbours = list(
+            session.exec(
+                select(tables.Claim.seq, tables.Claim.start, tables.Claim.end)
+                .where(tables.Claim.article_id == claim.article_id)
+                .where(col(tables.Claim.seq) >= claim.seq - around)
+                .where(col(tables.Claim.seq) <= claim.seq + around)
+                .order_by(col(tables.Claim.seq))
+            )
+        )
+        first = min((start for _seq, start, _end in neighbours), default=claim.start)
+        last = max((end for _seq, _start, end in neighbours), default=claim.end)
+        first = max(min(first, claim.start), claim.start - limit, 0)
+        last = min(max(last, claim.end), claim.end + limit, len(article.text))
+        found[claim.id] = {
+            "claim_id": claim.id,
+            "article_id": claim.article_id,
+            "title": article.title,
+            "outlet": article.outlet,
+            "url": article.url,
+            "published": article.published.isoformat() if article.published else None,
+            "before": article.text[first : claim.start],
+            "text": article.text[claim.start : claim.end],
+            "after": article.text[claim.end : last],
+        }
+    return found
 
 
 # ---------------------------------------------------------------------------- annotations
