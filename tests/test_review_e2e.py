@@ -80,6 +80,7 @@ def test_sample_article_reviewed_end_to_end(
                      "Sana silent on casualties", "Turkish state agency"):  # fmt: skip
         assert expected in text, expected
     document = tmp_path / "reviews.jsonld"
-    assert run(["--db", db, "export", "conflicts", "-f", "claimreview", "-o", str(document)]) == 0
+    assert run(["--db", db, "export", "conflicts", "-f", "claimreview", "-o", str(document),
+                "--base-url", "https://example.org/claims"]) == 0  # fmt: skip
     reviews = json.loads(document.read_text(encoding="utf-8"))["@graph"]
     assert {r["itemReviewed"]["author"]["name"] for r in reviews} >= {"Anadolu", "Russia Today"}

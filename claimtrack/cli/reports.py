@@ -162,12 +162,17 @@ def export_conflicts(
     kind: list[str] = typer.Option([], "--kind", help="Only conflicts of this kind (repeatable)."),
     source: list[str] = SOURCE,
     base_url: str | None = typer.Option(
-        None, "--base-url", help="claimreview: publish the reviews under this address."
+        None,
+        "--base-url",
+        metavar="URL",
+        help="claimreview (required): the site the reviews are published on; each conflict's "
+        "page is URL/conflicts/ID.",
     ),
 ) -> None:
     """Conflicts with their accounts; ``claimreview``: resolved ones as ClaimReview JSON-LD."""
     statuses = _statuses(status)
     kinds = conflict_kinds(kind)
+    base = ""
     if fmt == ConflictFormat.claimreview:
         if statuses and RESOLVED not in statuses:
             raise UsageError(
@@ -175,6 +180,9 @@ def export_conflicts(
                 f"{', '.join(statuses)} selects none of them (use --status {RESOLVED} or none)"
             )
         statuses = [RESOLVED]
+        base = claimreview.check_base_url(base_url)
+    elif base_url is not None:
+        raise UsageError("--base-url goes with --format claimreview")
     check_output(ctx, output, force=force)
     with store_from(ctx) as store, store.read() as session:
         if fmt == ConflictFormat.claimreview:
@@ -183,7 +191,7 @@ def export_conflicts(
             )
             conflicts = [c for e in report["events"] for c in e["conflicts"]]
             document = claimreview.claim_reviews(
-                conflicts, sources=review_store.source_annotations(session), base_url=base_url
+                conflicts, sources=review_store.source_annotations(session), base_url=base
             )
         else:
             rows = conflict_rows(session, statuses=statuses, kinds=kinds, sources=source)

@@ -1,18 +1,26 @@
 """Resolved conflicts as schema.org ClaimReview JSON-LD (https://schema.org/ClaimReview).
 
 One ClaimReview per account of each conflict reviewed as ``resolved``: ``claimReviewed`` is the
-sentence, ``itemReviewed`` the Claim (its author is the source, its appearance the article),
-``reviewRating`` says whether the review favoured that account, ``author`` is the reviewer and
-``reviewBody`` the review note. Rating scale: 1 (contradicted by the account judged right) to 5
-(the account judged right); 3 when the conflict was resolved by a note without naming one.
+claim sentence alone (datelines and page clutter such as ``30.04.2017) Get short URL 3214`` cut
+off), ``itemReviewed`` the Claim (its ``author`` the source, as a Person for named officials and
+an Organization otherwise, or the outlet for the reporter's own voice; its ``appearance`` the
+article with its URL, headline, publisher and date as far as they are known), ``reviewRating``
+says whether the review favoured that account, ``author`` is the reviewer and ``reviewBody`` the
+reason and the review note. Rating scale: 1 (contradicted by the account judged right) to 5 (the
+account judged right); 3 when the conflict was resolved by a note without naming one. A date
+that is not known is left out, never guessed.
 
-Identifiers are ``urn:claimtrack:...`` URNs (claimtrack has no web address of its own); give
-``base_url`` to publish them under a site instead.
+The reviews are published under ``base_url``: each conflict's page is ``BASE/conflicts/ID``
+(the ``url`` of its ClaimReviews).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
+from urllib.parse import urlsplit
+
+from claimtrack.errors import UsageError
 
 PERSON_KINDS = {"official"}
 
@@ -23,22 +31,66 @@ RATINGS = {
 }
 
 
-def _ref(base_url: str | None, path: str) -> str:
-    if base_url:
-        return f"{base_url.rstrip('/')}/{path}"
-    return "urn:claimtrack:" + path.replace("/", ":")
+# Page clutter and datelines that open a claim's sentence on saved pages: a date, "(updated
+# 1935 05.10.2017)", "Get short URL" with its share counters (and a topic link), a wire dateline
+# ("BEIRUT (Reuters) -", "DAMASCUS, Syria (AP) --").
+_LEADING_CLUTTER = (
+    re.compile(r"\(?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\)?[,:]?\s*"),
+    re.compile(r"\(updated\s+\d{3,4}\s+\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\)\s*", re.IGNORECASE),
+    re.compile(r"Get short URL(?:\s+Topic\s+[^()]{1,120}\(\d+\))?(?:\s+\d+)*\s+", re.IGNORECASE),
+    re.compile(
+        r"[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.'’ -]{1,40})?\s*"
+        r"(?:\([A-Za-z][\w ./&-]{0,40}\))?\s*[-–—]{1,2}\s+"
+    ),
+)
+
+
+def claim_sentence(text: str) -> str:
+    """The claim sentence alone: leading dates, "Get short URL 3214" and wire datelines cut.
+
+    >>> claim_sentence("30.04.2017) Get short URL 3214 An airstrike killed 12 people.")
+    'An airstrike killed 12 people.'
+    >>> claim_sentence("BEIRUT (Reuters) - Air strikes killed 20 people, a monitor said.")
+    'Air strikes killed 20 people, a monitor said.'
+    """
+    rest = " ".join(text.split())
+    changed = True
+    while changed:
+        changed = False
+        for pattern in _LEADING_CLUTTER:
+            found = pattern.match(rest)
+            if found and found.end() < len(rest):
+                rest = rest[found.end() :]
+                changed = True
+    return rest if len(rest) >= 12 else " ".join(text.split())
+
+
+def check_base_url(base_url: str | None) -> str:
+    """The address the reviews are published under: an http(s) URL, without a trailing /."""
+    if base_url is None or not base_url.strip():
+        raise UsageError(
+            "--format claimreview needs --base-url URL: the site the reviews are published on "
+            "(each conflict's page is URL/conflicts/ID)"
+        )
+    parts = urlsplit(base_url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise UsageError(
+            f"--base-url {base_url!r} is not an http(s) address such as https://example.org/claims"
+        )
+    return base_url.strip().rstrip("/")
 
 
 def claim_reviews(
     conflicts: list[dict[str, Any]],
     *,
     sources: dict[str, dict[str, Any]] | None = None,
-    base_url: str | None = None,
+    base_url: str,
 ) -> dict[str, Any]:
     """ClaimReview JSON-LD (an ``@graph``) for the conflicts whose status is ``resolved``.
 
     ``conflicts`` are the report's conflict views (``build_report(...)["events"][i]["conflicts"]``).
     """
+    base = check_base_url(base_url)
     known = sources or {}
     graph: list[dict[str, Any]] = []
     for conflict in conflicts:
@@ -58,36 +110,22 @@ def claim_reviews(
                 verdict = "contradicted"
             value, label = RATINGS[verdict]
             source = account["source"]
-            kind = (known.get(source or "") or account.get("source_info") or {}).get("kind")
-            appearance: dict[str, Any] = {
-                "@type": "NewsArticle",
-                "@id": _ref(base_url, f"article/{account['article_id']}"),
-            }
-            if account.get("url"):
-                appearance["url"] = account["url"]
-            if account.get("article_title"):
-                appearance["headline"] = account["article_title"]
-            if account.get("outlet"):
-                appearance["publisher"] = {"@type": "Organization", "name": account["outlet"]}
-            if account.get("published"):
-                appearance["datePublished"] = account["published"]
-            item: dict[str, Any] = {
-                "@type": "Claim",
-                "@id": _ref(base_url, f"claim/{account['claim_id']}"),
-                "appearance": appearance,
-            }
-            if source:
-                item["author"] = {
-                    "@type": "Person" if kind in PERSON_KINDS else "Organization",
-                    "name": source,
-                }
+            facts = known.get(source or "") or account.get("source_info") or {}
+            item: dict[str, Any] = {"@type": "Claim", "@id": f"{base}/claims/{account['claim_id']}"}
+            author = _author(source, facts.get("kind"), account.get("outlet"))
+            if author is not None:
+                item["author"] = author
+            appearance = _appearance(account)
+            if appearance is not None:
+                item["appearance"] = appearance
             if account.get("published"):
                 item["datePublished"] = account["published"]
+            page = f"{base}/conflicts/{conflict['id']}"
             review: dict[str, Any] = {
                 "@type": "ClaimReview",
-                "@id": _ref(base_url, f"conflict/{conflict['id']}/claim/{account['claim_id']}"),
-                "url": _ref(base_url, f"conflict/{conflict['id']}"),
-                "claimReviewed": account["text"],
+                "@id": f"{page}#claim-{account['claim_id']}",
+                "url": page,
+                "claimReviewed": claim_sentence(account["text"]),
                 "itemReviewed": item,
                 "author": {"@type": "Person", "name": reviewer},
                 "reviewRating": {
@@ -106,3 +144,27 @@ def claim_reviews(
             review["reviewBody"] = " ".join(body)
             graph.append(review)
     return {"@context": "https://schema.org", "@graph": graph}
+
+
+def _author(source: str | None, kind: str | None, outlet: str | None) -> dict[str, Any] | None:
+    """Who made the claim: the source (a Person for named officials), else the outlet in whose
+    own voice it is told; nobody known -> None."""
+    if source:
+        return {"@type": "Person" if kind in PERSON_KINDS else "Organization", "name": source}
+    if outlet:
+        return {"@type": "Organization", "name": outlet}
+    return None
+
+
+def _appearance(account: dict[str, Any]) -> dict[str, Any] | None:
+    """Where the claim appeared: the article (URL, headline, publisher, date when known)."""
+    appearance: dict[str, Any] = {"@type": "NewsArticle"}
+    if account.get("url"):
+        appearance["url"] = account["url"]
+    if account.get("article_title"):
+        appearance["headline"] = account["article_title"]
+    if account.get("outlet"):
+        appearance["publisher"] = {"@type": "Organization", "name": account["outlet"]}
+    if account.get("published"):
+        appearance["datePublished"] = account["published"]
+    return appearance if len(appearance) > 1 else None
