@@ -27,7 +27,7 @@ CLAIM_FIELDS = [
 ]  # fmt: skip
 SOURCE_FIELDS = [
     "name", "kind", "aliases", "claims", "note", "reliability", "tags", "affiliation", "owner",
-    "descriptor",
+    "descriptor", "track_record",
 ]  # fmt: skip
 
 
@@ -57,9 +57,13 @@ def export_sources(
     output: Path | None = OUTPUT,
     force: bool = FORCE,
 ) -> None:
-    """Sources with aliases, claim counts and annotations."""
+    """Sources with aliases, claim counts, annotations and the track record reviews give them
+    (``reliability`` is what a person annotated; ``track_record`` is computed, apart)."""
     check_output(ctx, output, force=force)
     with store_from(ctx) as store, store.read() as session:
         rows = source_store.source_rows(session)
+        records = source_store.track_records(session)
+    for row in rows:
+        row["track_record"] = records.get(row["name"], source_store.NO_RECORD)
     with output_file(ctx, output, force=force) as out:
         write_rows(rows, fmt, out, SOURCE_FIELDS)

@@ -10,6 +10,8 @@ from sqlmodel import Session, col, delete, select
 
 from claimtrack import model
 from claimtrack.errors import NotFoundError, UsageError
+from claimtrack.review import Judged, ReviewState
+from claimtrack.review import track_records as review_track_records
 from claimtrack.sources import SourceRegistry, default_registry
 from claimtrack.store import tables
 from claimtrack.store.articles import add_alias, alias_key, claim_rows
@@ -112,8 +114,51 @@ def source_rows(session: Session) -> list[dict[str, Any]]:
 def source_detail(session: Session, name: str) -> dict[str, Any]:
     row = find_source(session, name)
     detail = next(r for r in source_rows(session) if r["id"] == row.id)
+    detail["track_record"] = track_records(session).get(row.name, NO_RECORD)
     detail["claim_list"] = claim_rows(session, source=row.name)
     return detail
+
+
+NO_RECORD: dict[str, Any] = {
+    "decisions": 0,
+    "by_kind": {},
+    "explained": "no resolved conflict with a favoured account yet",
+}
+
+
+def track_records(session: Session) -> dict[str, dict[str, Any]]:
+    """Each source's track record (``claimtrack.review.track_records``) from the conflicts
+    reviewed as ``resolved`` with a favoured account, under the sources' current names (an
+    alias or a merge moves the record with the claims). Sources never judged are left out; they
+    have ``NO_RECORD``."""
+    decided = list(
+        session.exec(
+            select(tables.Conflict.id, tables.Conflict.kind, tables.Conflict.favoured_claim_id)
+            .where(tables.Conflict.status == ReviewState.RESOLVED.value)
+            .where(col(tables.Conflict.favoured_claim_id).is_not(None))
+        )
+    )
+    if not decided:
+        return {}
+    kind_of = {conflict_id: (kind, favoured) for conflict_id, kind, favoured in decided}
+    accounts = session.exec(
+        select(
+            tables.ConflictClaim.conflict_id, tables.Claim.id, tables.Claim.text, tables.Source.name
+        )
+        .join(tables.Claim, col(tables.Claim.id) == tables.ConflictClaim.claim_id)
+        .join(tables.Source, col(tables.Source.id) == tables.Claim.source_id, isouter=True)
+        .where(col(tables.ConflictClaim.conflict_id).in_(sorted(kind_of)))
+    )
+    return review_track_records(
+        Judged(
+            conflict_id=conflict_id,
+            kind=kind_of[conflict_id][0],
+            source=source,
+            text=text,
+            favoured=claim_id == kind_of[conflict_id][1],
+        )
+        for conflict_id, claim_id, text, source in accounts
+    )
 
 
 def add_user_alias(session: Session, name: str, alias: str) -> dict[str, Any]:
