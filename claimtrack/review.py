@@ -17,6 +17,10 @@ Transitions: from any state to any *other* state (a reviewer can always change t
 every change is kept in the history). Recording the same state again is refused: to add a
 comment without a decision, add a note. ``resolved`` needs a note or a favoured claim; a favoured
 claim only makes sense when resolving.
+
+Also pure, and here because they read review states: the queue filter (``QueueFilter``, the
+``--where`` syntax) and sources' track records from resolved conflicts (``track_records``, with
+the Beta quantiles they need).
 """
 
 from __future__ import annotations

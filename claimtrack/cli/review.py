@@ -2,10 +2,16 @@
 
 - ``claimtrack review ID --status STATE [--note TEXT] [--favour CLAIM_ID] [--expect-version N]``
   records one decision (``--note`` alone adds a note without a decision).
-- ``claimtrack review`` (no ID) walks the open conflicts in the terminal, one key per decision.
-  Each decision is committed as soon as it is made, so quitting or Ctrl-C keeps what was decided.
+- ``claimtrack review ID... --status STATE`` and ``claimtrack review --where FILTERS --status
+  STATE`` record one decision on many conflicts, each in the history with its reviewer, each
+  checked against the version read (a stale one is reported, the others go on, exit 1).
+- ``claimtrack review`` (no ID) walks a queue in the terminal, one key per decision: the open
+  conflicts, or what ``--kind --source --incident --since --until --min-severity --status
+  --assignee --mine`` select, most severe first, then the newest. Each decision is committed as
+  soon as it is made, so quitting or Ctrl-C keeps what was decided.
 
-The reviewer is ``--reviewer``, else ``$CLAIMTRACK_REVIEWER``, else the OS user.
+The reviewer is ``--reviewer``, else ``$CLAIMTRACK_REVIEWER``, else the OS user. The queue's
+options are shared with ``conflicts`` and ``assign`` (and spelled the same in ``--where``).
 """
 
 from __future__ import annotations
