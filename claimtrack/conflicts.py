@@ -902,6 +902,7 @@ def _compare(
         and _number_anchored(a, b)
         and not (headline_like(a.text) or headline_like(b.text))
         and _same_object(a, b)
+        and not _other_hands(a, b)  # "barrel bombs" and "terrorist explosions": two attacks
     ):
         # a culprit is only disputed between accounts pinned to one incident (the same article,
         # town or day; not a headline run) that hit the same thing (the helicopter): "rebels hit

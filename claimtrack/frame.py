@@ -1344,11 +1344,14 @@ _BY_CUE = re.compile(
     r"responsibility (?:of|on))\s+(?:the |a |an )?(?:[a-z-]+ ){0,2}$"
 )
 # "a town controlled by IS", "areas held by rebels", "a village under the control of": the
-# holder of a place, never the doer of the event; nor "confirmed by Turkish health officials"
+# holder of a place, never the doer of the event; nor "confirmed by Turkish health officials",
+# "footage released by DAESH affiliated news agency Amaq", "safe zones created by Turkey"
 _CONTROL_BY = re.compile(
     r"\b(?:controlled|held|run|dominated|occupied|ruled|seized|captured|besieged|surrounded|"
     r"backed|supported|sponsored|funded|armed|trained|confirmed|reported|verified|documented|"
-    r"announced|recorded|investigated|examined|treated|condemned|denied|rejected) by\s+"
+    r"announced|recorded|investigated|examined|treated|condemned|denied|rejected|released|"
+    r"published|posted|issued|aired|broadcast|statement|footage|created|established|proposed|"
+    r"brokered|negotiated|organi[sz]ed|led) by\s+"
     r"(?:the |a |an )?(?:[a-z-]+ ){0,2}$|"
     r"\bunder (?:the )?(?:control|rule) of\s+(?:the |a |an )?(?:[a-z-]+ ){0,2}$"
 )
