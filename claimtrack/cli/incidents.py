@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from claimtrack.cli.export import OUTPUT, export_app
 from claimtrack.errors import NotFoundError, UsageError
 from claimtrack.export.tabular import write_rows
 from claimtrack.incidents import KIND_LABEL
+from claimtrack.review import parse_day
 from claimtrack.store import incidents as incident_store
 from claimtrack.store.matching import conflict_rows
 
@@ -46,15 +46,6 @@ EXPORT_FIELDS = [
     "id", "label", "place", "governorate", "date", "kind", "articles", "outlets", "sources",
     "conflicts", "open_conflicts",
 ]  # fmt: skip
-
-
-def _date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option}: {value!r} is not a date (use YYYY-MM-DD)") from None
 
 
 def _kind(value: str | None) -> str | None:
@@ -84,8 +75,8 @@ def _rows(
     with store_from(ctx) as store, store.read() as session:
         return incident_store.incident_rows(
             session,
-            since=_date(since, "--since"),
-            until=_date(until, "--until"),
+            since=parse_day(since, "--since"),
+            until=parse_day(until, "--until"),
             place=place,
             kind=_kind(kind),
         )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from typing import Any
 
 import typer
@@ -12,7 +11,8 @@ from rich.text import Text
 
 from claimtrack.cli.app import app
 from claimtrack.cli.common import ListFormat, console, render_rows, safe, store_from
-from claimtrack.errors import NotFoundError, UsageError
+from claimtrack.errors import NotFoundError
+from claimtrack.review import parse_day
 from claimtrack.store import articles as article_store
 from claimtrack.store import sources as source_store
 
@@ -102,15 +102,6 @@ def marked_text(text: str, claims: list[dict[str, Any]]) -> Text:
     return out
 
 
-def _date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option}: {value!r} is not a date (use YYYY-MM-DD)") from None
-
-
 @app.command()
 def claims(
     ctx: typer.Context,
@@ -136,8 +127,8 @@ def claims(
             article_id=article,
             source=name,
             search=search,
-            since=_date(since, "--since"),
-            until=_date(until, "--until"),
+            since=parse_day(since, "--since"),
+            until=parse_day(until, "--until"),
             outlet=outlet,
         )
     render_rows(rows, fmt, CLAIM_COLUMNS, title="Claims")
