@@ -26,7 +26,7 @@ READ_ONLY = [
     ["export", "claims", "--format", "json", "--output", "claims.json"],
     ["export", "sources", "--output", "sources.json"],
     ["export", "conflicts", "--format", "csv", "--output", "conflicts.csv"],
-    ["export", "conflicts", "--format", "claimreview", "--output", "reviews.json"],
+    ["export", "conflicts", "-f", "claimreview", "--base-url", "https://x.org", "-o", "r.json"],
     ["export", "report", "--format", "html", "--output", "report.html"],
     ["export", "annotations", "--format", "w3c", "--output", "notes.json"],
     ["export", "all", "--output", "backup.jsonl"],

@@ -24,7 +24,7 @@ READS = [
     ["conflicts"],
     ["export", "claims", "--format", "csv"],
     ["export", "report", "--format", "md"],
-    ["export", "conflicts", "--format", "claimreview"],
+    ["export", "conflicts", "--format", "claimreview", "--base-url", "https://example.org"],
     ["db", "current"],
 ]
 

@@ -179,7 +179,10 @@ def test_conflicts_json_follows_the_contract(data: Sample, tmp_path: Path) -> No
 
 
 def test_claimreview_jsonld(data: Sample, tmp_path: Path) -> None:
-    document = json.loads(export(data.db, tmp_path, "conflicts", "--format", "claimreview"))
+    target = tmp_path / "reviews.jsonld"
+    assert run(["--db", data.db, "export", "conflicts", "--format", "claimreview",
+                "--base-url", "https://x.org", "--output", str(target)]) == 0  # fmt: skip
+    document = json.loads(target.read_text(encoding="utf-8"))
     assert document["@context"] == "https://schema.org"
     reviews = document["@graph"]
     # only the resolved conflict (the helicopter), one review per account
