@@ -326,3 +326,15 @@ def test_segments_mark_values_without_touching_the_text() -> None:
     assert "".join(r["text"] for r in runs) == text
     assert [r["text"] for r in runs if r["mark"]] == ["missiles</b> were intercepted"]
     assert segments("", ["x"]) == []
+
+
+def test_reports_name_the_assignee(data: Sample, tmp_path: Path) -> None:
+    report = json.loads(export(data.db, tmp_path, "report", "--format", "json"))
+    conflict_id = report["events"][1]["conflicts"][0]["id"]
+    assert run(["--db", data.db, "assign", str(conflict_id), "--to", "carol"]) == 0
+    text = export(data.db, tmp_path, "report", "--format", "md")
+    assert "Assigned to carol." in text
+    html = export(data.db, tmp_path, "report", "--format", "html")
+    assert "<strong>Assigned to:</strong> carol" in html
+    rows = export(data.db, tmp_path, "report", "--format", "csv")
+    assert ",carol," in rows

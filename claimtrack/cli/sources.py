@@ -59,6 +59,13 @@ def show(
         facts.append(f"tags: {', '.join(detail['tags'])}")
     for note in detail["notes"]:
         facts.append(f"note ({note['author']}, {note['at'][:16]}): {note['note']}")
+    record = detail.get("track_record") or {}
+    facts.append(f"track record (computed from reviews): {record.get('explained', '-')}")
+    for kind, f in (record.get("by_kind") or {}).items():
+        facts.append(
+            f"  {kind}: right {f['right']}, wrong {f['wrong']}, estimate {f['estimate']:.2f} "
+            f"(90% {f['low']:.2f}-{f['high']:.2f})"
+        )
     body = Text(safe("\n".join(facts), markup=False))
     out.print(Panel(body, title=Text(safe(detail["name"], markup=False)), expand=False))
     table = Table(show_lines=False)

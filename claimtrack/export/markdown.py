@@ -160,9 +160,11 @@ def _conflict(conflict: dict[str, Any], out: TextIO) -> None:
         w(decision + ".")
         if conflict["note"]:
             w(f" Note: {md(conflict['note'])}")
-        w("\n\n")
     else:
-        w("**Decision:** not reviewed yet.\n\n")
+        w("**Decision:** not reviewed yet.")
+    if conflict.get("assignee"):
+        w(f" Assigned to {md(conflict['assignee'])}.")
+    w("\n\n")
     if conflict["history"]:
         w("Review history:\n\n")
         for event in conflict["history"]:

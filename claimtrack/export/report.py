@@ -32,7 +32,8 @@ from claimtrack.store import review as review_store
 DECIDED_CONFLICT = ("confirmed", "resolved")
 DATE_UNKNOWN = "date unknown"  # what md, html and csv show for an unknown publication date
 CSV_COLUMNS = [
-    "event", "conflict_id", "kind", "status", "reason", "claim_id", "source", "favoured", "text",
+    "event", "conflict_id", "kind", "status", "assignee", "reason", "claim_id", "source",
+    "favoured", "text",
     "article_id", "article_title", "outlet", "published", "source_reliability",
     "source_affiliation", "source_owner", "source_tags", "source_notes", "claim_notes",
     "review_note", "reviewed_by", "reviewed_at",
@@ -321,6 +322,7 @@ def _conflict_view(
         "favoured_source": favoured["source"] if favoured else None,
         "reviewed_by": last["reviewer"] if last else None,
         "reviewed_at": last["at"] if last else None,
+        "assignee": conflict.get("assignee"),
         "version": conflict["version"],
         "accounts": accounts,
         "history": history,
@@ -392,6 +394,7 @@ def csv_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
                         "conflict_id": conflict["id"],
                         "kind": conflict["kind"],
                         "status": conflict["status"],
+                        "assignee": conflict["assignee"],
                         "reason": conflict["reason"],
                         "claim_id": account["claim_id"],
                         "source": account["source"],
