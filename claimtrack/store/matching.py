@@ -469,11 +469,10 @@ def match_article(
         ref: rank_candidates(qkeys, postings, params.max_candidates, exclude=own)
         for ref, qkeys in query_keys.items()
     }
+    # the disputable claims of the article's incidents: their tolls and denials are compared
+    # account by account below (``_flag``), whatever their wording; they are not scored as
+    # candidate links, which only the key index proposes
     peers = _incident_peers(session, new, stored.id)
-    for r in new:
-        if r.incident and _comparable(r):
-            mine = chosen[r.ref]
-            chosen[r.ref] = [*mine, *(c for c in peers.get(r.incident, ()) if c not in mine)]
     found = _records(session, {c for cs in chosen.values() for c in cs}, cache)
     candidates = list(found.values())
     stats.candidates = sum(len(cs) for cs in chosen.values())
