@@ -1,9 +1,12 @@
 """Matching in the store: frames, blocking keys, links, conflicts and corroborations. All its SQL.
 
 ``match_article`` runs inside the caller's transaction (ingest calls it for each new article) and
-never commits. It frames the article's claims (``claim.frame``), looks candidates up through the
-indexed ``claim_key`` table (bounded per key, never the whole claims table), links, and runs
-``find_conflicts`` over the part of the link graph the article touches. Rows are upserted by
+never commits. It frames the article's claims (``claim.frame``), places the article and its
+claims in their incidents (``incidents.locate``, ``store.incidents.assign_incidents``), looks
+candidates up through the indexed ``claim_key`` table (bounded per key, never the whole claims
+table), links (never across two incidents), and runs ``find_conflicts`` over the part of the link
+graph the article touches plus the disputable claims other articles placed in its incidents
+(their tolls and denials are compared account by account). Rows are upserted by
 stable keys, so a review survives re-matching:
 
 * ``link``: one row per claim pair; reviewed links (``confirmed``/``rejected``) keep their status.
