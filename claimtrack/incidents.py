@@ -7,10 +7,11 @@ set against the 2013 Ghouta attack, nor a province's toll against one town's.
 Pure functions over frames (no database):
 
 - ``locate(title, texts, frames, published)`` reads one article: its lead incident (from the
-  headline and the lede: the first place named, the first specific event, the day "on Tuesday"
-  resolves to), any further incident it tells of ("Later, a mortar hit ...", a strike in another
-  governorate), and for every claim the incident it belongs to, or none for background ("in
-  2013", "since 2011", "a similar attack in April", a date days away from the incident's).
+  headline and the lede, less what they say of another time: the first town named, the specific
+  event they tell most, the day "on Tuesday" resolves to), any further incident it tells of
+  ("Later, a mortar hit ...", a strike in another governorate, a downing told with its own day),
+  and for every claim the incident it belongs to, or none for background ("in 2013", "since
+  2011", "a similar attack in April", a date days away from the incident's).
 - ``same_incident(a, b)`` scores two located incidents (of two articles) as one happening:
   blocking on governorate and a day window, then place, kind and rapidfuzz over their headline
   and lede. The store clusters incidents across articles with it.
@@ -33,13 +34,17 @@ from claimtrack.model import EventFrame
 
 __all__ = [
     "DAY_WINDOW",
+    "KIND_LABEL",
     "LEDE_CLAIMS",
+    "MATCH_SCORE",
     "Located",
     "Placed",
+    "dateline",
     "incident_label",
     "kind_of",
     "locate",
     "same_incident",
+    "same_name",
 ]
 
 _T = TypeVar("_T")
@@ -65,7 +70,6 @@ _KIND_OF_EVENT = (
     ("flee", "displacement"),
 )
 _GENERIC_KINDS = frozenset({"attack", "event"})
-_KIND_OF = dict(_KIND_OF_EVENT)
 _HARM = frozenset({"kill", "injure", "attack", "strike"})
 # kinds that reporters mix up for one happening: "air strikes" in one outlet, "shelling" or "a
 # bombing" in another. One incident, and the cause itself is what the accounts dispute.
