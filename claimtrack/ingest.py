@@ -584,7 +584,10 @@ def _ingest_pipelined(
         for position, analysis, _frames, _stamp in group.items:
             if outcomes[position].status == "new":
                 for source in analysis.sources:
-                    additions.append(registry.add(source))
+                    before = registry.get(source.name)
+                    merged = registry.add(source)
+                    if merged != before:  # only what workers do not know yet (memory stays
+                        additions.append(merged)  # flat: most articles name known sources)
         for report in group.reports:
             emit(outcomes[report] if isinstance(report, int) else report)
         group = _Group()
