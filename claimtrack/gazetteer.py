@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Gazetteer", "gazetteer"]
+__all__ = ["Gazetteer", "gazetteer", "parse_gazetteer"]
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,15 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    raw = tomllib.loads(
-        resources.files("claimtrack.rules").joinpath("gazetteer.toml").read_text("utf-8")
-    )
+    """The gazetteer of ``claimtrack/rules/gazetteer.toml`` (read once)."""
+    text = resources.files("claimtrack.rules").joinpath("gazetteer.toml").read_text("utf-8")
+    return parse_gazetteer(text)
+
+
+def parse_gazetteer(text: str) -> Gazetteer:
+    """A gazetteer from TOML text in the format of ``rules/gazetteer.toml`` (checked: lower-case
+    spellings, known governorates and regions)."""
+    raw = tomllib.loads(text)
     spellings: dict[str, tuple[str, ...]] = {}
     governorate_of: dict[str, str] = {}
     governorates: set[str] = set()

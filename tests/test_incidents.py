@@ -167,3 +167,24 @@ def test_dateline_reads_the_date_an_article_opens_with() -> None:
         date(2020, 2, 15),
     )
     assert found.incidents[0].day == date(2020, 2, 14)
+
+
+def test_the_gazetteer_is_data() -> None:
+    from importlib import resources
+
+    import pytest
+
+    from claimtrack.gazetteer import parse_gazetteer
+
+    shipped = resources.files("claimtrack.rules").joinpath("gazetteer.toml").read_text("utf-8")
+    assert parse_gazetteer(shipped) == gazetteer()
+    added = parse_gazetteer(
+        shipped + '\n[places."kafr ruma"]\nspellings = ["kafr ruma", "kafrouma"]\n'
+        'governorate = "idlib"\n'
+    )
+    assert added.governorate("kafr ruma") == "idlib" and "kafrouma" in added.spellings["kafr ruma"]
+    assert gazetteer().governorate("kafr ruma") is None
+    with pytest.raises(ValueError, match="unknown governorates"):
+        parse_gazetteer('[places."x"]\nspellings = ["x"]\ngovernorate = "atlantis"\n')
+    with pytest.raises(ValueError, match="lower-case"):
+        parse_gazetteer('[places."x"]\nspellings = ["X"]\n')
