@@ -12,7 +12,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from test_reports import ANADOLU_NOTE, HELICOPTER_NOTE, STRIKE_NOTE, hostile, reviewed
+from test_reports import (
+    ANADOLU_NOTE,
+    HELICOPTER_NOTE,
+    STRIKE_NOTE,
+    URL,
+    hostile,
+    reviewed,
+    set_article,
+)
 
 from claimtrack.cli import run
 
@@ -52,9 +60,16 @@ class Visible(HTMLParser):
         self.hidden = 0
         self.title = ""
         self._in_title = False
+        self.links: list[dict[str, str | None]] = []  # every <a href>: its attributes
+        self.ids: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.append(str(found["id"]))
+        if tag == "a" and found.get("href") is not None:
+            self.links.append(found)
         if tag in ("style", "script", "head"):
             self.hidden += 1
         if tag == "title":
@@ -147,3 +162,26 @@ def test_screenshot(tmp_path: Path) -> None:
     keep = os.environ.get("CLAIMTRACK_SCREENSHOT")
     if keep:
         shutil.copyfile(shot, keep)
+
+
+def test_contents_and_article_links(tmp_path: Path) -> None:
+    db = str(tmp_path / "claims.db")
+    reviewed(db)
+    set_article(db, 1, title="Turkish officials head for Russia", outlet="The National", url=URL)
+    page = tmp_path / "report.html"
+    assert run(["--db", db, "export", "report", "--format", "html", "--output", str(page)]) == 0
+    dom = dom_of(page, tmp_path)
+    inside = [a["href"] for a in dom.links if str(a["href"]).startswith("#")]
+    assert inside == ["#event-1", "#event-2"]  # the table of contents
+    for href in inside:
+        assert str(href)[1:] in dom.ids  # each goes somewhere on the page
+    outside = [a for a in dom.links if not str(a["href"]).startswith("#")]
+    assert len(outside) == 6  # four accounts in conflicts, two agreeing
+    for link in outside:
+        assert link["href"] == URL and link["rel"] == "noopener noreferrer"
+    seen = dom.visible()
+    assert (
+        "Contents" in seen
+        and "Turkish officials head for Russia · The National · 2020-02-15" in seen
+    )
+    assert dom.title == "claimtrack report: conflicting accounts" and "script" not in dom.tags

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from reviewdata import Sample, add_conflict, claim_id, ingest, sample
+from reviewdata import T0, Sample, add_conflict, claim_id, ingest, sample
 
 from claimtrack.cli import run
 from claimtrack.export.markdown import md
@@ -338,3 +338,193 @@ def test_reports_name_the_assignee(data: Sample, tmp_path: Path) -> None:
     assert "<strong>Assigned to:</strong> carol" in html
     rows = export(data.db, tmp_path, "report", "--format", "csv")
     assert ",carol," in rows
+
+
+# ------------------------------------------------------------------ dismissed, contents, articles
+
+
+def set_article(db: str, article_id: int, **fields: object) -> None:
+    """Give a stored article a title, outlet, URL or publication date (as an HTML page would)."""
+    from claimtrack.store import tables
+    from claimtrack.store.engine import open_store
+
+    store = open_store(db)
+    try:
+        with store.session() as session:
+            article = session.get(tables.Article, article_id)
+            assert article is not None
+            for name, value in fields.items():
+                setattr(article, name, value)
+            session.add(article)
+    finally:
+        store.close()
+
+
+def test_dismissed_conflicts_are_left_out_unless_asked_for(data: Sample, tmp_path: Path) -> None:
+    assert run(["--db", data.db, "review", str(data.strike), "-s", "dismissed", "-n", "noise",
+                "--reviewer", "carol"]) == 0  # fmt: skip
+
+    def conflict_ids(*args: str) -> tuple[list[int], dict[str, object]]:
+        report = json.loads(export(data.db, tmp_path, "report", "--format", "json", *args))
+        ids = [c["id"] for e in report["events"] for c in e["conflicts"]]
+        return ids, report["totals"]
+
+    ids, totals = conflict_ids()
+    assert ids == [data.helicopter]
+    assert totals["dismissed_hidden"] == 1 and totals["by_status"] == {"resolved": 1}
+    ids, totals = conflict_ids("--include-dismissed")
+    assert ids == [data.helicopter, data.strike] and totals["dismissed_hidden"] == 0
+    assert totals["by_status"] == {"dismissed": 1, "resolved": 1}
+    assert conflict_ids("--status", "dismissed")[0] == [data.strike]
+    assert conflict_ids("--status", "resolved")[0] == [data.helicopter]
+    # every format leaves it out and says so
+    for fmt in ("md", "html"):
+        text = export(data.db, tmp_path, "report", "--format", fmt)
+        assert "missiles were intercepted" not in text, fmt
+        assert "1 dismissed conflict" in text and "--include-dismissed" in text, fmt
+        shown = export(data.db, tmp_path, "report", "--format", fmt, "--include-dismissed")
+        assert "missiles were intercepted" in shown and "left out" not in shown, fmt
+    rows = list(csv.DictReader(io.StringIO(export(data.db, tmp_path, "report", "-f", "csv"))))
+    assert {r["conflict_id"] for r in rows} == {str(data.helicopter)}
+
+
+def test_contents_list_every_section_with_its_counts(data: Sample, tmp_path: Path) -> None:
+    report = json.loads(export(data.db, tmp_path, "report", "--format", "json"))
+    assert [(e["id"], e["counts"]) for e in report["events"]] == [
+        (1, {"resolved": 1}),
+        (2, {"inconclusive": 1}),
+    ]
+    text = export(data.db, tmp_path, "report", "--format", "md")
+    contents = text.split("## Contents\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert contents == [
+        "1. [Anadolu vs Russia Today](#event-1): 1 conflict (1 resolved), 1 corroboration",
+        "2. [Syrian Observatory for Human Rights vs SANA](#event-2): "
+        "1 conflict (1 inconclusive), 0 corroborations",
+    ]
+    assert text.index("## Contents") < text.index("## Event 1")
+    for number in (1, 2):
+        assert f'<a id="event-{number}"></a>\n\n## Event {number}: ' in text
+    assert (
+        "## Event 2: Syrian Observatory for Human Rights vs SANA\n\n1 conflict (1 inconclusive)"
+        in (text)
+    )
+    html = export(data.db, tmp_path, "report", "--format", "html")
+    nav = html.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
+    links = re.findall(r'<a href="#(event-\d+)">([^<]*)</a>', nav)
+    assert links == [
+        ("event-1", "Anadolu vs Russia Today"),
+        ("event-2", "Syrian Observatory for Human Rights vs SANA"),
+    ]
+    for anchor, _title in links:
+        assert html.count(f'id="{anchor}"') == 1  # every link has its one target
+    assert "1 conflict (1 inconclusive)" in " ".join(nav.split())
+    assert html.index('<nav class="toc"') < html.index('id="event-1"')
+
+
+def test_contents_are_headed_by_incident(data: Sample, tmp_path: Path) -> None:
+    """A section whose conflicts have an incident is titled by its place, day and kind."""
+    from claimtrack.store import tables
+    from claimtrack.store.engine import open_store
+
+    store = open_store(data.db)
+    try:
+        with store.session() as session:
+            incident = tables.Incident(place="Idlib", kind="shoot_down", created_at=T0,
+                                       label="Idlib, 14 Feb 2020, shoot-down")  # fmt: skip
+            session.add(incident)
+            session.flush()
+            conflict = session.get(tables.Conflict, data.helicopter)
+            assert conflict is not None
+            conflict.incident_id = incident.id
+            session.add(conflict)
+    finally:
+        store.close()
+    text = export(data.db, tmp_path, "report", "--format", "md")
+    assert "1. [Idlib, 14 Feb 2020, shoot-down](#event-1): 1 conflict (1 resolved)" in text
+    html = export(data.db, tmp_path, "report", "--format", "html")
+    assert '<a href="#event-1">Idlib, 14 Feb 2020, shoot-down</a>' in html
+
+
+URL = "https://news.example/2020/02/15/idlib?a=1&b=(2)"
+
+
+def test_accounts_name_and_link_their_article(data: Sample, tmp_path: Path) -> None:
+    set_article(data.db, 1, title="Turkish officials head for Russia", outlet="The National",
+                url=URL)  # fmt: skip
+    html = export(data.db, tmp_path, "report", "--format", "html")
+    link = (
+        '<a href="https://news.example/2020/02/15/idlib?a=1&amp;b=(2)" '
+        'rel="noopener noreferrer">Turkish officials head for Russia</a> · The National</span>'
+    )
+    # the four accounts of the two conflicts and the two of the corroboration
+    assert html.count(link) == 6
+    assert html.count(link + f"\n          (article 1, claim {data.rt}) · 2020-02-15") == 1
+    assert html.count(link + f" · 2020-02-15; claim {data.rt})") == 1  # agreeing with SOHR
+    text = export(data.db, tmp_path, "report", "--format", "md")
+    title = (
+        "[Turkish officials head for Russia](https://news.example/2020/02/15/idlib?a=1&b=%282%29)"
+    )
+    assert text.count(f"{title} · The National (article 1, claim") == 4
+    assert text.count(f"{title} · The National · 2020-02-15; claim") == 2
+    report = json.loads(export(data.db, tmp_path, "report", "--format", "json"))
+    accounts = [a for e in report["events"] for c in e["conflicts"] for a in c["accounts"]]
+    assert len(accounts) == 4
+    for account in accounts:
+        assert account["article_title"] == "Turkish officials head for Russia"
+        assert account["article_url"] == URL and account["outlet"] == "The National"
+    rows = list(csv.DictReader(io.StringIO(export(data.db, tmp_path, "report", "-f", "csv"))))
+    assert {(r["article_title"], r["article_url"]) for r in rows} == {
+        ("Turkish officials head for Russia", URL)
+    }
+
+
+def test_article_without_title_url_or_date(data: Sample, tmp_path: Path) -> None:
+    set_article(data.db, 1, published=None)
+    html = export(data.db, tmp_path, "report", "--format", "html")
+    assert '<a href="http' not in html and 'rel="noopener' not in html
+    assert f"(article 1, claim {data.anadolu}) · date unknown" in html
+    assert f"(date unknown; claim {data.rt})" in html
+    text = export(data.db, tmp_path, "report", "--format", "md")
+    assert f"| **Article** | (article 1, claim {data.anadolu}) |" in text
+    assert "| **Date** | date unknown | date unknown |" in text
+    assert f"(date unknown; claim {data.rt})" in text
+    report = json.loads(export(data.db, tmp_path, "report", "--format", "json"))
+    account = report["events"][0]["conflicts"][0]["accounts"][0]
+    assert account["article_title"] is None and account["article_url"] is None
+    assert account["published"] is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(document.title='pwned')",
+        "data:text/html,<script>alert(1)</script>",
+        "file:///etc/passwd",
+        "https://",
+        "http://exa mple.org/x",
+        "//evil.example/x",
+    ],
+)
+def test_only_web_addresses_become_links(data: Sample, tmp_path: Path, url: str) -> None:
+    set_article(data.db, 1, title="<b>Title</b>", url=url)
+    html = export(data.db, tmp_path, "report", "--format", "html")
+    assert '<a href="#event-1">' in html  # the contents still link
+    assert re.findall(r'<a href="(?!#)', html) == []
+    assert "&lt;b&gt;Title&lt;/b&gt;" in html and "<b>" not in html
+    text = export(data.db, tmp_path, "report", "--format", "md")
+    assert "](" + url not in text and r"\<b\>Title\</b\>" in text
+    report = json.loads(export(data.db, tmp_path, "report", "--format", "json"))
+    assert report["events"][0]["conflicts"][0]["accounts"][0]["article_url"] == url
+
+
+def test_hostile_url_stays_inside_its_attribute(data: Sample, tmp_path: Path) -> None:
+    hostile_url = "https://x.example/\"><script>alert(1)</script><a/href='"
+    set_article(data.db, 1, url=hostile_url)
+    html = export(data.db, tmp_path, "report", "--format", "html")
+    assert "<script" not in html.lower()
+    assert (
+        '<a href="https://x.example/&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;a/href=&#39;"'
+        ' rel="noopener noreferrer">article 1</a>'
+    ) in html
+    text = export(data.db, tmp_path, "report", "--format", "md")
+    assert "(https://x.example/%22%3E%3Cscript%3Ealert%281%29%3C/script%3E%3Ca/href=')" in text

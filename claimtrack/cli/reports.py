@@ -1,7 +1,9 @@
 """``claimtrack export report|conflicts|annotations``: reports people read, data scripts read.
 
-- ``export report --format md|html|json|csv``: per event, the competing accounts side by side
-  with what is known of their sources, corroborations, review decisions and notes; then sources.
+- ``export report --format md|html|json|csv``: a table of contents, then per incident the
+  competing accounts side by side (each naming and linking its article) with what is known of
+  their sources, corroborations, review decisions and notes; then sources. Dismissed conflicts
+  are left out unless ``--include-dismissed`` (or ``--status dismissed``).
 - ``export conflicts --format json|jsonl|csv|claimreview`` (the scripts' contract: ``id``,
   ``kind``, ``reason``, ``status``, ``assignee``, ``incident``, ``claims`` = ``[{id, text,
   source, article_id}, ...]``); ``claimreview`` is
@@ -98,14 +100,24 @@ def export_report(
     since: str | None = typer.Option(
         None, "--since", metavar="DATE", help="Only conflicts with an account published since."
     ),
+    include_dismissed: bool = typer.Option(
+        False,
+        "--include-dismissed",
+        help="Show dismissed conflicts too (left out unless asked for, or named by --status).",
+    ),
 ) -> None:
-    """A report to read: events, accounts side by side, sources, decisions and notes."""
+    """A report to read: incidents, accounts side by side, sources, decisions and notes."""
     statuses = _statuses(status)
     since_date = _since(since)
     check_output(ctx, output, force=force)
     with store_from(ctx) as store, store.read() as session:
         report = build_report(
-            session, statuses=statuses, sources=source, since=since_date, now=now_utc()
+            session,
+            statuses=statuses,
+            sources=source,
+            since=since_date,
+            include_dismissed=include_dismissed,
+            now=now_utc(),
         )
     with output_file(ctx, output, force=force) as out:
         if fmt == ReportFormat.md:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from claimtrack.export.plain import visible
 from claimtrack.export.report import DATE_UNKNOWN
@@ -59,6 +60,38 @@ def _source_lines(info: dict[str, Any]) -> list[str]:
     return lines
 
 
+def md_url(url: str) -> str:
+    """An http(s) address as a Markdown link destination: spaces, brackets, parentheses, quotes
+    and backslashes percent-encoded, so the address cannot end the link or open anything."""
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._[]")
+
+
+def article_ref(account: dict[str, Any], *, dated: bool = True) -> str:
+    """The account's article: title (a link when its URL is http(s); "article N" when only
+    the URL is known), outlet and, when ``dated``, its date ("date unknown")."""
+    title = account["article_title"]
+    link = account.get("article_link")
+    parts = []
+    if link:
+        name = md(title or f"article {account['article_id']}")
+        parts.append(f"[{name}]({md_url(link)})")
+    elif title:
+        parts.append(md(title))
+    if account["outlet"]:
+        parts.append(md(account["outlet"]))
+    if dated:
+        parts.append(md(account["published"] or DATE_UNKNOWN))
+    return " · ".join(parts)
+
+
+def counts_text(conflicts: int, by_status: dict[str, int], corroborations: int) -> str:
+    """ "2 conflicts (1 open, 1 resolved), 1 corroboration"."""
+    text = f"{conflicts} conflict{'' if conflicts == 1 else 's'}"
+    if by_status:
+        text += " (" + ", ".join(f"{n} {md(s)}" for s, n in by_status.items()) + ")"
+    return text + f", {corroborations} corroboration{'' if corroborations == 1 else 's'}"
+
+
 def _cell(lines: Sequence[str]) -> str:
     return "<br>".join(lines) if lines else "–"
 
@@ -79,13 +112,29 @@ def write_markdown(report: dict[str, Any], out: TextIO) -> None:
     ]
     if shown:
         w(f"Filters: {'; '.join(shown)}.\n")
+    hidden = totals.get("dismissed_hidden", 0)
+    if hidden:
+        w(f"{hidden} dismissed conflict(s) left out (--include-dismissed shows them).\n")
     w("\n")
     if not report["events"]:
         w("No conflicts match.\n\n")
+    else:
+        w("## Contents\n\n")
+        for event in report["events"]:
+            w(f"{event['id']}. [{md(event['title'])}](#event-{event['id']}): ")
+            counts = counts_text(
+                len(event["conflicts"]), event["counts"], len(event["corroborations"])
+            )
+            w(f"{counts}\n")
+        w("\n")
     for event in report["events"]:
+        w(f'<a id="event-{event["id"]}"></a>\n\n')
         w(f"## Event {event['id']}: {md(event['title'])}\n\n")
+        counts = counts_text(len(event["conflicts"]), event["counts"], len(event["corroborations"]))
+        w(f"{counts}.")
         if event.get("incident"):
-            w(f"Incident #{event['incident']}; accounts disputed: {md(event['disputing'])}.\n\n")
+            w(f" Incident #{event['incident']}; accounts disputed: {md(event['disputing'])}.")
+        w("\n\n")
         for conflict in event["conflicts"]:
             _conflict(conflict, out)
         if event["corroborations"]:
@@ -94,7 +143,8 @@ def write_markdown(report: dict[str, Any], out: TextIO) -> None:
                 w(f"- {md(corroboration['reason'])}\n")
                 for account in corroboration["accounts"]:
                     w(f"  - {md(account['source'] or 'the reporter')}: ")
-                    w(f"“{md(account['text'])}” (claim {account['claim_id']})\n")
+                    w(f"“{md(account['text'])}” ({article_ref(account)}; ")
+                    w(f"claim {account['claim_id']})\n")
             w("\n")
     w("## Sources\n\n")
     w("| Source | Claims | Conflicts | Confirmed | Favoured | Corroborations | Reliability "
@@ -126,8 +176,8 @@ def _conflict(conflict: dict[str, Any], out: TextIO) -> None:
     row(
         "Article",
         [
-            md(" · ".join(str(x) for x in (a["outlet"], a["article_title"]) if x) or "–")
-            + f" (article {a['article_id']}, claim {a['claim_id']})"
+            (article_ref(a, dated=False) + " ").lstrip()
+            + f"(article {a['article_id']}, claim {a['claim_id']})"
             for a in accounts
         ],
     )

@@ -11,7 +11,14 @@ Filters:
 - ``kinds``: keep conflicts of these kinds (actor, number, denial, omission, ...);
 - ``sources``: keep conflicts with at least one account by one of these sources (name or alias);
 - ``since``: keep conflicts with at least one account published on or after this date (an article
-  without a publication date counts from the day it was ingested, for this filter only).
+  without a publication date counts from the day it was ingested, for this filter only);
+- ``include_dismissed``: dismissed conflicts are left out unless this is set or ``statuses``
+  names ``dismissed`` explicitly; how many were left out is ``totals["dismissed_hidden"]``.
+
+Each section (``events``) is one incident when its conflicts have one (headed by place, day and
+kind), with ``counts`` of its conflicts by review state; every account names its article
+(``article_title``, ``outlet``, ``published``, ``article_url``) and ``article_link``, the URL
+only when it is an http(s) address (what md and html may turn into a link).
 
 A publication date that is not known is ``None`` (JSON ``null``; "date unknown" in md, html and
 csv), never the ingest date.
@@ -24,17 +31,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlmodel import Session
 
 from claimtrack.store import review as review_store
 
 DECIDED_CONFLICT = ("confirmed", "resolved")
+DISMISSED = "dismissed"
 DATE_UNKNOWN = "date unknown"  # what md, html and csv show for an unknown publication date
 CSV_COLUMNS = [
     "event", "conflict_id", "kind", "status", "assignee", "reason", "claim_id", "source",
     "favoured", "text",
-    "article_id", "article_title", "outlet", "published", "source_reliability",
+    "article_id", "article_title", "article_url", "outlet", "published", "source_reliability",
     "source_affiliation", "source_owner", "source_tags", "source_notes", "claim_notes",
     "review_note", "reviewed_by", "reviewed_at",
 ]  # fmt: skip
@@ -42,6 +51,26 @@ SOURCE_COLUMNS = [
     "name", "claims", "conflicts", "confirmed", "favoured", "corroborations", "reliability",
     "tags", "affiliation", "owner", "notes",
 ]  # fmt: skip
+
+
+def link_target(url: str | None) -> str | None:
+    """``url`` when a reader may follow it (an http or https address with a host), else None.
+
+    >>> link_target("https://example.org/a?b=1"), link_target("javascript:alert(1)")
+    ('https://example.org/a?b=1', None)
+    """
+    if not url:
+        return None
+    text = str(url).strip()
+    if any(ord(c) < 33 or ord(c) == 127 for c in text):
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return text
 
 
 def segments(text: str, values: Sequence[str]) -> list[dict[str, Any]]:
@@ -113,6 +142,7 @@ def build_report(
     kinds: Sequence[str] | None = None,
     sources: Sequence[str] | None = None,
     since: date | None = None,
+    include_dismissed: bool = False,
     now: datetime,
 ) -> dict[str, Any]:
     """The whole report as data; see the module docstring for the filters."""
@@ -129,6 +159,11 @@ def build_report(
                 (d := dates.get(a["article_id"])) is not None and d >= since for a in c["claims"]
             )
         ]
+    dismissed_hidden = 0
+    if not include_dismissed and not statuses:
+        kept = [c for c in conflicts if c["status"] != DISMISSED]
+        dismissed_hidden = len(conflicts) - len(kept)
+        conflicts = kept
     corroborations = review_store.corroboration_rows(session)
     known = review_store.source_annotations(session)
     histories = review_store.histories(session, [c["id"] for c in conflicts])
@@ -207,14 +242,12 @@ def build_report(
                 "incident": event["incident"],
                 "disputing": vs,
                 "sources": list(names),
+                "counts": _status_counts(event["conflicts"]),
                 "conflicts": event["conflicts"],
                 "corroborations": event["corroborations"],
             }
         )
     source_table = _source_table(session, event_rows, corroborations, known)
-    statuses_seen: dict[str, int] = {}
-    for conflict in conflicts:
-        statuses_seen[conflict["status"]] = statuses_seen.get(conflict["status"], 0) + 1
     return {
         "title": "claimtrack report: conflicting accounts",
         "generated_at": now.isoformat(timespec="seconds"),
@@ -222,16 +255,26 @@ def build_report(
             "status": list(statuses or []),
             "source": list(sources or []),
             "since": since.isoformat() if since else None,
+            "include_dismissed": include_dismissed,
         },
         "totals": {
             "events": len(event_rows),
             "conflicts": len(conflicts),
-            "by_status": dict(sorted(statuses_seen.items())),
+            "by_status": _status_counts(conflicts),
+            "dismissed_hidden": dismissed_hidden,
             "corroborations": sum(len(e["corroborations"]) for e in event_rows),
         },
         "events": event_rows,
         "sources": source_table,
     }
+
+
+def _status_counts(conflicts: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """How many of ``conflicts`` are in each review state, states in alphabetical order."""
+    seen: dict[str, int] = {}
+    for conflict in conflicts:
+        seen[conflict["status"]] = seen.get(conflict["status"], 0) + 1
+    return dict(sorted(seen.items()))
 
 
 def _source_facts(name: str | None, known: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -274,6 +317,8 @@ def _account_view(
         "article_title": article.get("title"),
         "outlet": account.get("outlet") or article.get("outlet"),
         "url": article.get("url"),
+        "article_url": article.get("url"),
+        "article_link": link_target(article.get("url")),
         # the publication date only: an unknown one stays None ("date unknown"), never the
         # day the article was ingested
         "published": account.get("published"),
@@ -402,6 +447,7 @@ def csv_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
                         "text": account["text"],
                         "article_id": account["article_id"],
                         "article_title": account["article_title"],
+                        "article_url": account["article_url"],
                         "outlet": account["outlet"],
                         "published": account["published"] or DATE_UNKNOWN,
                         "source_reliability": info.get("reliability"),
