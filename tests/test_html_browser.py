@@ -185,3 +185,25 @@ def test_contents_and_article_links(tmp_path: Path) -> None:
         and "Turkish officials head for Russia · The National · 2020-02-15" in seen
     )
     assert dom.title == "claimtrack report: conflicting accounts" and "script" not in dom.tags
+
+
+def test_toll_timeline_is_drawn_without_script(tmp_path: Path) -> None:
+    from reviewdata import SAMPLE
+
+    db = str(tmp_path / "claims.db")
+    assert run(["--db", db, "ingest", str(SAMPLE), "--published", "2020-02-15", "--outlet",
+                "The National", "--quiet"]) == 0  # fmt: skip
+    page = tmp_path / "report.html"
+    assert run(["--db", db, "export", "report", "--format", "html", "--output", str(page)]) == 0
+    dom = dom_of(page, tmp_path)
+    assert dom.tags.count("svg") == 2 and dom.tags.count("rect") >= 2
+    assert "script" not in dom.tags
+    seen = dom.visible()
+    assert "7 dead · Syrian Observatory for Human Rights (The National)" in seen
+    assert "Toll timeline" in seen
+    shot = tmp_path / "tolls.png"
+    result = browse(
+        page, tmp_path / "profile-shot", f"--screenshot={shot}", "--window-size=1000,1400"
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert shot.read_bytes().startswith(PNG_MAGIC)

@@ -528,3 +528,87 @@ def test_hostile_url_stays_inside_its_attribute(data: Sample, tmp_path: Path) ->
     ) in html
     text = export(data.db, tmp_path, "report", "--format", "md")
     assert "(https://x.example/%22%3E%3Cscript%3Ealert%281%29%3C/script%3E%3Ca/href=')" in text
+
+
+# ------------------------------------------------------------------ toll timelines
+
+
+def test_incident_sections_show_their_toll_timeline(tmp_path: Path) -> None:
+    """The sample matched as `make demo` does: its two incidents with conflicts have tolls."""
+    from reviewdata import SAMPLE
+
+    from claimtrack.store.engine import open_store
+    from claimtrack.store.incidents import toll_timeline
+
+    db = str(tmp_path / "claims.db")
+    assert run(["--db", db, "ingest", str(SAMPLE), "--published", "2020-02-15", "--outlet",
+                "The National", "--quiet"]) == 0  # fmt: skip
+    report = json.loads(export(db, tmp_path, "report", "--format", "json"))
+    events = [e for e in report["events"] if e["incident"]]
+    assert len(events) == 2
+    store = open_store(db)
+    try:
+        with store.session() as session:
+            for event in events:
+                assert event["tolls"] == toll_timeline(session, event["incident"]) != []
+    finally:
+        store.close()
+    html = export(db, tmp_path, "report", "--format", "html")
+    assert html.count("<svg") == 2 and "<script" not in html.lower()
+    for event in events:
+        section = html.split(f'id="event-{event["id"]}"', 1)[1].split("<section", 1)[0]
+        assert "<svg" in section
+        for toll in event["tolls"]:
+            assert f"{toll['value']} {toll['count']} · {toll['source']} (The National)" in section
+    text = export(db, tmp_path, "report", "--format", "md")
+    assert text.count("Toll timeline (who gave which figure, and when):") == 2
+    assert "- 2020-02-15 · Syrian Observatory for Human Rights (The National): 7 dead" in text
+
+
+def test_toll_timeline_svg_is_drawn_to_scale_and_escaped(
+    data: Sample, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimtrack.export import html as html_export
+    from claimtrack.export import report as report_module
+
+    _give_incident(data)
+    entries = [
+        {"date": None, "source": "<script>alert(1)</script>", "count": "dead", "toll": "<b>2</b>",
+         "value": 2, "claim": data.anadolu, "article_id": 1, "outlet": "<i>x</i>"},
+        {"date": "2020-02-14", "source": "SANA", "count": "injured", "toll": "ten",
+         "value": 10, "claim": data.sana, "article_id": 1, "outlet": None},
+        {"date": "2020-02-16", "source": None, "count": "dead", "toll": "forty", "value": 40,
+         "claim": data.sohr_strike, "article_id": 1, "outlet": None},
+    ]  # fmt: skip
+    monkeypatch.setattr(report_module, "toll_timeline", lambda _session, _incident: entries)
+    html = export(data.db, tmp_path, "report", "--format", "html")
+    assert html.count("<svg") == 1 and "<script" not in html.lower() and "<b>" not in html
+    svg = html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert re.findall(r'<rect x="96" y="\d+" width="(\d+)"', svg) == ["10", "50", "200"]
+    assert "date unknown" in svg and "&lt;script&gt;alert(1)&lt;/script&gt;" in svg
+    assert "40 dead · the reporter" in svg and "10 injured · SANA" in svg
+    # no more than CHART_ROWS bars; the rest are counted
+    many = [dict(entries[1], value=i + 1) for i in range(html_export.CHART_ROWS + 3)]
+    monkeypatch.setattr(report_module, "toll_timeline", lambda _session, _incident: many)
+    html = export(data.db, tmp_path, "report", "--format", "html", "--force")
+    assert html.count("<rect") == html_export.CHART_ROWS and "and 3 more accounts" in html
+    assert html_export.toll_chart([]) is None
+
+
+def _give_incident(data: Sample) -> None:
+    from claimtrack.store import tables
+    from claimtrack.store.engine import open_store
+
+    store = open_store(data.db)
+    try:
+        with store.session() as session:
+            incident = tables.Incident(place="Damascus", kind="air_strike", created_at=T0,
+                                       label="Damascus, 14 Feb 2020, air strike")  # fmt: skip
+            session.add(incident)
+            session.flush()
+            conflict = session.get(tables.Conflict, data.strike)
+            assert conflict is not None
+            conflict.incident_id = incident.id
+            session.add(conflict)
+    finally:
+        store.close()

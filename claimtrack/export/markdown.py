@@ -135,6 +135,14 @@ def write_markdown(report: dict[str, Any], out: TextIO) -> None:
         if event.get("incident"):
             w(f" Incident #{event['incident']}; accounts disputed: {md(event['disputing'])}.")
         w("\n\n")
+        if event.get("tolls"):
+            w("Toll timeline (who gave which figure, and when):\n\n")
+            for toll in event["tolls"]:
+                where = f" ({md(toll['outlet'])})" if toll.get("outlet") else ""
+                w(f"- {md(toll['date'] or DATE_UNKNOWN)} · {md(toll['source'] or 'the reporter')}")
+                w(f"{where}: {md(toll['value'])} {md(toll['count'])}, “{md(toll['toll'])}”")
+                w(f" (claim {toll['claim']})\n")
+            w("\n")
         for conflict in event["conflicts"]:
             _conflict(conflict, out)
         if event["corroborations"]:

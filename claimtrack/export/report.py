@@ -18,7 +18,8 @@ Filters:
 Each section (``events``) is one incident when its conflicts have one (headed by place, day and
 kind), with ``counts`` of its conflicts by review state; every account names its article
 (``article_title``, ``outlet``, ``published``, ``article_url``) and ``article_link``, the URL
-only when it is an http(s) address (what md and html may turn into a link).
+only when it is an http(s) address (what md and html may turn into a link). A section of an
+incident carries its toll timeline (``tolls``: ``store.incidents.toll_timeline``).
 
 A publication date that is not known is ``None`` (JSON ``null``; "date unknown" in md, html and
 csv), never the ingest date.
@@ -36,6 +37,7 @@ from urllib.parse import urlsplit
 from sqlmodel import Session
 
 from claimtrack.store import review as review_store
+from claimtrack.store.incidents import toll_timeline
 
 DECIDED_CONFLICT = ("confirmed", "resolved")
 DISMISSED = "dismissed"
@@ -243,6 +245,8 @@ def build_report(
                 "disputing": vs,
                 "sources": list(names),
                 "counts": _status_counts(event["conflicts"]),
+                # who gave which toll of the incident, and when (oldest first); [] without one
+                "tolls": toll_timeline(session, event["incident"]) if event["incident"] else [],
                 "conflicts": event["conflicts"],
                 "corroborations": event["corroborations"],
             }
