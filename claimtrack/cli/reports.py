@@ -199,7 +199,7 @@ def export_conflicts(
     with store_from(ctx) as store, store.read() as session:
         if fmt == ConflictFormat.claimreview:
             report = build_report(
-                session, statuses=statuses, kinds=kinds, sources=source, now=now_utc()
+                session, statuses=statuses, kinds=kinds, sources=source, tolls=False, now=now_utc()
             )
             conflicts = [c for e in report["events"] for c in e["conflicts"]]
             document = claimreview.claim_reviews(

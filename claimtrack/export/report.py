@@ -145,9 +145,11 @@ def build_report(
     sources: Sequence[str] | None = None,
     since: date | None = None,
     include_dismissed: bool = False,
+    tolls: bool = True,
     now: datetime,
 ) -> dict[str, Any]:
-    """The whole report as data; see the module docstring for the filters."""
+    """The whole report as data; see the module docstring for the filters. ``tolls=False``
+    leaves the incidents' toll timelines out (ClaimReview, built from the same data, needs none)."""
     conflicts = review_store.conflict_detail_rows(session, statuses=statuses, sources=sources)
     if kinds:
         conflicts = [c for c in conflicts if c["kind"] in kinds]
@@ -246,7 +248,9 @@ def build_report(
                 "sources": list(names),
                 "counts": _status_counts(event["conflicts"]),
                 # who gave which toll of the incident, and when (oldest first); [] without one
-                "tolls": toll_timeline(session, event["incident"]) if event["incident"] else [],
+                "tolls": (
+                    toll_timeline(session, event["incident"]) if tolls and event["incident"] else []
+                ),
                 "conflicts": event["conflicts"],
                 "corroborations": event["corroborations"],
             }
