@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from claimtrack.errors import LoadError, UsageError
-from claimtrack.load import normalise_text
+from claimtrack.load import legacy_encoding, normalise_text
 from claimtrack.model import Document
 
 __all__ = [
@@ -207,7 +207,8 @@ class _Columns:
 
 
 def _text_stream(path: Path, origin: str) -> io.TextIOWrapper:
-    """The file as text: a BOM wins, then UTF-8 if its first megabyte is UTF-8, else cp1252."""
+    """The file as text: a BOM wins, then UTF-8 if its first megabyte is UTF-8, else the legacy
+    encoding ``load`` would choose for that megabyte (cp1252, cp1254, ... by plausibility)."""
     try:
         handle = path.open("rb")
     except FileNotFoundError:
@@ -227,7 +228,11 @@ def _text_stream(path: Path, origin: str) -> io.TextIOWrapper:
             codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
             encoding = "utf-8"
         except UnicodeDecodeError:
-            encoding = "cp1252"
+            try:
+                encoding = legacy_encoding(sample, origin)
+            except LoadError:
+                handle.close()
+                raise
     return io.TextIOWrapper(handle, encoding=encoding, errors="strict", newline="")
 
 

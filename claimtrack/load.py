@@ -58,6 +58,7 @@ __all__ = [
     "decode",
     "iter_documents",
     "iter_inputs",
+    "legacy_encoding",
     "load_bytes",
     "load_input",
     "load_path",
@@ -323,6 +324,12 @@ def _legacy_candidate(data: bytes, origin: str) -> _Candidate:
 
 def _decode_legacy(data: bytes, origin: str) -> str:
     return _legacy_candidate(data, origin).text
+
+
+def legacy_encoding(sample: bytes, origin: str) -> str:
+    """The legacy encoding of bytes that are not UTF-8 (``_legacy_candidate``'s choice), for
+    readers that stream a file and decide on its first block (datasets)."""
+    return _legacy_candidate(sample, origin).encoding
 
 
 def _is_utf8(data: bytes) -> bool:

@@ -211,3 +211,11 @@ def test_cli_usage_errors_for_dataset_options(
     )
     assert code == 0, err
     assert rows(db_path, "SELECT outlet FROM article") == [("SANA",)]
+
+
+def test_a_turkish_cp1254_csv_is_not_read_as_cp1252(tmp_path: Path) -> None:
+    path = tmp_path / "tr.csv"
+    text = "Dışişleri Bakanı Mevlüt Çavuşoğlu görüşmelerin süreceğini söyledi."
+    path.write_bytes(f'text,outlet\n"{text}",Hürriyet\n'.encode("cp1254"))
+    (doc,) = docs(path)
+    assert isinstance(doc, Document) and doc.text == text and doc.outlet == "Hürriyet"
