@@ -37,6 +37,7 @@ from claimtrack.frame import (
     first_agent,
     weapon_agents,
 )
+from claimtrack.gazetteer import gazetteer
 from claimtrack.incidents import kind_of
 from claimtrack.model import (
     ClaimRecord,
@@ -655,10 +656,8 @@ _CITY_PREFIXES = frozenset(
 _ROLE_WORD = {"dead": "dead", "injured": "injured", "displaced": "displaced", "casualties": ""}
 
 
-_GOVERNORATES = frozenset(
-    {"aleppo", "idlib", "damascus", "homs", "hama", "raqqa", "deir ezzor", "hasakeh", "daraa"}
-    | {"latakia", "tartus", "quneitra", "sweida"}
-)
+# Syria's governorates, from the gazetteer (countries abroad left out)
+_GOVERNORATES = frozenset(g for g in gazetteer().governorates if ":" not in g)
 _OUTCOMES = frozenset({"kill", "injure", "attack", "strike"})
 
 

@@ -515,7 +515,9 @@ def _comparable(r: ClaimRecord) -> bool:
     return bool(f.numbers or f.roles or f.polarity != Polarity.ASSERTED or _BLAME.search(r.text))
 
 
-_BLAME = re.compile(r"behind|responsib|blam|accus", re.I)
+# words of blame put without a doer the frame reads: the claims worth comparing with a denial
+_BLAME_WORDS = ("behind", "responsib", "blam", "accus")
+_BLAME = re.compile("|".join(_BLAME_WORDS), re.I)
 
 
 def _incident_peers(
@@ -532,7 +534,7 @@ def _incident_peers(
         frame_col.not_like('%"numbers":[]%'),
         frame_col.not_like('%"roles":[]%'),
         frame_col.not_like('%"polarity":"asserted"%'),
-        *(text_col.ilike(f"%{word}%") for word in ("behind", "responsib", "blam", "accus")),
+        *(text_col.ilike(f"%{word}%") for word in _BLAME_WORDS),
     )
     for incident in wanted:
         found = session.execute(
