@@ -38,7 +38,7 @@ from claimtrack.frame import (
     weapon_agents,
 )
 from claimtrack.gazetteer import gazetteer
-from claimtrack.incidents import kind_of
+from claimtrack.incidents import kinds_of
 from claimtrack.model import (
     ClaimRecord,
     Conflict,
@@ -860,16 +860,25 @@ def _denial_answers(asserting: ClaimRecord, denying: ClaimRecord) -> bool:
 # had died" (an increment). The figure it was updated to is the account; this one is history.
 _EARLIER_FIGURE = re.compile(
     r"^\W*earlier\b|\bearlier (?:death )?toll\b|\binitial(?:ly)? (?:reports?|tolls?|figures?)\b|"
-    r"\bpreliminary (?:death )?(?:tolls?|reports?|figures?)\b|"
-    r"\bupdat\w* (?:an |its |the )?earlier\b|"
-    r"\b\w+ more (?:people |civilians )?(?:had |have )?died\b",
+    r"\bpreliminary (?:death )?(?:tolls?|reports?|figures?)\b",
+    re.I,
+)
+# ... unless the claim gives the figure it was updated to: "The attack killed 32 rebels the
+# Observatory said updating an earlier toll of 15" (32 is the account, 15 is history)
+_UPDATED_FIGURE = re.compile(
+    r"\b(?:updat|rais|revis)\w* (?:an |its |the |their )?(?:earlier|initial|previous)\b|"
+    r"\bup from (?:an |the )?(?:earlier|initial|previous)\b",
     re.I,
 )
 
 
+# an increment is never a toll: "saying three more people had died of serious injuries"
+_INCREMENT = re.compile(r"\b\w+ more (?:people |civilians )?(?:had |have )?died\b", re.I)
+
+
 @lru_cache(maxsize=32768)
 def _timeline(text: str) -> bool:
-    return bool(_EARLIER_FIGURE.search(text))
+    return bool(_EARLIER_FIGURE.search(text)) and not _UPDATED_FIGURE.search(text)
 
 
 def _compare(
@@ -1174,6 +1183,7 @@ class _Account:
     outlet: str | None = None
     where: frozenset[str] = frozenset()  # the towns and neighbourhoods the figure is told of
     wide: bool = False  # told of a governorate or region as a whole ("across Idlib province")
+    risen: bool = False  # told as a toll that rose: "the death toll has risen to 82"
 
 
 OUTLIER_RATIO = 10
@@ -1182,28 +1192,44 @@ _OTHERS = re.compile(r"\bothers?\b", re.I)
 
 
 def _accounts(claims: Sequence[ClaimRecord], role: str) -> list[_Account]:
-    best: dict[tuple[int, str], _Account] = {}
+    best: dict[tuple[int, str, str], _Account] = {}
+    told: list[tuple[ClaimRecord, _Total]] = []
     for r in sorted(claims, key=lambda r: (r.article_ref, r.seq or 0, r.ref)):
-        total = _totals(r).get(role)
+        total = _current_totals(r).get(role)
         if total is None or total.value < 0 or r.frame.background:
             continue
         if role == "dead" and _OTHERS.search(total.text):
             continue  # "the three others among the dead": a part of a toll told elsewhere
-        if _timeline(r.text) or _aggregate(r.text) or _vicinity(r.text):
-            continue  # an update, a total over days, a village nearby: not the incident's toll
+        if _aggregate(r.text) or _vicinity(r.text) or _INCREMENT.search(r.text):
+            continue  # a total over days, a village nearby, "three more died": not a toll
+        told.append((r, total))
+    # an earlier figure ("Initial reports indicated over 40 killed") is history when its article
+    # tells the figure it became; alone in its article, it is that article's account
+    current = {r.article_ref for r, _ in told if not _timeline(r.text)}
+    for r, total in told:
+        if _timeline(r.text) and r.article_ref in current:
+            continue
         if len(set(r.frame.places) & _GOVERNORATES) > 1 and not _own_town(r):
             continue  # a roundup: "terrorist attacks in Damascus, its countryside, Aleppo, Homs"
         who = r.source or r.outlet
         if who is None:
             continue
-        key = (r.article_ref, account_family(who, r))
+        family = account_family(who, r)
+        # one account per speaker, article and kind of attack: "barrel bombs killed 15" and
+        # "rebel rockets killed eight" in one report are two incidents' tolls; a figure that
+        # names no kind belongs to the speaker's first account of the article
+        kinds = kinds_of(r.frame.events)
+        kind = (
+            min(kinds)
+            if kinds
+            else next((k for (a, f, k) in best if (a, f) == (r.article_ref, family)), "")
+        )
+        key = (r.article_ref, family, kind)
         have = best.get(key)
-        if have is None or (
-            _comparability(total, have.total) == 1.0 and total.value > have.total.value
-        ):
+        if have is None or _better_toll(total, have.total):
             best[key] = _Account(
                 who,
-                key[1],
+                family,
                 r.ref,
                 total,
                 r.published,
@@ -1212,6 +1238,7 @@ def _accounts(claims: Sequence[ClaimRecord], role: str) -> list[_Account]:
                 r.outlet,
                 _where(r),
                 _wide(r),
+                bool(_RISEN.search(r.text) or _UPDATED_FIGURE.search(r.text)),
             )
     accounts = list(best.values())
     # a figure ten times the accounts' median is no toll of this incident: "More than 300000
@@ -1223,6 +1250,29 @@ def _accounts(claims: Sequence[ClaimRecord], role: str) -> list[_Account]:
         for a in accounts
         if not (a.total.value >= OUTLIER_FLOOR and a.total.value >= OUTLIER_RATIO * max(median, 1))
     ]
+
+
+def _current_totals(r: ClaimRecord) -> Mapping[str, _Total]:
+    """``_totals``, less the figures a claim gives as the toll it updated: "killed 32 rebels
+    ... updating an earlier toll on Sunday evening of 15" counts 32, not 32 and 15."""
+    m = _UPDATED_FIGURE.search(r.text)
+    if m is None:
+        return _totals(r)
+    before = r.text[: m.start()]
+    return _totals_of(tuple(q for q in r.frame.numbers if q.text in before))
+
+
+def _better_toll(new: _Total, have: _Total) -> bool:
+    """Does ``new`` stand for a speaker's toll better than ``have``: a count of everyone killed
+    before a count of a group ("13 killed" before "three children and three women"), then the
+    larger of two counts of one thing."""
+    broad_new, broad_have = new.group in _WHOLE_GROUPS, have.group in _WHOLE_GROUPS
+    if broad_new != broad_have:
+        return broad_new
+    return _comparability(new, have) == 1.0 and new.value > have.value
+
+
+_WHOLE_GROUPS = frozenset({_GENERAL, "civilians"})
 
 
 TIMELINE_DAYS = 2  # a higher toll reported this many days later is the toll as it rose
@@ -1254,9 +1304,17 @@ def _wide(r: ClaimRecord) -> bool:
 def _kinds_agree(a: ClaimRecord, b: ClaimRecord) -> bool:
     """Do two tolls tell of one kind of attack (or does either not say)? Air strikes and
     shelling in one city on one day are two attacks; told of one incident, their tolls are
-    not one count."""
-    ka, kb = kind_of(a.frame.events), kind_of(b.frame.events)
-    return ka == kb or bool({ka, kb} & {"attack", "event"}) or {ka, kb} in _ONE_ATTACK_KINDS
+    not one count. A claim may name several kinds ("revenge shelling after a downed pilot"):
+    one kind in common is enough."""
+    ka, kb = kinds_of(a.frame.events), kinds_of(b.frame.events)
+    if not ka or not kb or ka & kb:
+        return True
+    if any({x, y} in _ONE_ATTACK_KINDS for x in ka for y in kb):
+        return True
+    # two outlets may tell one attack as "shelling" and as "air strikes" or "bombardment":
+    # across articles these are one attack (inside one article they are two)
+    mixed = ("shelling" in ka and "air_strike" in kb) or ("air_strike" in ka and "shelling" in kb)
+    return a.article_ref != b.article_ref and mixed
 
 
 # kinds one attack is told as: barrel bombs are dropped by aircraft, gas by aircraft too
@@ -1275,17 +1333,48 @@ def _part_of(x: _Account, y: _Account) -> bool:
     return bool(small.where) and not big.where and big.wide
 
 
+# a figure told as the toll it rose to: "the death toll has risen to 82", "in a new toll"
+_RISEN = re.compile(
+    r"\b(?:toll|number of (?:dead|deaths|victims|casualties))\b[^.]{0,40}?\b(?:rose|risen|"
+    r"climbed|jumped|increased|mounted|reached|rises|climbs)\b|\bnew (?:death )?toll\b|"
+    r"\bupdated (?:death )?toll\b|\b(?:rais|push|bring|brought)\w* the (?:death )?toll\b",
+    re.I,
+)
+
+
 def _timeline_pair(x: _Account, y: _Account) -> bool:
     """One toll as the days went on: a higher figure reported ``TIMELINE_DAYS`` or more later
-    (reports a day apart are "about the same time": their tolls are compared)."""
+    (reports a day apart are "about the same time": their tolls are compared), or told as the
+    toll it rose to ("the toll has risen to 82") on the same day or later."""
     if x.published is None or y.published is None:
         return False
+    high, low = (x, y) if x.total.value > y.total.value else (y, x)
+    if (
+        high.risen
+        and high.published is not None
+        and low.published is not None
+        and high.published >= low.published
+    ):
+        return True
     days = abs((x.published - y.published).days)
     same_outlet = bool(x.outlet) and x.outlet == y.outlet
     if days < TIMELINE_DAYS and not (same_outlet and days > 0):
         return False  # an outlet's next-day report of a higher toll updates its own
     early, late = (x, y) if x.published < y.published else (y, x)
     return late.total.value >= early.total.value
+
+
+def _quoted_apart(x: _Account, y: _Account) -> bool:
+    """One source quoted by two outlets on the same day with two tolls ("47 dead" in one, "at
+    least 82" in the other, both from the Observatory): the outlets' accounts of that source
+    disagree. On other days, or in one outlet, it is the source's toll as it was updated."""
+    return (
+        not (x.reporter or y.reporter)
+        and bool(x.outlet and y.outlet)
+        and x.outlet != y.outlet
+        and x.published is not None
+        and x.published == y.published
+    )
 
 
 def toll_accounts(records: Mapping[int, ClaimRecord]) -> list[tuple[str, _Account]]:
@@ -1323,7 +1412,9 @@ def incident_tolls(records: Mapping[int, ClaimRecord]) -> list[Conflict]:
             accounts = _accounts(claims, role)
             severity: dict[int, float] = {}
             for x, y in combinations(accounts, 2):
-                if x.family == y.family or x.ref == y.ref or _timeline_pair(x, y):
+                if x.ref == y.ref or _timeline_pair(x, y):
+                    continue
+                if x.family == y.family and not _quoted_apart(x, y):
                     continue
                 if x.article == y.article and (x.reporter or y.reporter):
                     # the reporter's own figures in an article restate or break down the
@@ -1431,7 +1522,16 @@ def _toll_conflict(
     for a in ordered:
         sides[value(a)].append(a)
     side_list = sorted(sides.values(), key=lambda accs: (len(accs), accs[0].ref))
-    rendered = [[(a.speaker, account(records[a.ref].text)) for a in accs] for accs in side_list]
+    outlets: dict[str, set[str | None]] = defaultdict(set)
+    for a in ordered:
+        outlets[a.family].add(a.outlet)
+
+    def who(a: _Account) -> str:
+        # one source quoted by two outlets: say which outlet quotes it
+        quoted = len(outlets[a.family]) > 1 and a.outlet
+        return f"{a.speaker} (in {a.outlet})" if quoted else a.speaker
+
+    rendered = [[(who(a), account(records[a.ref].text)) for a in accs] for accs in side_list]
     return Conflict(
         kind=ConflictKind.NUMBER,
         reason=_reason(ConflictKind.NUMBER, rendered, [value(accs[0]) for accs in side_list]),

@@ -104,6 +104,14 @@ _EVENT_BIGRAMS: dict[tuple[str, str], str] = {
     ("death", "toll"): "kill",
     ("car", "bomb"): "bomb",
     ("took", "control"): "capture",
+    # "eight civilians were killed in rebel fire on the government-held west of the city"
+    ("rebel", "fire"): "shell",
+    ("rebels", "fire"): "shell",
+    ("militant", "fire"): "shell",
+    ("terrorist", "fire"): "shell",
+    ("insurgent", "fire"): "shell",
+    ("opposition", "fire"): "shell",
+    ("tank", "fire"): "shell",
 }
 # words that only make an event inside a bigram
 _BIGRAM_ONLY = {"took", "control", "shot", "air", "lives"}
@@ -973,7 +981,13 @@ _DENIAL = re.compile(
     r"claims?|accusations?|allegations?|charges?|attack))\b|\b(?:denied|denies)[.,]?$|"
     r"\b(?:refuted|refutes|dismissed (?:the )?(?:claims?|reports?|allegations?|accusations?)|"
     r"rejected (?:the )?(?:claims?|reports?|allegations?|accusations?)|fabricated|baseless|"
-    r"categorically denied)\b"
+    r"categorically denied)\b|"
+    # "denied the countrys air force was active in the area", "denied its jets were involved"
+    # (not "were denied access": passive)
+    r"(?<!not )(?<!never )(?<!were )(?<!was )(?<!been )\b(?:denied|denies)\s+(?:the |its |their "
+    r"|his |her )?(?:countrys?|nations?|air ?force|jets?|planes?|warplanes?|aircraft|pilots?|"
+    r"forces?|troops|military|army|soldiers|militants|fighters|rebels|group|government|regime)"
+    r"\b"
 )
 # "made no mention of casualties or the source of the attack"
 _OMISSION = re.compile(

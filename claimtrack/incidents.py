@@ -114,8 +114,6 @@ _OTHER_INCIDENT = re.compile(
     r"\blast (?:month|year|week)\b|\b(?:months|years) ago\b|"
     # "three people were also killed in another town", "in another Alawite neighbourhood"
     r"\banother (?:[\w-]+ )?(?:town|village|city|neighbou?rhood|district|area|province|region)s?\b|"
-    # "The assault came after rebels fired at least 70 rockets": the attack it answered
-    r"\bcame (?:a day |hours |days )?after\b|\bin (?:retaliation|response) (?:for|to)\b|"
     # "the conflict has taken the lives of more than 200000", "killed in the Syrian war"
     r"\b(?:the|syrias) (?:syrian |[\w]+-year )?(?:conflict|war|crisis) (?:has|had) \w+|"
     # "Syrian and Russian warplanes regularly bomb Idlib", "wounded 22 in recent days"
@@ -129,6 +127,13 @@ _OTHER_INCIDENT = re.compile(
     # "71 civilians killed ... on Tuesday and Wednesday": a two-day total
     r"\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day and "
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.IGNORECASE,
+)
+# "The assault came after rebels fired at least 70 rockets ... killing seven people": the
+# attack it answered, an incident of its own (other outlets may report it as their lead)
+_ANSWERED = re.compile(
+    r"\b(?:came|comes|come) (?:a day |hours |days |a week |shortly )?after\b|"
+    r"\bin (?:retaliation|response) (?:for|to)\b",
     re.IGNORECASE,
 )
 # kinds that tell one happening apart: a claim of a gas attack or a downing in an article about
@@ -169,6 +174,16 @@ def kind_of(events: Sequence[str]) -> str:
         if event in present:
             return kind
     return "attack" if present & _HARM else "event"
+
+
+WEEK_BACK = 6  # days before a report from which "on Tuesday" is more likely last week's
+
+
+def kinds_of(events: Sequence[str]) -> frozenset[str]:
+    """Every incident kind a claim's events tell of: ``("shell", "shoot_down")`` -> shelling
+    and shoot-down ("revenge shelling after a downed pilot"); empty when none is named."""
+    present = set(events)
+    return frozenset(kind for event, kind in _KIND_OF_EVENT if event in present)
 
 
 def incident_label(place: str | None, day: date | None, kind: str) -> str:
@@ -260,12 +275,15 @@ def _lead(
         # set more articles of other days together than it joined
         day = stated
     elif published is not None:
-        # "on Tuesday" in the lede: the incident's day, a day or two before the report
+        # "on Tuesday" in the lede: the incident's day, a day or two before the report. A day
+        # a week back yields to a nearer one ("Tuesday 14 November 2017 ... on Monday November
+        # 13": the dateline's weekday, read against a report dated the 13th, is the 7th)
         near = [
             d for f in heads for d in _own(f.dates, f, "dates") if 0 <= (published - d).days <= 7
         ]
-        if near:
-            day = near[0]
+        recent = [d for d in near if (published - d).days < WEEK_BACK]
+        if recent or near:
+            day = (recent or near)[0]
     words = [title or "", *texts[:2]]
     return Placed(day, place, governorate, kind, " ".join(w for w in words if w)[:600])
 
@@ -290,9 +308,17 @@ def locate(
         if f.background or _OTHER_INCIDENT.search(text) or _other_year(text, lead.day):
             assigned.append(None)
             continue
+        if _ANSWERED.search(text):
+            assigned.append(_answered(incidents, lead, text, f))
+            continue
         own_dates = _own(f.dates, f, "dates")
         if _far(f, incidents[current].day or lead.day):
             assigned.append(None)  # "on March 3" in a report of April 4: another time
+            continue
+        if _other_day(own_dates, lead.day):
+            # "On Wednesday three suicide bombers killed at least two people" in a report of
+            # Sunday's shelling: that day's attack, an incident of its own
+            assigned.append(_answered(incidents, lead, text, f))
             continue
         towns, govs = _towns_and_governorates(_own(f.places, f, "places"))
         violent = bool(f.events) and kind_of(f.events) != "event"
@@ -335,6 +361,45 @@ def locate(
             current = 0  # back at the lead's place: "In Khan Sheikhoun, rescuers said ..."
         assigned.append(current)  # else the incident being told (articles tell in sequence)
     return Located(tuple(incidents), tuple(assigned))
+
+
+def _other_day(own_dates: Sequence[date], day: date | None) -> bool:
+    """The claim is dated, every date it names two days or more from ``day``."""
+    return (
+        day is not None
+        and bool(own_dates)
+        and all(abs((d - day).days) > DAY_WINDOW for d in own_dates)
+    )
+
+
+def _answered(incidents: list[Placed], lead: Placed, text: str, f: EventFrame) -> int | None:
+    """The incident of a claim telling of another attack than the lead: the one the lead
+    answered ("The assault came after rebels fired at least 70 rockets and mortar rounds at the
+    capital killing seven people"), another day's ("On Wednesday three suicide bombers killed
+    ..."): its own incident (its place, or the lead's governorate; its day, or the lead's),
+    added to ``incidents``; None when it tells of no harm or names no kind of attack (compared
+    with nothing)."""
+    kinds = kinds_of(f.events)
+    if not kinds or not (set(f.events) & _HARM) or f.background:
+        return None
+    own_dates = _own(f.dates, f, "dates")
+    towns, govs = _towns_and_governorates(_own(f.places, f, "places"))
+    gov = govs[0] if govs else lead.governorate
+    in_gov = [t for t in towns if gazetteer().governorate(t) == gov]
+    placed = Placed(
+        own_dates[0] if own_dates else lead.day,
+        in_gov[0] if in_gov else gov,
+        gov,
+        kind_of(f.events),
+        text[:600],
+    )
+    if (placed.kind, placed.place, placed.day) == (lead.kind, lead.place, lead.day):
+        return None  # not told apart from the lead: compared with nothing
+    index = _find(incidents, placed)
+    if index is None:
+        incidents.append(placed)
+        index = len(incidents) - 1
+    return index
 
 
 _YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")

@@ -134,6 +134,16 @@ def test_explicit_dates_and_denial() -> None:
     assert "chemical" in f.events and "idlib" in f.places
     d = frame("A Syrian military source strongly denied the army had used any such weapons.")
     assert d.polarity is Polarity.DENIED
+    # FA-KES, Oct 2016: a denial of one's own forces' part, without "that"
+    belgium = frame(
+        "Belgian defence ministry spokeswoman Laurence Mortier denied the countrys air force was "
+        "active in the area at the time."
+    )
+    assert belgium.polarity is Polarity.DENIED
+    assert frame("Aid convoys were denied access to the town.").polarity is Polarity.ASSERTED
+    # "eight civilians were killed in rebel fire": fire of one side's guns is shelling
+    fire = frame("Eight civilians were killed Thursday in rebel fire on the west of the city.")
+    assert "shell" in fire.events
 
 
 def test_article_context_fills_it_and_the_attack() -> None:

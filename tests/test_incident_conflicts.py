@@ -170,3 +170,149 @@ def test_find_conflicts_adds_incident_conflicts_without_links() -> None:
     assert [(c.kind, c.claims, c.incident) for c in conflicts] == [
         (ConflictKind.NUMBER, (1, 2), INCIDENT)
     ]
+
+
+def test_one_source_quoted_differently_by_two_outlets_on_one_day_is_a_dispute() -> None:
+    # FA-KES, 5 Jun 2016: Ahram and Daily Sabah both quote the Observatory, 47 vs 82
+    ahram = record(
+        1,
+        "Russian and Syrian regime air strikes killed 47 people in the east of the country "
+        "the Syrian Observatory for Human Rights said.",
+        "Syrian Observatory for Human Rights",
+        article=1,
+        outlet="ahram",
+    )
+    sabah = record(
+        2,
+        "Air strikes on the town killed at least 82 people the Syrian Observatory for Human "
+        "Rights said.",
+        "Syrian Observatory for Human Rights",
+        article=2,
+        outlet="dailysabah",
+    )
+    (conflict,) = incident_tolls({1: ahram, 2: sabah})
+    assert conflict.claims == (1, 2)
+    assert "(in ahram)" in conflict.reason and "(in dailysabah)" in conflict.reason
+    # a day later in another outlet, or in the same outlet, it is the toll as it was updated
+    later = record(2, sabah.text, sabah.source, article=2, outlet="dailysabah",
+                   published=date(2016, 10, 27))  # fmt: skip
+    same_outlet = record(2, sabah.text, sabah.source, article=2, outlet="ahram")
+    assert tolls(ahram, later) == [] and tolls(ahram, same_outlet) == []
+
+
+def test_a_toll_told_as_risen_is_a_timeline_not_a_dispute() -> None:
+    early = record(
+        1,
+        "Syrian government shelling of a rebel-held town killed 31 people including two medics "
+        "on Saturday.",
+        None,
+        article=1,
+        outlet="ahram",
+    )
+    risen = record(
+        2,
+        "Fierce government bombardment of an opposition-controlled Syrian town has killed 43 "
+        "people among them children and medical staff a monitoring group said Sunday in a new "
+        "toll.",
+        "Syrian Observatory for Human Rights",
+        article=2,
+        outlet="dailysabah",
+    )
+    assert tolls(early, risen) == []
+    unrisen = record(2, risen.text.replace(" in a new toll", ""), risen.source, article=2,
+                     outlet="dailysabah")  # fmt: skip
+    assert tolls(early, unrisen) == [(1, 2)]
+
+
+def test_an_updated_figure_is_the_account_and_an_increment_never_is() -> None:
+    observatory = record(
+        1,
+        "The attack killed 32 rebels as they were entering Turkey the Britain-based Observatory "
+        "said updating an earlier toll on Sunday evening of 15.",
+        "Syrian Observatory for Human Rights",
+        article=1,
+    )
+    claimed = record(
+        2, "The Islamic State group said it killed nearly 50 rebels.", "Islamic State", article=2
+    )
+    assert tolls(observatory, claimed) == [(1, 2)]
+    increment = record(
+        3,
+        "The monitoring group updated its earlier death toll of 15 for the strike saying three "
+        "more people had died of serious injuries.",
+        "Syrian Observatory for Human Rights",
+        article=3,
+    )
+    alone = record(4, "Rescuers said 18 people were killed in the strike.", "rescuers", article=4)
+    assert tolls(increment, alone) == []
+
+
+def test_an_initial_report_alone_in_its_article_is_its_account() -> None:
+    initial = record(
+        1,
+        "Initial reports indicated that over 40 civilians were killed when Russian jets fired "
+        "vacuum missiles on a popular market in the town.",
+        None,
+        article=1,
+        outlet="etilaf",
+    )
+    other = record(
+        2, "Air strikes on the market killed 20 civilians, the monitor said.", "monitor", article=2
+    )
+    assert tolls(initial, other) == [(1, 2)]
+    # next to the figure it became, it is history
+    became = record(
+        3, "The death toll later rose to 61 civilians.", None, article=1, outlet="etilaf"
+    )
+    assert all(1 not in claims for claims in tolls(initial, became, other))
+
+
+def test_one_speaker_tells_two_attacks_tolls_in_one_article() -> None:
+    # FA-KES, AFP 25 Aug 2016: the Observatory gives the barrel bomb toll and the rebel fire
+    # toll; SANA's police source gives the rebel fire toll
+    barrel = record(
+        1,
+        "Fifteen civilians among them 11 children were killed in a barrel bomb attack on the "
+        "Bab al-Nayrab neighbourhood in southern Aleppo city the Observatory said.",
+        "Syrian Observatory for Human Rights",
+        article=1,
+    )
+    rebel_fire = record(
+        2,
+        "It also reported eight civilians including two children were killed Thursday in rebel "
+        "fire on the government-held west of the city.",
+        "Syrian Observatory for Human Rights",
+        article=1,
+    )
+    police = record(
+        3,
+        "Six civilians were killed and 34 others injured in rocket shells fired by terrorists on "
+        "neighbourhoods in the west of the city a source at Aleppo Police Command said.",
+        "source at Aleppo Police Command",
+        article=2,
+    )
+    (conflict,) = incident_tolls({r.ref: r for r in (barrel, rebel_fire, police)})
+    assert conflict.claims == (2, 3)
+
+
+def test_a_count_of_everyone_is_the_account_before_a_count_of_a_group() -> None:
+    groups = record(
+        1,
+        "Among the dead were three children and three women, the Observatory said.",
+        "Syrian Observatory for Human Rights",
+        article=1,
+    )
+    everyone = record(
+        2,
+        "The missile killed 13 people in the besieged neighbourhood, the Observatory said.",
+        "Syrian Observatory for Human Rights",
+        article=1,
+    )
+    activists = record(
+        3,
+        "The missile killed 15 civilians, activists of DeirEzzor 24 said.",
+        "activists",
+        article=2,
+    )
+    (conflict,) = incident_tolls({r.ref: r for r in (groups, everyone, activists)})
+    assert conflict.claims == (2, 3)

@@ -188,3 +188,39 @@ def test_the_gazetteer_is_data() -> None:
         parse_gazetteer('[places."x"]\nspellings = ["x"]\ngovernorate = "atlantis"\n')
     with pytest.raises(ValueError, match="lower-case"):
         parse_gazetteer('[places."x"]\nspellings = ["X"]\n')
+
+
+def test_the_attack_an_assault_answered_is_an_incident_of_its_own() -> None:
+    # FA-KES, Reuters 5 Feb 2015: the air strikes are the lead; the rocket barrage that they
+    # answered is another incident (other outlets report it as their lead), not background
+    found = located(
+        "Syrian air strikes kill 70 people after rebel rocket attack",
+        [
+            "Syrian air force strikes killed at least 70 people in an opposition district "
+            "outside Damascus on Thursday, a monitoring group said.",
+            "The assault came after rebels fired at least 70 rockets and mortar rounds at the "
+            "capital killing seven people including a policeman.",
+            "More than 200000 people have been killed since the conflict began in 2011.",
+        ],
+        date(2015, 2, 5),
+    )
+    lead, answered, background = found.claim_incident
+    assert lead == 0 and background is None
+    assert answered not in (None, 0)
+    rockets = found.incidents[answered or 0]
+    assert (rockets.governorate, rockets.kind) == ("damascus", "shelling")
+
+
+def test_a_weekday_a_week_back_yields_to_a_nearer_day() -> None:
+    # etilaf, dated 13 Nov 2017: its dateline's "Tuesday" read against the 13th is the 7th;
+    # "on Monday November 13" is the incident's day
+    found = located(
+        "Syrian Coalition Condemns Horrific Massacre by Russian Air Force in Town of Atareb",
+        [
+            "Tuesday 14 November 2017 The Syrian Coalition strongly condemns the brutal crime "
+            "which was committed by aircraft of the Russian occupation forces in the town of "
+            "Atareb in western rural Aleppo on Monday November 13.",
+        ],
+        date(2017, 11, 13),
+    )
+    assert found.incidents[0].day == date(2017, 11, 13)
