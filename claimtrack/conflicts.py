@@ -1291,7 +1291,7 @@ def _where(r: ClaimRecord) -> frozenset[str]:
 
 _WIDE = re.compile(
     r"\b(?:across|throughout|in several|in a number of|in various|in many|around)\b|"
-    r"\b(?:province|governorate|countryside|region)\b",
+    r"\b(?:province|governorate|countryside|region|outskirts|suburbs)\b",
     re.I,
 )
 
@@ -1313,8 +1313,19 @@ def _kinds_agree(a: ClaimRecord, b: ClaimRecord) -> bool:
         return True
     # two outlets may tell one attack as "shelling" and as "air strikes" or "bombardment":
     # across articles these are one attack (inside one article they are two)
-    mixed = ("shelling" in ka and "air_strike" in kb) or ("air_strike" in ka and "shelling" in kb)
-    return a.article_ref != b.article_ref and mixed
+    # (unless the shelling is the rebels': they fly no aircraft)
+    if a.article_ref == b.article_ref:
+        return False
+    if "shelling" in ka and "air_strike" in kb:
+        return not _rebel_weapons(a)
+    if "air_strike" in ka and "shelling" in kb:
+        return not _rebel_weapons(b)
+    return False
+
+
+def _rebel_weapons(r: ClaimRecord) -> bool:
+    """The claim names a non-state side's weapons: "terrorist rocket shells", "rebel fire"."""
+    return any(_NON_STATE.search(agent) for agent in weapon_agents(r.text))
 
 
 # kinds one attack is told as: barrel bombs are dropped by aircraft, gas by aircraft too

@@ -348,6 +348,9 @@ _WEAPON_OF = re.compile(
 _HAS_WEAPON = re.compile(r"\b" + _WEAPON_WORDS + r"\b")
 
 
+_HELD_BY = re.compile(r"s?[- ](?:held|controlled|run|besieged|populated)\b")
+
+
 @lru_cache(maxsize=8192)
 def weapon_agents(text: str) -> frozenset[str]:
     """The actors whose weapons a text names: who fired, whatever the verb.
@@ -358,11 +361,15 @@ def weapon_agents(text: str) -> frozenset[str]:
     ['syrian government']
     >>> sorted(weapon_agents("the rebel-held town was shelled"))
     []
+    >>> sorted(weapon_agents("Syrian government shelling of a rebel-held town killed 31"))
+    ['syrian government']
     """
     low = _normalise(text)
     out: set[str] = set()
     for m in _AGENT_RE.finditer(low):
         after = low[m.end() :]
+        if _HELD_BY.match(after):
+            continue  # "shelling of a rebel-held town": whose town, not whose shells
         if (
             _HAS_WEAPON.search(m.group(0))
             or (after.startswith((" ", "s ")) and _OWNED_WEAPON.match(after.lstrip()))

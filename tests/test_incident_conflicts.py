@@ -316,3 +316,46 @@ def test_a_count_of_everyone_is_the_account_before_a_count_of_a_group() -> None:
     )
     (conflict,) = incident_tolls({r.ref: r for r in (groups, everyone, activists)})
     assert conflict.claims == (2, 3)
+
+
+def test_air_strikes_and_shelling_of_two_outlets_are_one_attack_unless_rebels_fired() -> None:
+    strikes = record(
+        1,
+        "Air strikes on the rebel-held town killed 20 people, rescuers said.",
+        "White Helmets",
+        article=1,
+    )
+    shelling = record(
+        2, "Regime shelling of the town killed 12 people, activists said.", "activists", article=2
+    )
+    assert tolls(strikes, shelling) == [(1, 2)]
+    rockets = record(
+        2,
+        "Two children were killed and five others injured in a terrorist rocket attack on the "
+        "town, SANA said.",
+        "SANA",
+        article=2,
+    )
+    assert tolls(strikes, rockets) == []  # rebels fly no aircraft: two attacks
+    # inside one article, two kinds are two attacks
+    same_article = record(2, shelling.text, "activists", article=1)
+    assert tolls(strikes, same_article) == []
+
+
+def test_a_town_toll_is_a_part_of_a_toll_told_of_a_citys_outskirts() -> None:
+    outskirts = record(
+        1,
+        "At least 22 civilians have been killed by Syrian regime airstrikes on the outskirts of "
+        "Damascus on Monday, the Observatory said.",
+        "Syrian Observatory for Human Rights",
+        article=1,
+    )
+    towns = record(
+        2,
+        "Most of the victims - 14 - died in air strikes on an area between the opposition-held "
+        "towns of Hammuriyah and Saqba.",
+        None,
+        article=2,
+        outlet="ahram",
+    )
+    assert tolls(outskirts, towns) == []
