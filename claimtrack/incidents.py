@@ -383,12 +383,13 @@ def _answered(incidents: list[Placed], lead: Placed, text: str, f: EventFrame) -
     if not kinds or not (set(f.events) & _HARM) or f.background:
         return None
     own_dates = _own(f.dates, f, "dates")
-    towns, govs = _towns_and_governorates(_own(f.places, f, "places"))
+    unknown: list[str] = []  # "in the town of Dumeir": a town the gazetteer does not know
+    towns, govs = _towns_and_governorates(_own(f.places, f, "places"), unknown)
     gov = govs[0] if govs else lead.governorate
     in_gov = [t for t in towns if gazetteer().governorate(t) == gov]
     placed = Placed(
         own_dates[0] if own_dates else lead.day,
-        in_gov[0] if in_gov else gov,
+        in_gov[0] if in_gov else unknown[0] if unknown and gov else gov,
         gov,
         kind_of(f.events),
         text[:600],
@@ -553,6 +554,8 @@ def same_incident(a: Placed, b: Placed) -> float:
     score = 35.0 * day + 25.0 * place + 20.0 * kinds + 0.2 * text
     if place == 0.0 and text < 75:
         score = min(score, MATCH_SCORE - 1.0)  # two towns: two incidents, unless one story
+    if place == 0.5 and kinds < 1.0 and text < 75:
+        score = min(score, MATCH_SCORE - 1.0)  # two towns of a region, two kinds: two attacks
     if kinds == 0.0 and place < 0.8 and text < 60:
         # a gas attack and a car bomb on one day in one governorate; in one town, the cause is
         # what the accounts may dispute ("shelling" vs "air strikes")

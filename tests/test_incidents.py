@@ -142,6 +142,24 @@ def test_a_town_and_the_region_it_lies_in_may_be_one_incident() -> None:
         APRIL_4, "ghouta", "damascus", "air_strike", "Shelling of Eastern Ghouta kills 19"
     )
     assert same_incident(douma, ghouta) >= MATCH_SCORE
+    # two towns of one region, two kinds of attack, unlike words: two incidents (FA-KES, 3 Jul
+    # 2016: an IS suicide attack in Dumayr and the regime's shelling of Jayrud)
+    jayrud = Placed(
+        date(2016, 7, 3),
+        "jayrud",
+        "damascus",
+        "air_strike",
+        "Fierce government bombardment of an opposition-controlled Syrian town has killed 43",
+    )
+    dumayr = Placed(
+        date(2016, 7, 3),
+        "dumayr",
+        "damascus",
+        "bombing",
+        "ISIS fighters also claimed a suicide attack on a rival rebel group in the town of Dumeir "
+        "east of Damascus on Sunday that killed 16 people.",
+    )
+    assert same_incident(jayrud, dumayr) < MATCH_SCORE
 
 
 def test_kinds_and_labels() -> None:
