@@ -157,3 +157,28 @@ def test_merge_shows_on_the_review_screen(db: str, capsys: pytest.CaptureFixture
     child.close()
     assert f"Russian government {RT_SAYS}" in screen
     assert "Russia Today says" not in screen
+
+
+def test_the_list_names_who_the_reason_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An account in an outlet's own voice is the outlet's in the reason, and in the list's
+    sources column too (not "-"); an unassigned conflict's assignee is empty in CSV."""
+    db = str(tmp_path / "gas.db")
+    corpus = tmp_path / "gas.csv"
+    with corpus.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["outlet", "date", "text"])
+        writer.writerow(["Reuters", "2017-04-04", "At least 58 people were killed on Tuesday in "
+                         "a suspected chemical attack on the town of Khan Sheikhoun in Idlib "
+                         "province, the Syrian Observatory for Human Rights said."])  # fmt: skip
+        writer.writerow(["Daily Sabah", "2017-04-04", "A gas attack killed 100 people in the town "
+                         "of Khan Sheikhoun in Idlib on Tuesday."])  # fmt: skip
+    cli(db, capsys, "ingest", str(corpus), "--workers", "0", "--quiet")
+    rows = list(csv.DictReader(io.StringIO(cli(db, capsys, "conflicts", "--format", "csv"))))
+    assert len(rows) == 1
+    assert rows[0]["sources"] == "Syrian Observatory for Human Rights vs Daily Sabah (reporter)"
+    assert "; Daily Sabah says" in rows[0]["reason"]
+    assert rows[0]["assignee"] == ""
+    table = cli(db, capsys, "conflicts")  # piped: tab-separated, "-" for nobody
+    assert "\t-\tSyrian Observatory for Human Rights vs Daily Sabah (reporter)\t" in table
