@@ -182,3 +182,13 @@ def test_the_list_names_who_the_reason_names(
     assert rows[0]["assignee"] == ""
     table = cli(db, capsys, "conflicts")  # piped: tab-separated, "-" for nobody
     assert "\t-\tSyrian Observatory for Human Rights vs Daily Sabah (reporter)\t" in table
+
+
+def test_an_alias_that_takes_over_a_source_renames_it_too(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`sources alias` of a name some source was created under moves that source's claims."""
+    said = cli(db, capsys, "sources", "alias", "Russian government", "Russia Today")
+    assert "alias 'Russia Today' added" in said
+    reason = actor(db, capsys)["reason"]
+    assert f"Russian government {RT_SAYS}" in reason and "Russia Today says" not in reason
