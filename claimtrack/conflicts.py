@@ -1601,3 +1601,47 @@ def _conflict(
         score=max(x.score for x in batch),
         incident=incident or None,
     )
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+def render_reason(
+    kind: ConflictKind | str,
+    accounts: Sequence[tuple[int, str, str, str]],
+    incident: int | None = None,
+) -> str:
+    """A stored conflict's reason, rendered from its accounts as the matcher renders it.
+
+    ``accounts``: ``(claim id, speaker's current name, claim text, value)`` for each claim, the
+    value as stored (a toll, a culprit, "denies"/"asserts"). Claims with the same value make
+    one side (for ``actor``, the same culprit); the lone dissenter first, except a denial told
+    of one incident, where the denial comes first. So a source renamed, aliased or merged after
+    detection reads under its current name.
+    """
+    kind = ConflictKind(kind)
+    ordered = sorted(accounts, key=lambda a: a[0])
+
+    def side(value: str) -> str:
+        if kind is ConflictKind.ACTOR:
+            return first_agent(value) or value
+        return value
+
+    sides: dict[str, list[tuple[int, str, str, str]]] = defaultdict(list)
+    for acc in ordered:
+        sides[side(acc[3])].append(acc)
+    side_list = list(sides.values())
+    if kind is ConflictKind.DENIAL and incident:
+        side_list.sort(key=lambda accs: (accs[0][3] != "denies", accs[0][0]))
+    else:
+        side_list.sort(key=lambda accs: (len(accs), accs[0][0]))
+    rendered = [[(name, account(text)) for _ref, name, text, _value in accs] for accs in side_list]
+    return _reason(kind, rendered, [accs[0][3] for accs in side_list])
+
+
+def render_agreement(names: Sequence[str], value: str) -> str:
+    """A corroboration's reason ("RT and SOHR both blame Turkey.") for its speakers' current
+    names, as the matcher renders it."""
+    if any(not q.isdigit() for q in value.split()[:1]) and " " not in value:
+        return f"{_join(names)} both blame {_display_agent(value)}."
+    return f"{_join(names)} agree: {value}."

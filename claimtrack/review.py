@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import math
 import shlex
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from claimtrack.errors import UsageError
+from claimtrack.frame import frame
 from claimtrack.model import ConflictKind
 
 
@@ -345,6 +346,45 @@ class Judged:
     source: str | None
     text: str
     favoured: bool
+    figure: int | None = None  # in a toll (``number``) conflict: the toll this account gives
+
+
+def toll_figure(value: str) -> int | None:
+    """The figure of a toll conflict's stored value: "at least 16 takfiri terrorists dead" ->
+    16, "36 dead and four teachers dead" -> 36 (its largest count); None when it names none."""
+    counts = [q.value for q in frame(value).numbers if q.role != "part" and q.value > 0]
+    return max(counts) if counts else None
+
+
+def toll_bias(log_ratios: Sequence[float]) -> dict[str, Any]:
+    """How a source's tolls compare with the figures reviewers favoured over them: ``{decisions,
+    higher, lower, same, median_log_ratio, median_ratio, explained}``, the median of
+    ln(its figure / the favoured figure) (above 0: it gives more than the figure judged right)."""
+    ordered = sorted(log_ratios)
+    n = len(ordered)
+    middle = ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
+    higher = sum(1 for r in ordered if r > 0)
+    lower = sum(1 for r in ordered if r < 0)
+    ratio = math.exp(middle)
+    if middle > 0:
+        typical = f"typically overstates: {ratio:.2f} times the favoured figure"
+    elif middle < 0:
+        typical = f"typically understates: {ratio:.2f} times the favoured figure"
+    else:
+        typical = "typically gives the favoured figure"
+    return {
+        "decisions": n,
+        "higher": higher,
+        "lower": lower,
+        "same": n - higher - lower,
+        "median_log_ratio": round(middle, 3),
+        "median_ratio": round(ratio, 3),
+        "explained": (
+            f"in {n} toll conflict{'s' if n != 1 else ''} resolved for another account its "
+            f"figure was higher in {higher} and lower in {lower}; {typical} (median log ratio "
+            f"{middle:+.2f})"
+        ),
+    }
 
 
 def track_records(accounts: Iterable[Judged]) -> dict[str, dict[str, Any]]:
@@ -356,23 +396,40 @@ def track_records(accounts: Iterable[Judged]) -> dict[str, dict[str, Any]]:
     The reporter's own voice (no source) is no source's record. Returns ``{name: {"decisions":
     N, "right": R, "wrong": W, "estimate", "low", "high", "by_kind": {KIND: {"right", "wrong",
     "estimate", "low", "high", "decisions"}}, "explained": "..."}}``.
+
+    A source judged wrong in a toll (``number``) conflict whose figures are known also gets
+    ``"tolls"`` (``toll_bias``): was its figure higher or lower than the favoured one, and by
+    how much typically. A source's record has no ``"tolls"`` without such a decision.
     """
-    verdicts: dict[tuple[str, int], tuple[str, bool, str]] = {}
-    for account in accounts:
+    judged = list(accounts)
+    favoured_figure = {
+        a.conflict_id: a.figure for a in judged if a.favoured and a.figure is not None
+    }
+    verdicts: dict[tuple[str, int], tuple[str, bool, str, int | None]] = {}
+    for account in judged:
         if account.source is None:
             continue
         key = (account.source, account.conflict_id)
         previous = verdicts.get(key)
         if previous is None or (account.favoured and not previous[1]):
-            verdicts[key] = (account.kind, account.favoured, _sentence_key(account.text))
+            verdicts[key] = (
+                account.kind,
+                account.favoured,
+                _sentence_key(account.text),
+                account.figure,
+            )
     counted: dict[str, dict[str, list[int]]] = {}
+    log_ratios: dict[str, list[float]] = {}
     seen: set[tuple[str, str, bool, str]] = set()
-    for (source, _conflict), (kind, favoured, sentence) in sorted(verdicts.items()):
+    for (source, conflict), (kind, favoured, sentence, figure) in sorted(verdicts.items()):
         if (source, kind, favoured, sentence) in seen:
             continue  # the same sentence judged again (a republished copy)
         seen.add((source, kind, favoured, sentence))
         tally = counted.setdefault(source, {}).setdefault(kind, [0, 0])
         tally[0 if favoured else 1] += 1
+        right_figure = favoured_figure.get(conflict)
+        if kind == ConflictKind.NUMBER.value and not favoured and figure and right_figure:
+            log_ratios.setdefault(source, []).append(math.log(figure / right_figure))
     records: dict[str, dict[str, Any]] = {}
     for source, kinds in sorted(counted.items()):
         right = sum(r for r, _ in kinds.values())
@@ -393,7 +450,24 @@ def track_records(accounts: Iterable[Judged]) -> dict[str, dict[str, Any]]:
                 f"{overall['high']:.2f}, Beta(1,1) prior)"
             ),
         }
+        if source in log_ratios:
+            records[source]["tolls"] = toll_bias(log_ratios[source])
     return records
+
+
+def record_line(record: dict[str, Any] | None) -> str | None:
+    """A track record in a few words for lists and tables: "right in 1 of 4 (estimate 0.33,
+    90% 0.08-0.66); tolls: 2.50x the favoured figure (3)"; None when no decision."""
+    if not record or not record.get("decisions"):
+        return None
+    line = (
+        f"right in {record['right']} of {record['decisions']} (estimate {record['estimate']:.2f}, "
+        f"90% {record['low']:.2f}-{record['high']:.2f})"
+    )
+    tolls = record.get("tolls")
+    if tolls:
+        line += f"; tolls: {tolls['median_ratio']:.2f}x the favoured figure ({tolls['decisions']})"
+    return line
 
 
 def _sentence_key(text: str) -> str:

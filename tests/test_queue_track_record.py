@@ -3,6 +3,8 @@ conflicts with a favoured account, as a Beta(1,1) estimate with a 90% interval."
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 from pathlib import Path
@@ -13,7 +15,15 @@ from reviewdata import SAMPLE, Sample, add_conflict, ingest, sample
 from sqlmodel import select
 
 from claimtrack.cli import run
-from claimtrack.review import Judged, beta_cdf, beta_estimate, beta_quantile, track_records
+from claimtrack.review import (
+    Judged,
+    beta_cdf,
+    beta_estimate,
+    beta_quantile,
+    toll_bias,
+    toll_figure,
+    track_records,
+)
 from claimtrack.store import tables
 from claimtrack.store.engine import open_store
 
@@ -165,3 +175,110 @@ def test_sources_show_json_and_a_merge_moves_the_record(
     merged = exported(judged.db, capsys)["Anadolu"]["track_record"]
     assert merged["decisions"] == 2
     assert set(merged["by_kind"]) == {"actor", "omission"}
+
+
+# ------------------------------------------------------------------ tolls: over- or under-statement
+
+
+def test_toll_figures_are_read_from_the_stored_values() -> None:
+    assert toll_figure("at least 16 takfiri terrorists dead") == 16
+    assert toll_figure("three injured") == 3
+    assert toll_figure("36 dead and four teachers dead") == 36
+    assert toll_figure("reports casualties") is None
+
+
+def test_toll_bias_is_the_median_log_ratio_to_the_favoured_figure() -> None:
+    judged = [
+        # conflict 1: SOHR 58 against the favoured 100 (lower)
+        Judged(1, "number", "SOHR", "58 were killed.", False, 58),
+        Judged(1, "number", "Civil defence", "100 were killed.", True, 100),
+        # conflict 2: SOHR 30 against the favoured 15 (higher); its republished copy in 3
+        Judged(2, "number", "SOHR", "30 were killed.", False, 30),
+        Judged(2, "number", "SANA", "15 were killed.", True, 15),
+        Judged(3, "number", "SOHR", "30 were killed!", False, 30),
+        Judged(3, "number", "SANA", "15 were killed.", True, 15),
+        # conflict 4: SOHR 40 against 20 (higher); an actor dispute has no figures
+        Judged(4, "number", "SOHR", "40 were killed.", False, 40),
+        Judged(4, "number", "Council", "20 were killed.", True, 20),
+        Judged(5, "actor", "SOHR", "Russia did it.", False),
+        Judged(5, "actor", "SANA", "Terrorists did it.", True),
+    ]
+    records = track_records(judged)
+    tolls = records["SOHR"]["tolls"]
+    # log ratios ln(0.58), ln(2), ln(2): the copy counts once, the median is ln 2
+    assert (tolls["decisions"], tolls["higher"], tolls["lower"], tolls["same"]) == (3, 2, 1, 0)
+    assert tolls["median_log_ratio"] == round(math.log(2), 3)
+    assert tolls["median_ratio"] == 2.0
+    assert "higher in 2 and lower in 1" in tolls["explained"]
+    assert "typically overstates: 2.00 times the favoured figure" in tolls["explained"]
+    # a source never judged wrong in a toll dispute has no toll line
+    assert "tolls" not in records["SANA"] and "tolls" not in records["Civil defence"]
+    even = toll_bias([math.log(0.5), math.log(2)])
+    assert even["median_log_ratio"] == 0.0 and "gives the favoured figure" in even["explained"]
+    under = toll_bias([math.log(0.5)])
+    assert "typically understates: 0.50 times" in under["explained"]
+
+
+# Three attacks, each told by the Observatory and one other account, with other tolls
+TOLL_ARTICLES = [
+    ("Reuters", "2017-04-04", "At least 58 people were killed on Tuesday in a suspected chemical "
+     "attack on the town of Khan Sheikhoun in Idlib province, the Syrian Observatory for Human "
+     "Rights said."),
+    ("Daily Sabah", "2017-04-04", "The civil defence said 100 people were killed in the gas "
+     "attack on the town of Khan Sheikhoun in Idlib on Tuesday."),
+    ("AFP", "2018-01-09", "Air strikes killed 30 civilians in the town of Douma in Eastern Ghouta "
+     "on Tuesday, the Syrian Observatory for Human Rights said."),
+    ("Xinhua", "2018-01-09", "SANA said 15 people were killed in air strikes on the town of Douma "
+     "in Eastern Ghouta on Tuesday."),
+    ("Al Jazeera", "2016-04-19", "Barrel bombs killed 40 people in a market in the town of Maarat "
+     "al-Numan in Idlib on Tuesday, the Syrian Observatory for Human Rights said."),
+    ("Anadolu", "2016-04-19", "The local council said 20 people were killed when barrel bombs hit "
+     "a market in the town of Maarat al-Numan in Idlib on Tuesday."),
+]  # fmt: skip
+
+
+def test_tolls_in_sources_show_the_list_and_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "tolls.db")
+    corpus = tmp_path / "tolls.csv"
+    with corpus.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["outlet", "date", "text"])
+        writer.writerows(TOLL_ARTICLES)
+    assert run(["--db", db, "ingest", str(corpus), "--workers", "0", "--quiet"]) == 0
+    capsys.readouterr()
+    assert run(["--db", db, "export", "conflicts", "--format", "json"]) == 0
+    conflicts = json.loads(capsys.readouterr().out)
+    assert sorted(c["kind"] for c in conflicts) == ["number"] * 3
+    for conflict in conflicts:  # every dispute settled for the other account
+        other = next(
+            c for c in conflict["claims"] if c["source"] != "Syrian Observatory for Human Rights"
+        )
+        assert run(["--db", db, "review", str(conflict["id"]), "-s", "resolved", "--favour",
+                    str(other["id"]), "--reviewer", "bob"]) == 0  # fmt: skip
+    rows = exported(db, capsys)
+    tolls = rows["Syrian Observatory for Human Rights"]["track_record"]["tolls"]
+    # 58 against 100, 30 against 15, 40 against 20: median ratio 2
+    assert (tolls["decisions"], tolls["higher"], tolls["lower"]) == (3, 2, 1)
+    assert tolls["median_ratio"] == 2.0
+    assert "tolls" not in rows["SANA"]["track_record"]
+
+    assert run(["--db", db, "sources", "show", "SOHR"]) == 0
+    shown = " ".join(capsys.readouterr().out.replace("│", " ").split())
+    assert (
+        "tolls: in 3 toll conflicts resolved for another account its figure was higher in 2 "
+        "and lower in 1; typically overstates: 2.00 times the favoured figure" in shown
+    )
+    assert run(["--db", db, "sources", "--format", "csv"]) == 0
+    listed = {r["name"]: r for r in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    assert listed["Syrian Observatory for Human Rights"]["track record"] == (
+        "right in 0 of 3 (estimate 0.20, 90% 0.01-0.53); tolls: 2.00x the favoured figure (3)"
+    )
+    assert listed["SANA"]["track record"].startswith("right in 1 of 1 (estimate 0.67")
+    for fmt in ("md", "html"):
+        assert run(["--db", db, "export", "report", "--format", fmt]) == 0
+        assert "tolls: 2.00x the favoured figure (3)" in capsys.readouterr().out
+    assert run(["--db", db, "export", "report", "--format", "json"]) == 0
+    sources = {s["name"]: s for s in json.loads(capsys.readouterr().out)["sources"]}
+    assert sources["Syrian Observatory for Human Rights"]["track_record"]["tolls"] == tolls

@@ -100,8 +100,8 @@ def conflicts(
             "kind": r["kind"],
             "status": r["status"] if r.get("active", True) else f"{r['status']} (inactive)",
             "severity": f"{float(r.get('severity') or 0):.2f}",
-            "incident": r.get("incident_label") or "-",
-            "assignee": r.get("assignee") or "-",
+            "incident": r.get("incident_label"),  # None: "-" in a table, empty in CSV
+            "assignee": r.get("assignee"),
             "sources": sources_line(r),
             "reason": r["reason"],
         }

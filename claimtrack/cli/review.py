@@ -182,7 +182,15 @@ def selected(store: Store, ids: Sequence[int], wanted: QueueFilter | None) -> li
 
 
 def sources_line(row: dict[str, Any]) -> str:
-    return " vs ".join(dict.fromkeys(str(c["source"] or "-") for c in row["claims"]))
+    """Who speaks in each account, as the reason names them: the source, else the outlet in
+    whose own voice it is told ("SOHR vs The National (reporter)")."""
+    return " vs ".join(dict.fromkeys(_speaker(c) for c in row["claims"]))
+
+
+def _speaker(claim: dict[str, Any]) -> str:
+    if claim.get("source"):
+        return str(claim["source"])
+    return f"{claim['outlet']} (reporter)" if claim.get("outlet") else "-"
 
 
 def print_selection(rows: Sequence[dict[str, Any]], what: str) -> None:

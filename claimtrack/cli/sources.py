@@ -10,6 +10,7 @@ from rich.text import Text
 from claimtrack.cli.app import app
 from claimtrack.cli.common import ListFormat, console, render_rows, safe, store_from
 from claimtrack.export.tabular import dumps
+from claimtrack.review import record_line
 from claimtrack.store import sources as source_store
 
 sources_app = typer.Typer(
@@ -18,7 +19,7 @@ sources_app = typer.Typer(
 )
 app.add_typer(sources_app, name="sources")
 
-SOURCE_COLUMNS = ["name", "kind", "claims", "aliases", "reliability", "tags"]
+SOURCE_COLUMNS = ["name", "kind", "claims", "aliases", "reliability", "tags", "track record"]
 
 
 @sources_app.callback()
@@ -31,6 +32,11 @@ def list_sources(
         return
     with store_from(ctx) as store, store.read() as session:
         rows = source_store.source_rows(session)
+        records = source_store.track_records(session)
+    for row in rows:
+        # computed from reviews, apart from the annotated reliability
+        row["track_record"] = records.get(row["name"], source_store.NO_RECORD)
+        row["track record"] = record_line(row["track_record"])
     render_rows(rows, fmt, SOURCE_COLUMNS, title="Sources")
 
 
@@ -66,6 +72,8 @@ def show(
             f"  {kind}: right {f['right']}, wrong {f['wrong']}, estimate {f['estimate']:.2f} "
             f"(90% {f['low']:.2f}-{f['high']:.2f})"
         )
+    if record.get("tolls"):
+        facts.append(f"  tolls: {record['tolls']['explained']}")
     body = Text(safe("\n".join(facts), markup=False))
     out.print(Panel(body, title=Text(safe(detail["name"], markup=False)), expand=False))
     table = Table(show_lines=False)

@@ -156,15 +156,16 @@ def write_markdown(report: dict[str, Any], out: TextIO) -> None:
             w("\n")
     w("## Sources\n\n")
     w("| Source | Claims | Conflicts | Confirmed | Favoured | Corroborations | Reliability "
-      "| What is known |\n")  # fmt: skip
-    w("|---|---:|---:|---:|---:|---:|---:|---|\n")
+      "| Track record (reviews) | What is known |\n")  # fmt: skip
+    w("|---|---:|---:|---:|---:|---:|---:|---|---|\n")
     for source in report["sources"]:
         known = _source_lines(source)
         reliability = "–" if source["reliability"] is None else f"{source['reliability']:.2f}"
         w(
             f"| {md(source['name'])} | {source['claims']} | {source['conflicts']} | "
             f"{source['confirmed']} | {source['favoured']} | {source['corroborations']} | "
-            f"{reliability} | {_cell([k for k in known if not k.startswith('reliability')])} |\n"
+            f"{reliability} | {md(source['judged'] or '–')} | "
+            f"{_cell([k for k in known if not k.startswith('reliability')])} |\n"
         )
     w("\n")
 

@@ -36,7 +36,9 @@ from urllib.parse import urlsplit
 
 from sqlmodel import Session
 
+from claimtrack.review import record_line
 from claimtrack.store import review as review_store
+from claimtrack.store import sources as source_store
 from claimtrack.store.incidents import toll_timeline
 
 DECIDED_CONFLICT = ("confirmed", "resolved")
@@ -388,8 +390,11 @@ def _source_table(
     corroborations: list[dict[str, Any]],
     known: dict[str, dict[str, Any]],
 ) -> list[dict[str, Any]]:
-    """One row per source named in the report: claims, conflicts, confirmations, annotations."""
+    """One row per source named in the report: claims, conflicts, confirmations, annotations,
+    and the track record computed from every resolved conflict with a favoured account
+    (``track_record``; ``judged``: the same in a few words, None when never judged)."""
     stats: dict[str, dict[str, Any]] = {}
+    records = source_store.track_records(session)
 
     def row(name: str) -> dict[str, Any]:
         facts = known.get(name, {})
@@ -408,6 +413,8 @@ def _source_table(
                 "owner": facts.get("owner"),
                 "descriptor": facts.get("descriptor"),
                 "notes": facts.get("notes", []),
+                "track_record": records.get(name, source_store.NO_RECORD),
+                "judged": record_line(records.get(name)),
             },
         )
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -26,6 +27,7 @@ from typing import Any
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
+from claimtrack.conflicts import render_agreement, render_reason
 from claimtrack.errors import ConflictNotFoundError, NotFoundError, StaleWriteError, UsageError
 from claimtrack.review import UNASSIGNED, QueueFilter, ReviewState, check_note, decide
 from claimtrack.store import tables
@@ -502,7 +504,7 @@ def conflict_detail_rows(
                 "id": conflict.id,
                 "key": conflict.key,
                 "kind": conflict.kind,
-                "reason": conflict.reason,
+                "reason": shown_reason(conflict, member_ids, claims),
                 "status": conflict.status,
                 "severity": conflict.severity,
                 "score": conflict.score,
@@ -521,6 +523,53 @@ def conflict_detail_rows(
             }
         )
     return rows
+
+
+# "Joins conflict #12, already reviewed (dismissed), with a new account: ..." (the matcher's prefix)
+_JOINS = re.compile(r"^Joins conflict #\d+, already reviewed \([^)]*\), with a new account: ")
+# "Russia Today and SOHR both blame Turkey." / "SANA and SOHR agree: 12 killed."
+_AGREEMENT = re.compile(r"^.+? (?:both blame (?P<agent>.+)|agree: (?P<value>.+))\.$", re.S)
+
+
+def _speaker(claim: dict[str, Any]) -> str:
+    """Who speaks for a claim in a reason: its source's current name, else its outlet."""
+    return str(claim.get("source") or claim.get("outlet") or "?")
+
+
+def shown_reason(
+    conflict: tables.Conflict, member_ids: Sequence[int], claims: dict[int, dict[str, Any]]
+) -> str:
+    """A conflict's reason as read now: rendered from its accounts (each claim's current source
+    name, its text, its stored value), so a rename, alias or merge after detection shows at
+    once. The stored ``reason`` stays as written at detection; it is shown as is only when the
+    accounts cannot be read back (a claim gone, values missing)."""
+    values = _json_list(conflict.values)
+    if len(member_ids) < 2 or len(values) != len(member_ids):
+        return conflict.reason
+    if any(cid not in claims for cid in member_ids):
+        return conflict.reason
+    accounts = [
+        (cid, _speaker(claims[cid]), str(claims[cid]["text"]), str(value))
+        for cid, value in zip(member_ids, values, strict=True)
+    ]
+    try:
+        rendered = render_reason(conflict.kind, accounts, conflict.incident_id)
+    except ValueError:  # a kind this version does not know
+        return conflict.reason
+    joins = _JOINS.match(conflict.reason)
+    return (joins.group(0) if joins else "") + rendered
+
+
+def shown_agreement(
+    stored: str, claim_ids: Sequence[int], claims: dict[int, dict[str, Any]]
+) -> str:
+    """A corroboration's reason under its speakers' current names (the agreed value is the one
+    stored at detection); the stored text when it cannot be read back."""
+    found = _AGREEMENT.match(stored)
+    if found is None or len(claim_ids) < 2 or any(cid not in claims for cid in claim_ids):
+        return stored
+    value = found.group("agent") or found.group("value")
+    return render_agreement([_speaker(claims[cid]) for cid in claim_ids], value)
 
 
 def _account(claim: dict[str, Any]) -> dict[str, Any]:
@@ -560,7 +609,7 @@ def corroboration_rows(session: Session, *, active_only: bool = True) -> list[di
     return [
         {
             "id": row.id,
-            "reason": row.reason,
+            "reason": shown_agreement(row.reason, ids_of[row.id], claims),
             "score": row.score,
             "claims": [_account(claims[cid]) for cid in ids_of[row.id] if cid in claims],
         }

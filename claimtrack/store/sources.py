@@ -10,7 +10,7 @@ from sqlmodel import Session, col, delete, select
 
 from claimtrack import model
 from claimtrack.errors import NotFoundError, UsageError
-from claimtrack.review import Judged, ReviewState
+from claimtrack.review import Judged, ReviewState, toll_figure
 from claimtrack.review import track_records as review_track_records
 from claimtrack.sources import SourceRegistry, default_registry
 from claimtrack.store import tables
@@ -133,32 +133,55 @@ def track_records(session: Session) -> dict[str, dict[str, Any]]:
     have ``NO_RECORD``."""
     decided = list(
         session.exec(
-            select(tables.Conflict.id, tables.Conflict.kind, tables.Conflict.favoured_claim_id)
+            select(
+                tables.Conflict.id,
+                tables.Conflict.kind,
+                tables.Conflict.favoured_claim_id,
+                tables.Conflict.values,
+            )
             .where(tables.Conflict.status == ReviewState.RESOLVED.value)
             .where(col(tables.Conflict.favoured_claim_id).is_not(None))
         )
     )
     if not decided:
         return {}
-    kind_of = {conflict_id: (kind, favoured) for conflict_id, kind, favoured in decided}
+    kind_of = {conflict_id: (kind, favoured) for conflict_id, kind, favoured, _ in decided}
+    # a toll conflict's stored values give each account's figure, in the order of its claims
+    figures = {
+        conflict_id: [toll_figure(str(v)) for v in _values(values)]
+        for conflict_id, kind, _, values in decided
+        if kind == model.ConflictKind.NUMBER.value
+    }
     accounts = session.exec(
-        select(
-            tables.ConflictClaim.conflict_id, tables.Claim.id, tables.Claim.text, tables.Source.name
-        )
+        select(tables.ConflictClaim, tables.Claim.text, tables.Source.name)
         .join(tables.Claim, col(tables.Claim.id) == tables.ConflictClaim.claim_id)
         .join(tables.Source, col(tables.Source.id) == tables.Claim.source_id, isouter=True)
         .where(col(tables.ConflictClaim.conflict_id).in_(sorted(kind_of)))
     )
+
+    def figure(conflict_id: int, position: int) -> int | None:
+        known = figures.get(conflict_id, [])
+        return known[position] if 0 <= position < len(known) else None
+
     return review_track_records(
         Judged(
-            conflict_id=conflict_id,
-            kind=kind_of[conflict_id][0],
+            conflict_id=member.conflict_id,
+            kind=kind_of[member.conflict_id][0],
             source=source,
             text=text,
-            favoured=claim_id == kind_of[conflict_id][1],
+            favoured=member.claim_id == kind_of[member.conflict_id][1],
+            figure=figure(member.conflict_id, member.position),
         )
-        for conflict_id, claim_id, text, source in accounts
+        for member, text, source in accounts
     )
+
+
+def _values(stored: str | None) -> list[object]:
+    try:
+        loaded = json.loads(stored or "[]")
+    except ValueError:
+        return []
+    return loaded if isinstance(loaded, list) else []
 
 
 def add_user_alias(session: Session, name: str, alias: str) -> dict[str, Any]:
