@@ -134,8 +134,13 @@ _NAMELESS = re.compile(
 
 def account_family(name: str, record: ClaimRecord) -> str:
     """``speaker_family``, scoped to the article for speakers that name no one."""
+    return family_in_article(name, record.article_ref)
+
+
+def family_in_article(name: str, article: int) -> str:
+    """``account_family`` of a speaker named ``name`` in article ``article``."""
     family = speaker_family(name)
-    return f"{family}#{record.article_ref}" if _NAMELESS.match(name.strip()) else family
+    return f"{family}#{article}" if _NAMELESS.match(name.strip()) else family
 
 
 # "Russian state TV" is not Syria's state media

@@ -192,3 +192,36 @@ def test_an_alias_that_takes_over_a_source_renames_it_too(
     assert "alias 'Russia Today' added" in said
     reason = actor(db, capsys)["reason"]
     assert f"Russian government {RT_SAYS}" in reason and "Russia Today says" not in reason
+
+
+def test_one_source_quoted_by_two_outlets_keeps_its_outlets_when_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FA-KES, 5 Jun 2016: Ahram and Daily Sabah quote the Observatory at 47 and at 82 dead
+    path = str(tmp_path / "claims.db")
+    ahram = tmp_path / "ahram.txt"
+    ahram.write_text(
+        "Russia regime strikes kill 47 in east Syria\n\nRussian and Syrian regime air strikes "
+        "killed 47 people in the town of Al Quriyah in Deir Ezzor province on Saturday the Syrian "
+        "Observatory for Human Rights said.\n",
+        encoding="utf-8",
+    )
+    sabah = tmp_path / "sabah.txt"
+    sabah.write_text(
+        "Strikes kill dozens in eastern Syria\n\nRussian and Syrian regime air strikes on the town "
+        "of Al Quriyah in Deir Ezzor province killed at least 82 people on Saturday the Syrian "
+        "Observatory for Human Rights said.\n",
+        encoding="utf-8",
+    )
+    for file, outlet in ((ahram, "ahram"), (sabah, "dailysabah")):
+        assert run(["--db", path, "ingest", str(file), "--published", "2016-06-05",
+                    "--outlet", outlet, "--quiet"]) == 0  # fmt: skip
+    (number,) = [
+        r
+        for r in json.loads(cli(path, capsys, "export", "conflicts", "--format", "json"))
+        if r["kind"] == "number"
+    ]
+    reason = number["reason"]
+    assert "Syrian Observatory for Human Rights (in ahram) says" in reason
+    assert "Syrian Observatory for Human Rights (in dailysabah) says" in reason
+    assert reason == stored(path)[0][number["id"]]  # read exactly as written at detection

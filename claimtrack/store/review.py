@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
-from claimtrack.conflicts import render_agreement, render_reason
+from claimtrack.conflicts import family_in_article, render_agreement, render_reason
 from claimtrack.errors import ConflictNotFoundError, NotFoundError, StaleWriteError, UsageError
 from claimtrack.review import UNASSIGNED, QueueFilter, ReviewState, check_note, decide
 from claimtrack.store import tables
@@ -548,8 +548,21 @@ def shown_reason(
         return conflict.reason
     if any(cid not in claims for cid in member_ids):
         return conflict.reason
+    names = {cid: _speaker(claims[cid]) for cid in member_ids}
+    family = {
+        cid: family_in_article(names[cid], int(claims[cid].get("article_id") or 0))
+        for cid in member_ids
+    }
+    outlets: dict[str, set[Any]] = {}
+    for cid in member_ids:
+        outlets.setdefault(family[cid], set()).add(claims[cid].get("outlet"))
+    for cid in member_ids:
+        outlet = claims[cid].get("outlet")
+        quoted_twice = conflict.kind == "number" and len(outlets[family[cid]]) > 1
+        if claims[cid].get("source") and outlet and quoted_twice:
+            names[cid] = f"{names[cid]} (in {outlet})"  # one source's toll in two outlets
     accounts = [
-        (cid, _speaker(claims[cid]), str(claims[cid]["text"]), str(value))
+        (cid, names[cid], str(claims[cid]["text"]), str(value))
         for cid, value in zip(member_ids, values, strict=True)
     ]
     try:
