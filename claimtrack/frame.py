@@ -609,6 +609,7 @@ _COUNT_NOUNS = {
     "insurgents", "child", "person", "soldier", "civilian", "member", "pilot", "fighter",
     "commanders", "attackers", "guards", "teachers", "doctors", "journalists", "nurses",
     "terrorist", "militant", "rebel", "jihadist", "insurgent",  # "Nearly 75 terrorist killed"
+    "martyrs",  # "6 Lebanese martyrs and 22 injured"
 }  # fmt: skip
 _NON_COUNT = {
     "km", "kilometres", "kilometers", "miles", "metres", "meters", "years", "year", "days", "day",
@@ -792,7 +793,13 @@ def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
                 range_text = low[m.start() : upper.end()]
                 rest = upper.group(2).split()
                 noun = next((w for w in rest[:3] if w in _COUNT_NOUNS), noun)
-        role = _NOUN_ROLE.get(rest[0], "") if rest else ""
+        role = ""
+        for w in rest[:3]:  # "recorded four deaths", "6 Lebanese martyrs"
+            if w in ("and", "in", "on", "at", "were", "was", "of", "from"):
+                break
+            if w in _NOUN_ROLE:
+                role = _NOUN_ROLE[w]
+                break
         role = role or _role(low, m.start(), m.end("n"), tokens)
         if not role and _TOLL_REACHED.search(low[max(0, m.start() - 200) : m.start()]):
             # "The death toll in a suicide car bomb attack on buses ... has risen to at least 112"

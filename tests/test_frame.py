@@ -141,6 +141,9 @@ def test_explicit_dates_and_denial() -> None:
     )
     assert belgium.polarity is Polarity.DENIED
     assert frame("Aid convoys were denied access to the town.").polarity is Polarity.ASSERTED
+    # Al-Manar: "martyrs" are the dead, whatever word stands between
+    martyrs = frame("6 Lebanese martyrs and 22 injured were claimed in a terrorist bombing.")
+    assert [(q.value, q.role) for q in martyrs.numbers] == [(6, "dead"), (22, "injured")]
     # "eight civilians were killed in rebel fire": fire of one side's guns is shelling
     fire = frame("Eight civilians were killed Thursday in rebel fire on the west of the city.")
     assert "shell" in fire.events
