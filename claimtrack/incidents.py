@@ -20,7 +20,7 @@ Pure functions over frames (no database):
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +29,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from claimtrack.frame import frame
 from claimtrack.gazetteer import gazetteer
 from claimtrack.model import EventFrame
 
@@ -133,7 +134,7 @@ _OTHER_INCIDENT = re.compile(
 # attack it answered, an incident of its own (other outlets may report it as their lead)
 _ANSWERED = re.compile(
     r"\b(?:came|comes|come) (?:a day |hours |days |a week |shortly )?after\b|"
-    r"\bin (?:retaliation|response) (?:for|to)\b",
+    r"\b(?:retaliation|response|reprisal|revenge) (?:for|to)\b",
     re.IGNORECASE,
 )
 # kinds that tell one happening apart: a claim of a gas attack or a downing in an article about
@@ -255,11 +256,19 @@ def _lead(
     place = in_gov[0] if in_gov else unknown[0] if unknown and governorate else governorate
     # what happened: the specific kind the headline and lede tell most, a claim with a toll
     # counting double ("Syrian government shelling killed 31" over "a jet was shot down")
-    weights: Counter[str] = Counter()
-    for f in heads:
-        k = kind_of(f.events)
-        weights[k] += 2 if any(q.role == "dead" for q in f.numbers) else 1
-    specific = [k for k, _ in weights.most_common() if k not in _GENERIC_KINDS]
+    weights: dict[str, float] = defaultdict(float)
+    head_texts = ([title or ""] if title_frame is not None else []) + [t for t, _ in told]
+    for text, f in zip(head_texts, heads, strict=True):
+        w = 2.0 if any(q.role == "dead" for q in f.numbers) else 1.0
+        kinds = kinds_of(_told_before_cause(text, f))
+        if not kinds:
+            weights[kind_of(f.events)] += w
+        # "revenge shelling after a downed pilot": each kind a claim names shares its weight;
+        # of kinds weighed alike, the one that is not a downing or a gas attack (the toll's)
+        for k in kinds:
+            weights[k] += w / len(kinds)
+    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0] in _DISTINCT_KINDS))
+    specific = [k for k, _ in ranked if k not in _GENERIC_KINDS]
     kind = specific[0] if specific else "attack" if "attack" in weights else "event"
     if kind in _GENERIC_KINDS:  # the article's most frequent specific event
         counts = Counter(kind_of(f.events) for f in frames if f.events and not f.background)
@@ -370,6 +379,21 @@ def _other_day(own_dates: Sequence[date], day: date | None) -> bool:
         and bool(own_dates)
         and all(abs((d - day).days) > DAY_WINDOW for d in own_dates)
     )
+
+
+# "Syrian air strikes kill 70 people after rebel rocket attack": what follows tells the cause
+_CAUSE = re.compile(
+    r"\b(?:after|following|in (?:retaliation|response|revenge|reprisal) (?:for|to))\b", re.I
+)
+
+
+def _told_before_cause(text: str, f: EventFrame) -> tuple[str, ...]:
+    """The events a headline or lede tells before it turns to their cause ("... after rebel
+    rocket attack"): the kind of the incident itself."""
+    m = _CAUSE.search(text)
+    if m is None or m.start() == 0:
+        return f.events
+    return frame(text[: m.start()]).events or f.events
 
 
 def _answered(incidents: list[Placed], lead: Placed, text: str, f: EventFrame) -> int | None:

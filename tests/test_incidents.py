@@ -242,3 +242,26 @@ def test_a_weekday_a_week_back_yields_to_a_nearer_day() -> None:
         date(2017, 11, 13),
     )
     assert found.incidents[0].day == date(2017, 11, 13)
+
+
+def test_the_kind_is_what_killed_not_its_cause() -> None:
+    # FA-KES: the headline's "after rebel rocket attack" tells the cause of the air strikes
+    strikes = located(
+        "Syrian air strikes kill 70 people after rebel rocket attack Monitor",
+        [
+            "Syrian air force strikes killed at least 70 people in an opposition district "
+            "outside Damascus the Syrian Observatory for Human Rights said.",
+        ],
+        date(2015, 2, 6),
+    )
+    assert strikes.incidents[0].kind == "air_strike"
+    # "a revenge shelling attack after a downed pilot was killed": the shelling's toll
+    revenge = located(
+        "Syrian regime revenge attack kills scores in Qalamoun",
+        [
+            "The Syrian regime has killed at least 43 people in the town of Jayrud near Damascus "
+            "in a revenge shelling attack after a downed pilot was killed.",
+        ],
+        date(2016, 7, 2),
+    )
+    assert revenge.incidents[0].kind == "shelling"
