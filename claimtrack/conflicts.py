@@ -844,6 +844,11 @@ def _denial_answers(asserting: ClaimRecord, denying: ClaimRecord) -> bool:
     # "Russian and regime warplanes were behind the attacks", "Russian warplanes were
     # responsible": blame put in words the frame has no doer for
     blamed = sorted(agents_in(asserting.text.casefold())) if _BLAME.search(asserting.text) else []
+    if not (fa.events or blamed or denying.frame.events):
+        # no attack in either: news in general ("Trump also said the Clinton Foundation took
+        # millions from foreign governments" / "A foundation spokesman denied that any donation
+        # influenced State Department decisions"): the denial answers a claim about its denier
+        return _names_denier(asserting, denying)
     if not (fa.events or blamed) or not (fa.roles or fa.agents or blamed):
         # "at least 58 people were killed in a suspected chemical attack" names no culprit:
         # the regime's denial of responsibility does not contradict it
@@ -858,6 +863,31 @@ def _denial_answers(asserting: ClaimRecord, denying: ClaimRecord) -> bool:
         # air strikes hit several neighbourhoods"
         return False
     return not (agents and all(_NON_STATE.search(x) for x in agents) and _STATE.search(denier))
+
+
+_DENY_CUE = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed)\b", re.I)
+_WORD = re.compile(r"[A-Za-z][\w'-]{3,}")
+# words of a denier that name no one in particular
+_ROLE_WORDS = frozenset(
+    {
+        "spokesman", "spokeswoman", "spokesperson", "official", "officials", "campaign",
+        "statement", "aide", "aides", "source", "sources", "said", "also", "later", "however",
+        "ministry", "office", "government", "their", "that", "this", "with", "from", "which",
+        "have", "been", "were", "would", "will", "they", "them", "there", "then", "than",
+    }
+)  # fmt: skip
+
+
+def _names_denier(asserting: ClaimRecord, denying: ClaimRecord) -> bool:
+    """Does the asserting claim speak of the one who denies ("the Clinton Foundation took
+    millions" and "a foundation spokesman denied ...")? The denier's own words are those of its
+    source's name and of the denial up to its verb, less words that name no one."""
+    cue = _DENY_CUE.search(denying.text)
+    head = denying.text[: cue.start()] if cue else ""
+    words = {w.casefold() for w in _WORD.findall(f"{denying.source or ''} {head}")}
+    words -= _ROLE_WORDS
+    said = {w.casefold() for w in _WORD.findall(asserting.text)}
+    return bool(words & said)
 
 
 # an earlier figure of a toll, told as such: "Earlier the source said that 7 citizens were

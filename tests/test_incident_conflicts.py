@@ -359,3 +359,30 @@ def test_a_town_toll_is_a_part_of_a_toll_told_of_a_citys_outskirts() -> None:
         outlet="ahram",
     )
     assert tolls(outskirts, towns) == []
+
+
+def test_a_denial_in_news_without_an_attack_answers_a_claim_about_its_denier() -> None:
+    # news in general: no attack, no culprit; the denial answers what was said of the denier
+    records = {
+        1: record(
+            1,
+            "Trump also said the Clinton Foundation took millions from foreign governments.",
+            "Donald Trump",
+            article=1,
+        ),
+        2: record(
+            2,
+            "A foundation spokesman denied that any donation influenced State Department "
+            "decisions.",
+            "spokesman",
+            article=1,
+        ),
+        3: record(
+            3,
+            "Trump said the debate moderators were biased against him.",
+            "Donald Trump",
+            article=1,
+        ),
+    }
+    (conflict,) = incident_denials(records, lambda ref, _other: records[ref].source or "?")
+    assert conflict.claims == (1, 2)  # not the claim about the moderators
