@@ -407,6 +407,7 @@ _PLACE_OF = re.compile(
 _CAPWORD = re.compile(r"\b[A-Z][a-z]{3,}[a-z]*\b")
 _NOT_PLACE = frozenset(
     [
+        "syrias",
         "syria",
         "syrian",
         "syrians",
@@ -488,6 +489,13 @@ def place_province(place: str) -> str | None:
     return _PROVINCE.get(place)
 
 
+@lru_cache(maxsize=1)
+def _place_keyed() -> dict[str, str]:
+    """Every spelling of the gazetteer as ``_place_key`` reads it ("deir al-zor" -> "deir al
+    zor"), to its canonical place."""
+    return {_place_key(v): canon for v, canon in _PLACE_VARIANT.items()}
+
+
 def _place_key(name: str) -> str:
     return re.sub(r"\s+", " ", _normalise(name).replace("-", " ")).strip()
 
@@ -520,7 +528,11 @@ def _places(text: str, low: str, tokens: list[tuple[str, int, int]] | None = Non
         canon = None
         for j in range(len(words), 0, -1):
             key = " ".join(words[:j])
-            canon = _PLACE_VARIANT.get(key) or _PLACE_VARIANT.get(key.replace(" ", "-"))
+            canon = (
+                _PLACE_VARIANT.get(key)
+                or _PLACE_VARIANT.get(key.replace(" ", "-"))
+                or _place_keyed().get(key)  # "Deir al-Zor" read as "deir al zor"
+            )
             if canon:
                 break
         if canon is None and words:

@@ -311,3 +311,11 @@ def test_a_death_toll_that_rose_to_a_figure_is_a_toll() -> None:
     assert [(q.value, q.role) for q in f.numbers] == [(112, "dead")]
     f = frame("The death toll from the explosion rose to 10 while 59 others were injured.")
     assert [(q.value, q.role) for q in f.numbers] == [(10, "dead"), (59, "injured")]
+
+
+def test_place_spellings_with_hyphens_and_stripped_apostrophes() -> None:
+    # FA-KES strips apostrophes: "Syrias" is never part of a place's name
+    assert frame(
+        "Shelling on the city of Deir al-Zor Syrias largest eastern city killed five."
+    ).places == ("deir ezzor",)
+    assert "syrias aleppo" not in frame("Air strikes hit the city of Syrias Aleppo.").places
