@@ -77,6 +77,7 @@ _HARM = frozenset({"kill", "injure", "attack", "strike"})
 _NEAR_KINDS = frozenset(
     {
         frozenset({"air_strike", "shelling"}),
+        frozenset({"air_strike", "chemical_attack"}),  # gas dropped by aircraft
         frozenset({"air_strike", "bombing"}),
         frozenset({"shelling", "bombing"}),
         frozenset({"clashes", "shelling"}),
@@ -141,6 +142,7 @@ _ANSWERED = re.compile(
 # another kind of incident tells of that other incident ("Syria denied carrying out the gas
 # attack" in a report of an air strike days later)
 _DISTINCT_KINDS = frozenset({"chemical_attack", "shoot_down"})
+_TIE_ORDER = {"chemical_attack": 0, "shoot_down": 2}  # the lead's kind among kinds weighed alike
 
 
 @dataclass(frozen=True)
@@ -264,11 +266,15 @@ def _lead(
         if not kinds:
             weights[kind_of(f.events)] += w
         # "revenge shelling after a downed pilot": each kind a claim names shares its weight;
-        # of kinds weighed alike, the one that is not a downing or a gas attack (the toll's)
+        # of kinds weighed alike, gas first (it is what sets an attack apart: "a suspected
+        # chemical attack" by air strikes), a downing last (the toll is the other kind's)
         for k in kinds:
             weights[k] += w / len(kinds)
-    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0] in _DISTINCT_KINDS))
+    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], _TIE_ORDER.get(kv[0], 1)))
     specific = [k for k, _ in ranked if k not in _GENERIC_KINDS]
+    if specific and weights.get("chemical_attack", 0.0) * 2 >= weights[specific[0]]:
+        # "Chemical Massacre in Idlib": air strikes that dropped gas are a chemical attack
+        specific.insert(0, "chemical_attack")
     kind = specific[0] if specific else "attack" if "attack" in weights else "event"
     if kind in _GENERIC_KINDS:  # the article's most frequent specific event
         counts = Counter(kind_of(f.events) for f in frames if f.events and not f.background)

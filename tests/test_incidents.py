@@ -265,3 +265,20 @@ def test_the_kind_is_what_killed_not_its_cause() -> None:
         date(2016, 7, 2),
     )
     assert revenge.incidents[0].kind == "shelling"
+
+
+def test_air_strikes_that_dropped_gas_are_a_chemical_attack() -> None:
+    found = located(
+        "Chemical Massacre in Idlib Defies the World",
+        [
+            "At least 58 people were killed on Tuesday when warplanes struck the town of Khan "
+            "Sheikhoun in Idlib province in a suspected chemical attack.",
+            "Air strikes later hit a hospital where victims were being treated.",
+            "Witnesses said the planes dropped bombs that released a toxic gas.",
+        ],
+    )
+    assert found.incidents[0].kind == "chemical_attack"
+    # and an air strike and a gas attack on one town a day apart may be one incident
+    strike = Placed(APRIL_4, "khan shaykhun", "idlib", "air_strike", "Air strikes on Idlib town")
+    gas = Placed(APRIL_4, "khan shaykhun", "idlib", "chemical_attack", "Gas attack kills 58")
+    assert same_incident(strike, gas) >= MATCH_SCORE
