@@ -807,11 +807,11 @@ def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
                 noun = next((w for w in rest[:3] if w in _COUNT_NOUNS), noun)
         role = ""
         for w in rest[:3]:  # "recorded four deaths", "6 Lebanese martyrs"
-            if w in ("and", "in", "on", "at", "were", "was", "of", "from"):
-                break
             if w in _NOUN_ROLE:
                 role = _NOUN_ROLE[w]
                 break
+            if w in _COUNT_NOUNS or w in ("and", "in", "on", "at", "were", "was", "of", "from"):
+                break  # "Kill 10 Civilians Injured Dozens": the count ends at its noun
         role = role or _role(low, m.start(), m.end("n"), tokens)
         if not role and _TOLL_REACHED.search(low[max(0, m.start() - 200) : m.start()]):
             # "The death toll in a suicide car bomb attack on buses ... has risen to at least 112"
@@ -850,6 +850,10 @@ _RANGE_UPPER = re.compile(r" (?:and|to) (" + _NUM_ALT + r")\b((?: [a-z-]+){0,3})
 _SUBJECT_GAP = frozenset({"others", "other", "more", "were", "was", "have", "had", "been", "are"})
 
 
+# "Kill 10 Civilians Injured Dozens": a participle followed by a count is that count's verb
+_VAGUE_COUNTS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "several"})
+
+
 def _role(low: str, start: int, end: int, tokens: list[tuple[str, int, int]]) -> str:
     """What a number counts, from the nearest harm/flight word: "killed at least 58" -> dead."""
     best: tuple[int, int, str] | None = None  # (distance, side, role)
@@ -880,7 +884,9 @@ def _role(low: str, start: int, end: int, tokens: list[tuple[str, int, int]]) ->
         if ev in _ROLE_OF_EVENT or w == "casualties":
             role = "casualties" if w == "casualties" else _ROLE_OF_EVENT[ev or ""]
             d = i - idx_end + 1
-            if in_subject and not w.endswith("ing"):
+            nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+            counts_next = nxt in _NUMBER_WORDS or nxt.isdigit() or nxt in _VAGUE_COUNTS
+            if in_subject and not w.endswith("ing") and not counts_next:
                 # "Girl child killed two others injured": the participle after the counted
                 # noun says what the count is, whatever verb came before
                 d = 0

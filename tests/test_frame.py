@@ -144,6 +144,8 @@ def test_explicit_dates_and_denial() -> None:
     # Al-Manar: "martyrs" are the dead, whatever word stands between
     martyrs = frame("6 Lebanese martyrs and 22 injured were claimed in a terrorist bombing.")
     assert [(q.value, q.role) for q in martyrs.numbers] == [(6, "dead"), (22, "injured")]
+    headline = frame("Terrorist Rocket Attacks Kill 10 Civilians Injured Dozens in Daraa")
+    assert [(q.value, q.role) for q in headline.numbers] == [(10, "dead"), (24, "injured")]
     # "eight civilians were killed in rebel fire": fire of one side's guns is shelling
     fire = frame("Eight civilians were killed Thursday in rebel fire on the west of the city.")
     assert "shell" in fire.events
