@@ -885,9 +885,19 @@ def _names_denier(asserting: ClaimRecord, denying: ClaimRecord) -> bool:
     cue = _DENY_CUE.search(denying.text)
     head = denying.text[: cue.start()] if cue else ""
     words = {w.casefold() for w in _WORD.findall(f"{denying.source or ''} {head}")}
-    words -= _ROLE_WORDS
+    # a country or a place ("Syria denies the charges") names too much to tell what is denied
+    words = {w for w in words - _ROLE_WORDS if not _country_or_place(w)}
     said = {w.casefold() for w in _WORD.findall(asserting.text)}
     return bool(words & said)
+
+
+def _country_or_place(word: str) -> bool:
+    return (
+        bool(first_agent(word))
+        or bool(_FOREIGN.fullmatch(word))
+        or word in ("syria", "syrian", "syrias")
+        or gazetteer().governorate(word) is not None
+    )
 
 
 # an earlier figure of a toll, told as such: "Earlier the source said that 7 citizens were

@@ -386,3 +386,17 @@ def test_a_denial_in_news_without_an_attack_answers_a_claim_about_its_denier() -
     }
     (conflict,) = incident_denials(records, lambda ref, _other: records[ref].source or "?")
     assert conflict.claims == (1, 2)  # not the claim about the moderators
+
+
+def test_a_countrys_denial_does_not_answer_every_sentence_naming_the_country() -> None:
+    records = {
+        1: record(
+            1,
+            "The two leaders also have emphasised the importance of the maintenance of an ongoing "
+            "ceasefire in Syria.",
+            "leaders",
+            article=1,
+        ),
+        2: record(2, "Syria denies the charges.", "Syrian government", article=1),
+    }
+    assert incident_denials(records, lambda ref, _other: "?") == []
