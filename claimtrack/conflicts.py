@@ -271,7 +271,10 @@ def account(text: str, max_words: int = 30) -> str:
     if body is None:
         body = t
     body = re.sub(r"^(?:also|and|but|meanwhile),?\s+", "", body.strip(), flags=re.I)
+    while (furniture := _PAGE_FURNITURE.match(body)) and furniture.end() < len(body):
+        body = body[furniture.end() :]  # "date of publication 6 June 2016 At least 17 ..."
     body = _LEAD_TIME.sub("", body).rstrip(".,;: ")
+    body = _DANGLING_CUE.sub("", body)  # "... in the Damascus suburbs according to [media]"
     words = body.split()
     if len(words) > max_words:
         body = " ".join(words[:max_words]) + " …"
@@ -279,6 +282,20 @@ def account(text: str, max_words: int = 30) -> str:
         body = body[0].lower() + body[1:]
     return f"{verb} {body}".strip()
 
+
+_DANGLING_CUE = re.compile(r"\s+(?:according to|citing|quoting|as reported by|as told by)$", re.I)
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+# what a saved page puts before its first sentence: "Date of publication 6 June 2016",
+# "28.04.2017(updated 1456 28.04.2017) Get short URL 1195", "(TRT World and Agencies)",
+# "Thursday 25 Aug 2016", "Published July 2 2016"
+_PAGE_FURNITURE = re.compile(
+    r"(?:date of publication|published|posted on|last updated(?: at)?|updated)\b:?\s*|"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?\d{1,2}\s+" + _MONTH_WORD + r",?\s+\d{4}\b\s*|"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?" + _MONTH_WORD + r"\s+\d{1,2},?\s+\d{4}\b\s*|"
+    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s*\(updated[^)]*\))?\s*|get short url \d+\s*|"
+    r"\((?:trt world and agencies|afp|ap|reuters)\)\s*",
+    re.I,
+)
 
 # "Also on Friday, Israeli air strikes ... killed ..." -> "Israeli air strikes ... killed ...":
 # the reason names the disagreement, not when the sentence says it happened.
@@ -551,7 +568,7 @@ def _compare_totals(x: _Total, y: _Total) -> float | None:
 
 # a headline or dateline run merged into the first sentence: "Sun 01 Feb 2015 Explosion rocks
 # down town Damascus . An explosion ...", "Tags Syria Aleppo Azaz ...", "Published April 18 2017"
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_MONTH = _MONTH_WORD
 _DATELINE = re.compile(
     r"^\W*(?:published|updated|date of publication|tags|last updated)\b|"
     r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?\d{1,2} " + _MONTH + r",? \d{4}\b|"

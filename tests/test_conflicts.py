@@ -957,3 +957,24 @@ def test_the_tolls_of_one_incident_are_one_conflict_and_a_chain_is_not() -> None
     # without the 2-3 link the three are not one incident: two pairwise conflicts
     conflicts, _ = find_conflicts(recs, links[:2])
     assert sorted(c.claims for c in conflicts if c.kind is ConflictKind.NUMBER) == [(1, 2), (1, 3)]
+
+
+def test_a_reason_reads_a_claim_without_the_page_around_it() -> None:
+    # FA-KES pages glue their dateline and furniture to the first sentence
+    assert (
+        account(
+            "Date of publication 6 June 2016 At least 17 civilians have been killed by a suspected "
+            "Russian air raid."
+        )
+        == "says at least 17 civilians have been killed by a suspected Russian air raid"
+    )
+    assert (
+        account(
+            "28.04.2017(updated 1456 28.04.2017) Get short URL 1195 Over 100 militants were killed "
+            "in clashes according to media reports."
+        )
+        == "says over 100 militants were killed in clashes"
+    )
+    assert account("(TRT World and Agencies) At least four people died.") == (
+        "says at least four people died"
+    )
