@@ -3,9 +3,9 @@
     PYTHONPATH=. .venv/bin/python bench/attribution_eval.py [--verbose] [--set SET]
 
 SET is dev, heldout, heldout2, heldout3, heldout4, heldout5, heldout5_final, heldout6,
-heldout6_final or all (the default). ``--rules`` adds precision and recall per attribution rule (``Attribution.rule``);
-``--census`` instead lists the top sources over all 785 FA-KES articles (``claimtrack.analyze``,
-no database), with the number of claims each gets.
+heldout6_final or all (the default). ``--rules`` adds precision and recall per attribution rule
+(``Attribution.rule``); ``--census`` instead lists the top sources over all 785 FA-KES articles
+(``claimtrack.analyze``, no database), with the number of claims each gets.
 
 Labels (one claim a line; see ``bench/data/README.md``): ``bench/data/attribution_labels.jsonl``
 (dev: the set the rules were developed against), ``bench/data/attribution_labels_heldout.jsonl``

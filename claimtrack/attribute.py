@@ -67,6 +67,7 @@ class _Lexicon:
     citing: frozenset[str]
     passive_guards: frozenset[str]
     tail_only: frozenset[str]
+    belief: frozenset[str]
 
 
 def _alternation(forms: Sequence[str]) -> str:
@@ -107,6 +108,7 @@ def _lexicon() -> _Lexicon:
             w.lower() for w in data.get("passive_guards", {}).get("words", [])
         ),
         tail_only=frozenset(tail_only),
+        belief=frozenset(f.lower() for f in data.get("belief", {}).get("forms", [])),
     )
 
 
@@ -133,7 +135,8 @@ _BASE_FORMS = frozenset(
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}(?:-\w+)*"  # U.S., U.N., U.S.-backed
     r"|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Brig|Sen|Rep|Gov|Prof|St|Jr|Adm)\.(?=\s)"
-    r"|\w+(?:[\-'’.&]\w+)*(?:['’](?!\w))?"
+    r"|[A-Z]\.(?= [A-Z][a-z])"  # an initial: "J. Ann Selzer"
+    r"|\w+(?:[\-'’.&/]\w+)*(?:['’](?!\w))?"  # "CNN/ORC", "Reuters/Ipsos"
     r"|[^\w\s]"
 )
 
@@ -199,7 +202,7 @@ _SOURCE_NOUNS = frozenset(
      "teacher", "teachers", "student", "students", "technician", "powers", "countries",
      "governments", "arm", "faction", "factions", "brigade",
      "battalion", "movement", "party", "centre", "center", "directorate", "authority",
-     "websites", "pages"}
+     "websites", "pages", "respondents", "polled", "surveyed"}
 )  # fmt: skip
 # documents that speak for their makers ("the poll found", "jail records show") head a source
 _SOURCE_NOUNS = _SOURCE_NOUNS | generic_words().documents
@@ -220,7 +223,8 @@ _MODIFIERS = frozenset(
      "citizen", "eyewitness", "civilian", "volunteer", "britain-based", "uk-based",
      "british-based", "medical-relief", "reconciliation", "centre", "center", "general", "latest",
      "new", "recent", "initial", "preliminary", "unit", "earlier", "first", "final", "armed",
-     "election", "campaign", "federal", "party"}
+     "election", "campaign", "federal", "party", "snap", "exit", "internal", "statewide",
+     "nationwide"}
 )  # fmt: skip
 _MODIFIER_SUFFIX = re.compile(
     r"^(?:pro-\w+|anti-\w+|[\w.]+-(?:based|backed|led|run|owned|affiliated|linked|controlled|held|allied|"
@@ -678,7 +682,10 @@ class _Attributor:
             if f.rule in ("tail-cue", "inverted-cue")
             or (f.rule == "relay-quoted" and f.cue_start > len(text) // 2)
         ]
-        main = tails[-1] if tails and not any(f.rule == "according-to" for f in plain) else plain[0]
+        according = [f for f in plain if f.rule == "according-to"]
+        main = tails[-1] if tails and not according else plain[0]
+        if according and main.cue in self.lex.belief:
+            main = according[0]  # "X thinks he can win, according to two aides": the aides
         relayed = [f for f in plain if f.rule == "relay-quoted"]
         if main.cue in _AS_SAYING_VERBS and relayed and relayed[0].cue_start <= main.cue_start:
             # "The reporter quoted a source at Aleppo Police Command as saying": the source
@@ -751,10 +758,21 @@ class _Attributor:
         span = _np_before(toks, j) if j >= 0 else None
         rule = "subject-cue"
         if span is not None and span[0] >= 2 and toks[span[0] - 1].low == "and":
-            # "Assads regime and Russia have accused rebels": the first named leads
+            # "Assads regime and Russia have accused rebels", "Kaine and Clinton believe": the
+            # first named leads
             left = _np_before(toks, span[0] - 2)
-            if left is not None and left[0] == 0 and self._known(toks, *left) is not None:
+            right = self._known(toks, *span)
+            if (
+                left is not None
+                and left[0] == 0
+                and (
+                    self._known(toks, *left) is not None
+                    or (right is not None and right.is_person and toks[left[1]].is_cap)
+                )
+            ):
                 span = (left[0], left[1])
+        if span is not None:
+            span = self._first_of_joint(toks, span)
         if (
             span is not None
             and span[0] == span[1]
@@ -771,6 +789,9 @@ class _Attributor:
             if f is None:
                 f = self._modified_subject(toks, span[0], cue, m.start(), i, text, weak)
             return f
+        doc = self._document_subject(toks, i, cue, m.start(), text)
+        if doc is not None:
+            return doc
         finite = cue in ("said", "says", "told", "tells") or cue.endswith("ed")
         if finite and j >= 2 and toks[j].is_word and not toks[j].is_cap:
             # "A police source in the city said", "Local sources in the town said": a plain
@@ -887,6 +908,53 @@ class _Attributor:
                 return self._found(toks, left, src, cue, cue_start, "subject-cue", i, text)
         return None
 
+    def _first_of_joint(self, toks: list[_Tok], span: tuple[int, int]) -> tuple[int, int]:
+        """ "a monitor and rebels said" -> "a monitor": of two sources, the first named."""
+        a, b = span
+        for p in range(a + 1, b):
+            if toks[p].low == "and":
+                if self._known(toks, a, b) is not None or _np_before(toks, p - 1) != (a, p - 1):
+                    return span
+                if self._known(toks, a, p - 1) is None and (
+                    toks[p - 1].is_cap or toks[p - 1].bare not in _SOURCE_NOUNS
+                ):
+                    return span  # "Immigration and Customs Enforcement": one name
+                first = self._source_for(toks, a, p - 1, self._cur_text)
+                if first is None or self.registry.get(first.name) is None:
+                    return span  # "A rebel military source and witnesses": one unnamed party
+                return (a, p - 1)
+        return span
+
+    def _document_subject(
+        self, toks: list[_Tok], i: int, cue: str, cue_start: int, text: str
+    ) -> _Found | None:
+        """A poll, report or study with a participle or "of" phrase between it and the cue: "A
+        separate CNN/ORC poll released Tuesday found", "A CNN/ORC snap poll of debate watchers
+        found", "A Pew report published in May said"."""
+        docs = generic_words().documents
+        for k in range(i - 2, max(-1, i - 9), -1):
+            t = toks[k]
+            if not t.is_word or t.low in ("that", "which", "who"):
+                return None
+            if t.bare not in docs or k + 1 >= i:
+                continue
+            if t.bare in _FOOTAGE:
+                return None  # "A video posted online by a protester shows ...": the reporter's
+
+            after = toks[k + 1]
+            if not (
+                after.low == "of" or _is_participle(after) or after.low in _IRREGULAR_PARTICIPLES
+            ):
+                return None
+            span = _np_before(toks, k)
+            if span is None or not any(x.is_cap for x in toks[span[0] : k]):
+                return None  # "A federal watchdog report released Tuesday": whose, not said
+            src = self._source_for(toks, span[0], span[1], text)
+            if src is None:
+                return None
+            return self._found(toks, span, src, cue, cue_start, "document-subject", i, text)
+        return None
+
     def _is_person(self, tok: _Tok) -> bool:
         if not tok.is_cap:
             return False
@@ -972,6 +1040,12 @@ class _Attributor:
         weak: bool,
     ) -> _Found | None:
         a, b = span
+        if toks[b].bare in _POLLED:
+            # "Most respondents said", "56 percent of those polled said": the poll's finding
+            poll = self._named_before("poll", toks, b, b)
+            if poll is None:
+                return None
+            return self._found(toks, span, poll, cue, cue_start, "poll-respondents", i, text)
         before = toks[a - 1] if a > 0 else None
         # "A report by Syrian state news agency Sana said", "a source quoted by SANA said"
         if before is not None and before.low in ("by", "from", "of", "for") and a >= 2:
@@ -1332,7 +1406,13 @@ class _Attributor:
     def _before_comma(
         self, toks: list[_Tok], j: int, cue: str, cue_start: int, i: int, text: str, weak: bool
     ) -> _Found | None:
-        """ "The Syrian Observatory for Human Rights, a UK-based war monitor, blamed" -> SOHR."""
+        """ "The Syrian Observatory for Human Rights, a UK-based war monitor, blamed" -> SOHR;
+        "Morrow's spokesman, Brian Fallon, said" and "Kellyanne Conway, Trump's campaign
+        manager, said" -> the person."""
+        person = self._comma_person(toks, j)
+        if person is not None:
+            return self._found(toks, person[0], person[1], cue, cue_start, "appositive-subject", i,
+                               text)  # fmt: skip
         inner = _np_before(toks, j - 1) if j >= 1 else None
         if inner is None:
             return None
@@ -1344,6 +1424,55 @@ class _Attributor:
                 if src is not None:
                     return self._found(toks, outer, src, cue, cue_start, "subject-cue", i, text)
         return None
+
+    def _comma_person(self, toks: list[_Tok], j: int) -> tuple[tuple[int, int], Source] | None:
+        """The person of "ROLE, NAME, <cue>" or "NAME, [a|X's] ... ROLE ..., <cue>" (the
+        comma before the cue is ``toks[j]``)."""
+        c = j - 1
+        while c >= 0 and toks[c].text != ",":
+            if toks[c].text in (";", ":", '"', "“", "”") or toks[c].low in _RELATIVE:
+                return None
+            c -= 1
+        if c < 1 or j - c < 2:
+            return None
+        titles = descriptor_words().person_titles
+        inner = toks[c + 1 : j]
+        if all(t.is_cap or t.low in _NAME_PARTICLES for t in inner) and len(inner) >= 2:
+            # "Morrow's spokesman, Brian Fallon, said": a role, then the name
+            if toks[c - 1].bare in titles and not toks[c - 1].is_cap:
+                return self._person_span(toks, c + 1, j - 1)
+            return None
+        # "Kellyanne Conway, Trump's campaign manager, said": a name, then its role
+        if not any(t.bare in titles and not t.is_cap for t in inner):
+            return None
+        a = c - 1
+        while a - 1 >= 0 and (toks[a - 1].is_cap or toks[a - 1].low in _NAME_PARTICLES):
+            a -= 1
+        while a < c - 1 and toks[a].low in _NAME_PARTICLES:
+            a += 1
+        first = 0
+        while first < a and toks[first].low in _SENTENCE_ADVERBS | {","}:
+            first += 1
+        if a != first or not toks[c - 1].is_cap:
+            return None  # the name opens the sentence
+        return self._person_span(toks, a, c - 1)
+
+    def _person_span(
+        self, toks: list[_Tok], a: int, b: int
+    ) -> tuple[tuple[int, int], Source] | None:
+        known = self._known(toks, a, b)
+        if known is not None:
+            return ((a, b), known) if known.is_person else None
+        if b == a or any(t.bare in _ORG_HEADS or (t.text.isupper() and len(t.text) > 1)
+                         for t in toks[a : b + 1]):  # fmt: skip
+            return None
+        if any(t.bare in descriptor_words().org_words for t in toks[a : b + 1]):
+            return None
+        name = " ".join(t.text for t in toks[a : b + 1])
+        src = Source(name=name, kind=SourceKind.OFFICIAL, is_person=True)
+        self.memory.local.setdefault(normalise(name), src)
+        self._remember_person(src, "")
+        return (a, b), src
 
     def _inverted(self, toks: list[_Tok], i: int, cue: str, cue_start: int) -> _Found | None:
         if i + 1 >= len(toks) or cue not in _INVERTIBLE:
@@ -1437,6 +1566,8 @@ class _Attributor:
                 if any(tok.text[0].isdigit() for tok in toks[:k]):
                     break
                 src = self._known(toks, *span)
+                if src is None and span[0] == span[1] and toks[0].bare in generic_words().documents:
+                    src = self._named_before(toks[0].bare, toks, 0, 0)  # "Poll: X leads Y"
                 if src is None:
                     name = text[toks[span[0]].start : toks[span[1]].end]
                     if (
@@ -2136,6 +2267,12 @@ def _index_after(toks: list[_Tok], pos: int) -> int:
     return len(toks)
 
 
+# what a camera recorded describes, it does not claim
+_FOOTAGE = frozenset({"video", "videos", "footage", "photo", "photos", "image", "images"})
+# the people a poll asked: what they "said" is the poll's finding
+_POLLED = frozenset({"respondents", "polled", "surveyed", "interviewed"})
+# past participles that do not end in -ed: "a poll taken last week found"
+_IRREGULAR_PARTICIPLES = frozenset({"taken", "done", "shown", "made", "held", "run", "out"})
 _GOVERNS = frozenset({"government", "regime", "administration"})
 # reporting verbs whose passive names the source after "by" ("was announced by the militia");
 # not "claimed by" (responsibility for an attack) nor "killed by"
