@@ -202,7 +202,8 @@ _SOURCE_NOUNS = frozenset(
      "teacher", "teachers", "student", "students", "technician", "powers", "countries",
      "governments", "arm", "faction", "factions", "brigade",
      "battalion", "movement", "party", "centre", "center", "directorate", "authority",
-     "websites", "pages", "respondents", "polled", "surveyed"}
+     "websites", "pages", "respondents", "polled", "surveyed", "campaign", "campaigns",
+     "militant"}
 )  # fmt: skip
 # documents that speak for their makers ("the poll found", "jail records show") head a source
 _SOURCE_NOUNS = _SOURCE_NOUNS | generic_words().documents
@@ -223,8 +224,8 @@ _MODIFIERS = frozenset(
      "citizen", "eyewitness", "civilian", "volunteer", "britain-based", "uk-based",
      "british-based", "medical-relief", "reconciliation", "centre", "center", "general", "latest",
      "new", "recent", "initial", "preliminary", "unit", "earlier", "first", "final", "armed",
-     "election", "campaign", "federal", "party", "snap", "exit", "internal", "statewide",
-     "nationwide"}
+     "election", "campaign", "federal", "party", "national", "snap", "exit", "internal",
+     "statewide", "nationwide"}
 )  # fmt: skip
 _MODIFIER_SUFFIX = re.compile(
     r"^(?:pro-\w+|anti-\w+|[\w.]+-(?:based|backed|led|run|owned|affiliated|linked|controlled|held|allied|"
@@ -456,6 +457,7 @@ class _Memory:
     speakers: list[Source] = field(default_factory=list)
     people: list[_Person] = field(default_factory=list)  # people named, most recent last
     orgs: list[Source] = field(default_factory=list)  # organisations named, most recent last
+    groups: list[Source] = field(default_factory=list)  # "a group of X": X, for "the group"
     local: dict[str, Source] = field(default_factory=dict)
 
     def spoke(self, source: Source) -> None:
@@ -562,6 +564,7 @@ class _Attributor:
         credit = _CREDIT_TAIL.search(text)
         if credit and credit.start() > 0 and not text[: credit.start()].rstrip().endswith(","):
             text = text[: credit.start()]
+        text = _lower_title_cues(text)
         self._cur_text = text
         toks = _tokens(text)
         self._note_mentions(toks, text)
@@ -576,6 +579,7 @@ class _Attributor:
             for f in self._find_all(claim, text, toks)
         ]
         if not found:
+            self._note_subject(toks)
             return [(claim, None)]
         first = found[0]
         for f in found:
@@ -586,6 +590,21 @@ class _Attributor:
         if pieces is not None:
             return pieces
         return [(claim, first)]
+
+    def _note_subject(self, toks: list[_Tok]) -> None:
+        """A sentence without a cue that opens with a person ("Trump seized on the findings.")
+        makes that person the one a following "he" or "she" means."""
+        a = 0
+        while a < len(toks) and toks[a].low in _SENTENCE_ADVERBS | {","}:
+            a += 1
+        b = a
+        while b + 1 < len(toks) and toks[b + 1].is_cap:
+            b += 1
+        if a >= len(toks) or not toks[a].is_cap or b + 1 >= len(toks) or toks[b + 1].is_cap:
+            return
+        person = self._known(toks, a, b)
+        if person is not None and person.is_person:
+            self.memory.last_person = person
 
     def _split(self, claim: Claim, found: list[_Found]) -> list[tuple[Claim, _Found | None]] | None:
         """Clauses of a claim with two attributions, or an embedded one; None to keep it whole."""
@@ -718,6 +737,17 @@ class _Attributor:
             and not (cue in _AS_CUES and prev.low == "as")
         ):
             return None
+        if (
+            cue.endswith("ed")
+            and cue not in _RELAY_BY | {"posted"}
+            and i + 1 < len(toks)
+            and toks[i + 1].low == "by"
+            and prev is not None
+            and prev.is_word
+            and not prev.is_cap
+            and prev.low not in _PRONOUNS
+        ):
+            return None  # "the Syrian regime accused by Washington of ...": a passive
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if (
             cue in ("said", "says")
@@ -932,7 +962,7 @@ class _Attributor:
         separate CNN/ORC poll released Tuesday found", "A CNN/ORC snap poll of debate watchers
         found", "A Pew report published in May said"."""
         docs = generic_words().documents
-        for k in range(i - 2, max(-1, i - 9), -1):
+        for k in range(i - 2, max(-1, i - 16), -1):
             t = toks[k]
             if not t.is_word or t.low in ("that", "which", "who"):
                 return None
@@ -947,7 +977,9 @@ class _Attributor:
             ):
                 return None
             span = _np_before(toks, k)
-            if span is None or not any(x.is_cap for x in toks[span[0] : k]):
+            if span is None or not (
+                any(x.is_cap for x in toks[span[0] : k]) or toks[span[0]].low == "the"
+            ):
                 return None  # "A federal watchdog report released Tuesday": whose, not said
             src = self._source_for(toks, span[0], span[1], text)
             if src is None:
@@ -1070,6 +1102,19 @@ class _Attributor:
                 gov = self._government_of(leader) if leader is not None else None
                 if gov is not None:
                     return self._found(toks, (k, b), gov, cue, cue_start, "subject-cue", i, text)
+            if (
+                toks[a - 2].bare in ("group", "coalition")
+                and before.low == "of"
+                and toks[b].bare.endswith("s")
+                and toks[b].bare in _SOURCE_NOUNS
+            ):
+                # "A group of Republican former national security officials said" -> the
+                # officials, and "the group" later means them
+                src = self._source_for(toks, a, b, text)
+                if src is None:
+                    return None
+                self.memory.groups.append(src)
+                return self._found(toks, (a, b), src, cue, cue_start, "group-of", i, text)
             if owner is not None and (owner.bare in _DOC_NOUNS or owner.bare in _PERSON_ROLES):
                 src = self._source_for(toks, a, b, text)
                 if src is None:
@@ -1225,6 +1270,8 @@ class _Attributor:
             normalise(src.name) in self.memory.local and toks[b].is_cap
         ):
             return True
+        if toks[b].bare in _SPEAKING_BODIES and any(t.is_cap for t in toks[a:b]):
+            return True  # "The Trump campaign called on ...", "the Republican Party urged"
         return toks[b].bare in generic_words().documents
 
     def _found(
@@ -1246,8 +1293,11 @@ class _Attributor:
         if k >= 0 and toks[k].low == ",":
             k -= 1
         if k > 0 and (
-            toks[k].low in _SPLIT_MARKERS or (toks[k].low == "and" and toks[k - 1].text == ",")
-        ):
+            toks[k].low in _SPLIT_MARKERS
+            or (toks[k].low == "and" and toks[k - 1].text == ",")
+            or (toks[k].low == "and" and k >= 2 and toks[k - 1].text in ('"', "”")
+                and toks[k - 2].text == ",")
+        ):  # fmt: skip
             split_at = toks[k].start
         elif k >= 0 and toks[k].text == ";":
             split_at = toks[k].end
@@ -1725,6 +1775,11 @@ class _Attributor:
         if a == b and first.low in _PRONOUNS:
             return self._pronoun(first.low)
         head = toks[b].bare
+        if head in ("campaign", "campaigns") and b > a and toks[b - 1].possessive:
+            # "Clinton's campaign said" -> "Clinton campaign" (the campaign, not the candidate)
+            candidate = _strip_possessive(toks[b - 1].text)
+            if candidate[:1].isupper():
+                return self._new_source(f"{candidate} campaign")
         # "Mr Erdogan's office said" -> the presidency of his country
         if head in ("office", "presidency") and b > a and toks[b - 1].possessive:
             owner = self._known(toks, a, b - 1) or self._person_by_role(toks, a, b - 1)
@@ -1826,6 +1881,8 @@ class _Attributor:
                 return doc
         if head in ("source", "sources"):
             return self._last_source("source")
+        if head == "group" and definite and self.memory.groups:
+            return self.memory.groups[-1]
         if head in _ROLE_KINDS or head in ("command", "tv", "forces"):
             return self._role(toks, a, b, head)
         return None
@@ -2240,6 +2297,22 @@ def _first_person_pass(
 
 
 _SPACES = re.compile(r"\s+")
+# a cue in a Title Case headline: "ISIL Claims Beheading of 18 Syrians", "Trump Says He Will ..."
+_TITLE_CUE = re.compile(
+    r"(?<= )(?:Says|Said|Claims|Warns|Tells|Denies|Accuses|Blames|Confirms|Urges|Vows|Insists|"
+    r"Thinks|Believes|Announces|Admits|Rejects|Slams|Predicts|Pledges|Promises)(?= )"
+)
+
+
+def _lower_title_cues(text: str) -> str:
+    """A Title Case headline's cue in lower case (same length, so offsets hold): most of its
+    words are capitalised, so the cue would otherwise read as part of a name."""
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    if len(text.split()) > 20 or len(words) < 3:
+        return text  # a headline is short; a long capitalised line is a list of links
+    if sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return text
+    return _TITLE_CUE.sub(lambda m: m.group().lower(), text)
 
 
 def _is_participle(tok: _Tok) -> bool:
@@ -2267,6 +2340,11 @@ def _index_after(toks: list[_Tok], pos: int) -> int:
     return len(toks)
 
 
+# bodies that speak through their own name ("The Clinton campaign called on ...")
+_SPEAKING_BODIES = frozenset(
+    {"campaign", "committee", "party", "council", "ministry", "administration", "department",
+     "agency", "office", "commission", "foundation", "institute", "center", "centre"}
+)  # fmt: skip
 # what a camera recorded describes, it does not claim
 _FOOTAGE = frozenset({"video", "videos", "footage", "photo", "photos", "image", "images"})
 # the people a poll asked: what they "said" is the poll's finding
@@ -2336,6 +2414,15 @@ def _skip_back(toks: list[_Tok], j: int, cue: str) -> int:
             continue
         if low == "statement" and j >= 2 and toks[j - 1].low == "a" and toks[j - 2].low == "in":
             j -= 3
+            continue
+        if (
+            low == ","
+            and j >= 5
+            and toks[j - 1].low == "statement"
+            and toks[j - 3].low == "in"
+            and toks[j - 4].text == ","
+        ):
+            j -= 5  # "The Trump campaign, in a statement, called on ..."
             continue
         break
     return j

@@ -1,0 +1,113 @@
+"""Attribution on US political news (issue 12): appositive speakers, polls, beliefs, joint
+sources, two clauses with two sources, Title Case headlines, pronouns after a named person."""
+
+from __future__ import annotations
+
+from tests.test_attribution_entities import run, sources
+
+
+def test_comma_appositives_name_the_person_not_the_role() -> None:
+    assert sources(
+        "Clinton's spokesman, Brian Fallon, said the report showed nothing new. "
+        "Kellyanne Conway, Trump's campaign manager, said he was keeping his options open."
+    ) == ["Brian Fallon", "Kellyanne Conway"]
+
+
+def test_initials_and_slashed_names_are_one_name() -> None:
+    out = sources(
+        '"Neither candidate has closed the sale," said J. Ann Selzer, whose firm conducted '
+        "the Bloomberg survey. About 41 percent of Trump supporters said they would not accept "
+        "a Clinton victory, according to a Reuters/Ipsos poll."
+    )
+    assert out == ["J. Ann Selzer", "Reuters/Ipsos poll"]
+
+
+def test_polls_speak_for_their_findings() -> None:
+    out = sources(
+        "Poll: Clinton holds narrow national lead\n\n"
+        "Hillary Clinton leads Donald Trump by 4 points nationally, a Bloomberg Politics poll "
+        "found. Fifty-six percent of respondents said the country was on the wrong track. "
+        "A separate CNN/ORC poll released Tuesday found the race tied in Ohio."
+    )
+    assert out == ["Bloomberg Politics poll"] * 3 + ["CNN/ORC poll"]
+
+
+def test_beliefs_and_intentions_are_the_believer_unless_someone_reports_them() -> None:
+    assert sources("Pence thinks the race will be decided in Ohio.") == ["Mike Pence"]
+    assert sources("Trump thinks he can win union workers, according to two aides.") == ["aides"]
+    # a share of a poll "thought" nothing of its own
+    assert sources("Forty-eight percent thought Pence had won the debate.") == [None]
+
+
+def test_joint_sources_take_the_first_named() -> None:
+    out = sources(
+        "The Syrian Observatory for Human Rights reported shelling in Idlib. "
+        "Government forces killed 20 people in the town, a monitor and rebels said."
+    )
+    assert out == ["Syrian Observatory for Human Rights"] * 2
+    # but one unnamed party stays whole
+    assert sources("A rebel military source and witnesses told Reuters the town fell.") == [
+        "rebel military source and witnesses"
+    ]
+
+
+def test_two_clauses_two_sources_with_exact_offsets() -> None:
+    text = (
+        'The Democratic National Committee called them "an attack on democracy," and Clinton '
+        'said Trump was "talking down our democracy."'
+    )
+    out = run(text)
+    assert [c.attribution.source for c in out] == [
+        "Democratic National Committee",
+        "Hillary Clinton",
+    ]
+    assert [text[c.start : c.end] == c.text for c in out] == [True, True]
+    assert out[1].text.startswith("and Clinton said")
+
+
+def test_a_passive_participle_is_no_cue() -> None:
+    assert sources(
+        "Rebels battled to break a siege by the Syrian regime accused by Washington of using "
+        "starvation as a weapon of war."
+    ) == [None]
+
+
+def test_he_after_a_sentence_that_opens_with_a_person() -> None:
+    out = sources(
+        "Clinton's spokesman, Brian Fallon, said the report showed nothing new. "
+        "Trump seized on the findings. "
+        '"She lied to the American people," he told reporters in Albany.'
+    )
+    assert out == ["Brian Fallon", None, "Donald Trump"]
+
+
+def test_a_group_of_people_and_the_group() -> None:
+    assert (
+        sources(
+            "The DNC criticized the remarks. A group of Republican former "
+            "national security officials said in a letter that Trump lacked the character to be "
+            "president. The group said it would not vote for him."
+        )[1:]
+        == ["Republican former national security officials"] * 2
+    )
+
+
+def test_campaigns_speak_for_themselves() -> None:
+    assert sources(
+        "Clinton's campaign said in a statement that Trump's companies made products abroad. "
+        "The Trump campaign, in a statement, called on Clinton to release the transcripts."
+    ) == ["Clinton campaign", "Trump campaign"]
+
+
+def test_title_case_headline_cues() -> None:
+    assert sources("ISIL Claims Beheading of 18 Syrians US Aid Worker") == ["Islamic State"]
+    assert sources("Trump Says He Will Accept Election Results If He Wins") == ["Donald Trump"]
+
+
+def test_a_transcript_is_the_source_of_what_it_shows() -> None:
+    out = run(
+        "The transcript of an interview the inspector general's office conducted with one staff "
+        "member shows that he warned his supervisor in writing."
+    )
+    assert out[0].attribution.source == "unnamed transcript"
+    assert out[0].attribution.rule == "document-subject"
