@@ -311,6 +311,14 @@ _COUNTRY_DEMONYM = {
     "Iraq": "Iraqi", "France": "French", "United Kingdom": "British", "Saudi Arabia": "Saudi",
     "Egypt": "Egyptian", "China": "Chinese",
 }  # fmt: skip
+# capitals that stand for their country's ministries: "the defence ministry in Moscow"
+_CAPITALS = {
+    "Moscow": "Russian", "Ankara": "Turkish", "Damascus": "Syrian", "Tehran": "Iranian",
+    "Washington": "US", "Paris": "French", "London": "British", "Beijing": "Chinese",
+    "Baghdad": "Iraqi", "Amman": "Jordanian", "Beirut": "Lebanese", "Cairo": "Egyptian",
+    "Riyadh": "Saudi",
+}  # fmt: skip
+_CAPITAL_IN = re.compile(r"\bin (" + "|".join(_CAPITALS) + r")\b")
 _ROLE_KINDS: dict[str, frozenset[SourceKind]] = {
     "agency": frozenset({SourceKind.NEWS_AGENCY}),
     "channel": frozenset({SourceKind.BROADCASTER}),
@@ -1880,6 +1888,8 @@ class _Attributor:
             if doc is not None:
                 return doc
         if head in ("source", "sources"):
+            if toks[a].low in ("a", "an", "one", "another"):
+                return None  # "a source said": a new unnamed source, not the one before
             return self._last_source("source")
         if head == "group" and definite and self.memory.groups:
             return self.memory.groups[-1]
@@ -2019,10 +2029,33 @@ class _Attributor:
                     if head in ("ministry", "command") and head not in src.name.lower():
                         continue
                     return src
+            if head == "ministry" and len(words) >= 2:
+                return self._country_ministry(" ".join(words))
             if head in ("monitor", "observatory", "watchdog", "group") or "monitoring" in words:
                 # "the group said" before any group spoke: the monitor the article names
                 return self._article_monitor()
         return None
+
+    def _country_ministry(self, ministry: str) -> Source | None:
+        """ "The defence ministry (in Moscow) said": the ministry of the country the claim's
+        capital names, else of the country named last before the claim."""
+        text = self.doc.text
+        at = text.find(self._cur_text)
+        at = len(text) if at < 0 else at
+        capital = _CAPITAL_IN.search(self._cur_text)
+        if capital is not None:
+            return self.registry.resolve(f"{_CAPITALS[capital.group(1)]} {ministry}")
+        best: tuple[int, str] | None = None
+        for name, demonym in (*_COUNTRY_DEMONYM.items(), *_CAPITALS.items()):
+            for word in {name, demonym}:
+                pos = text.rfind(word, 0, at)
+                if (
+                    pos >= 0
+                    and (best is None or pos > best[0])
+                    and self.registry.resolve(f"{demonym} {ministry}") is not None
+                ):
+                    best = (pos, demonym)
+        return self.registry.resolve(f"{best[1]} {ministry}") if best is not None else None
 
     def _article_coalition(self) -> Source | None:
         text = self.doc.text

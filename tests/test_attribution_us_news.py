@@ -111,3 +111,18 @@ def test_a_transcript_is_the_source_of_what_it_shows() -> None:
     )
     assert out[0].attribution.source == "unnamed transcript"
     assert out[0].attribution.rule == "document-subject"
+
+
+def test_a_ministry_without_a_country_is_the_ministry_of_the_country_named() -> None:
+    assert sources(
+        "Russian strikes hit Deir Ezzor on Sunday. "
+        "The defence ministry in Moscow said six long-range bombers had struck. "
+        "The defence ministry said the raids destroyed a training camp."
+    ) == [None, "Russian Defence Ministry", "Russian Defence Ministry"]
+
+
+def test_a_source_is_a_new_source_the_source_is_the_one_before() -> None:
+    assert sources(
+        "A source at Aleppo Police Command said terrorists fired two shells. "
+        "A source said seven civilians were killed. The source added that nine were injured."
+    ) == ["source at Aleppo Police Command", "unnamed source", "unnamed source"]
