@@ -224,7 +224,8 @@ _MODIFIERS = frozenset(
      "citizen", "eyewitness", "civilian", "volunteer", "britain-based", "uk-based",
      "british-based", "medical-relief", "reconciliation", "centre", "center", "general", "latest",
      "new", "recent", "initial", "preliminary", "unit", "earlier", "first", "final", "armed",
-     "election", "campaign", "federal", "party", "national", "snap", "exit", "internal",
+     "election", "campaign", "federal", "party", "national", "inspector", "snap", "exit",
+     "internal",
      "statewide", "nationwide"}
 )  # fmt: skip
 _MODIFIER_SUFFIX = re.compile(
@@ -466,6 +467,7 @@ class _Memory:
     people: list[_Person] = field(default_factory=list)  # people named, most recent last
     orgs: list[Source] = field(default_factory=list)  # organisations named, most recent last
     groups: list[Source] = field(default_factory=list)  # "a group of X": X, for "the group"
+    documents: dict[str, Source] = field(default_factory=dict)  # "said in a report": its maker
     local: dict[str, Source] = field(default_factory=dict)
 
     def spoke(self, source: Source) -> None:
@@ -590,6 +592,10 @@ class _Attributor:
             self._note_subject(toks)
             return [(claim, None)]
         first = found[0]
+        doc = _SPOKE_IN.search(text)
+        if doc is not None:
+            # "the inspector general said in a report": "the report" later is the inspector's
+            self.memory.documents[doc.group(1).lower()] = first.source
         for f in found:
             self.memory.spoke(f.source)
             if f.via:
@@ -1272,6 +1278,8 @@ class _Attributor:
             return True
         if src.is_person:
             return True
+        if toks[b].bare in generic_words().documents and toks[b].bare not in _FOOTAGE:
+            return True  # "Polls show", "Records show": documents speak for their makers
         if src.kind is SourceKind.UNNAMED:
             return False
         if self.registry.get(src.name) is not None or (
@@ -1467,6 +1475,9 @@ class _Attributor:
         """ "The Syrian Observatory for Human Rights, a UK-based war monitor, blamed" -> SOHR;
         "Morrow's spokesman, Brian Fallon, said" and "Kellyanne Conway, Trump's campaign
         manager, said" -> the person."""
+        aside = self._before_aside(toks, j, cue, cue_start, i, text, weak)
+        if aside is not None:
+            return aside
         person = self._comma_person(toks, j)
         if person is not None:
             return self._found(toks, person[0], person[1], cue, cue_start, "appositive-subject", i,
@@ -1483,6 +1494,48 @@ class _Attributor:
                     return self._found(toks, outer, src, cue, cue_start, "subject-cue", i, text)
         return None
 
+    def _before_aside(
+        self, toks: list[_Tok], j: int, cue: str, cue_start: int, i: int, text: str, weak: bool
+    ) -> _Found | None:
+        """The subject before an aside between commas: "Trump, speaking at a rally in Florida,
+        said", "Obama, asked about the remarks, said", "Trump, 70, said"; "The report, released
+        by the House Oversight Committee, found" -> the committee."""
+        c = j - 1
+        while c >= 0 and toks[c].text != ",":
+            if toks[c].text in (";", ":", '"', "“", "”"):
+                return None
+            c -= 1
+        if c < 1 or j - c < 2:
+            return None
+        first = toks[c + 1]
+        if not (
+            (first.low.endswith("ing") and _is_participle(first))
+            or (_is_participle(first) and first.low.endswith("ed"))
+            or (j - c == 2 and first.text.isdigit())
+        ):
+            return None
+        outer = _np_before(toks, c - 1)
+        if outer is None:
+            return None
+        start = 0
+        while start < outer[0] and toks[start].low in _SENTENCE_ADVERBS | {","}:
+            start += 1
+        if outer[0] != start:
+            return None
+        if toks[outer[1]].bare in generic_words().documents:
+            for k in range(c + 1, j - 1):
+                if toks[k].low == "by":
+                    agent = _np_after(toks, k + 1)
+                    if agent is not None and toks[agent[1]].is_cap:
+                        src = self._source_for(toks, agent[0], agent[1], text)
+                        if src is not None:
+                            return self._found(toks, agent, src, cue, cue_start, "report-by", i,
+                                               text)  # fmt: skip
+        src = self._source_for(toks, outer[0], outer[1], text)
+        if src is None or (weak and not self._speaking_subject(toks, outer, src)):
+            return None
+        return self._found(toks, outer, src, cue, cue_start, "subject-cue", i, text)
+
     def _comma_person(self, toks: list[_Tok], j: int) -> tuple[tuple[int, int], Source] | None:
         """The person of "ROLE, NAME, <cue>" or "NAME, [a|X's] ... ROLE ..., <cue>" (the
         comma before the cue is ``toks[j]``)."""
@@ -1496,8 +1549,13 @@ class _Attributor:
         titles = descriptor_words().person_titles
         inner = toks[c + 1 : j]
         if all(t.is_cap or t.low in _NAME_PARTICLES for t in inner) and len(inner) >= 2:
-            # "Morrow's spokesman, Brian Fallon, said": a role, then the name
-            if toks[c - 1].bare in titles and not toks[c - 1].is_cap:
+            # "Clinton's spokesman, Brian Fallon, said", "A spokesman for the campaign, Jason
+            # Miller, said", "Trump's running mate, Indiana Gov. Mike Pence, said"
+            for x in range(c + 1, j - 1):
+                known = self._known(toks, x, j - 1)
+                if known is not None and known.is_person:
+                    return (x, j - 1), known
+            if any(t.bare in titles and not t.is_cap for t in toks[max(0, c - 6) : c]):
                 return self._person_span(toks, c + 1, j - 1)
             return None
         # "Kellyanne Conway, Trump's campaign manager, said": a name, then its role
@@ -1817,6 +1875,19 @@ class _Attributor:
         state = self._state_media(low)
         if state is not None:
             return state
+        owner_at = a + 1 if first.low in _DETS else a
+        if owner_at < b and toks[owner_at].possessive and not toks[owner_at].is_cap:
+            # "the department's inspector general" -> "State Department inspector general": the
+            # body the article named with that noun
+            noun = toks[owner_at].bare
+            pattern = r"((?:[A-Z][\w.&-]*\s){1,4}" + re.escape(noun.capitalize()) + r")\b"
+            named = [n for n in re.findall(pattern, self.doc.text) if n.split()[0] != "The"]
+            named += [n.split(None, 1)[1] for n in re.findall(pattern, self.doc.text)
+                      if n.split()[0] == "The" and len(n.split()) > 2]  # fmt: skip
+            if named:
+                rest = " ".join(t.text for t in toks[owner_at + 1 : b + 1])
+                src = Source(name=f"{named[0].strip()} {rest}", kind=SourceKind.OFFICIAL)
+                return self.memory.local.setdefault(normalise(src.name), src)
         owned = self._stripped_possessive(toks, a, b, head)
         if owned is not None:
             return owned
@@ -1880,6 +1951,9 @@ class _Attributor:
         if head in g.documents and definite:
             # "the poll found", "the survey showed", headline "poll finds"; not "reports say"
             family = g.synonyms.get(head, frozenset({head}))
+            for noun in family:
+                if noun in self.memory.documents:
+                    return self.memory.documents[noun]
             for src in reversed(self.memory.speakers + self.memory.orgs):
                 last = normalise(src.name).split()[-1:]
                 if last and last[0] in family and not src.name.startswith("unnamed"):
@@ -2330,6 +2404,8 @@ def _first_person_pass(
 
 
 _SPACES = re.compile(r"\s+")
+# the document a source spoke in: "said in a report released Wednesday"
+_SPOKE_IN = re.compile(r"\bin an? (?:new |written |\d+-page )?(report|study|letter|memo|survey)\b")
 # a cue in a Title Case headline: "ISIL Claims Beheading of 18 Syrians", "Trump Says He Will ..."
 _TITLE_CUE = re.compile(
     r"(?<= )(?:Says|Said|Claims|Warns|Tells|Denies|Accuses|Blames|Confirms|Urges|Vows|Insists|"

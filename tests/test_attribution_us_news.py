@@ -126,3 +126,27 @@ def test_a_source_is_a_new_source_the_source_is_the_one_before() -> None:
         "A source at Aleppo Police Command said terrorists fired two shells. "
         "A source said seven civilians were killed. The source added that nine were injured."
     ) == ["source at Aleppo Police Command", "unnamed source", "unnamed source"]
+
+
+def test_asides_between_commas_leave_the_subject() -> None:
+    assert sources(
+        "Trump, speaking at a rally in Florida, said the election was rigged. "
+        "Obama, asked about the comments, said they were dangerous. "
+        "A spokesman for the campaign, Jason Miller, said the story was false. "
+        "Trump's running mate, Indiana Gov. Mike Pence, said the ticket was strong. "
+        "The report, released by the House Oversight Committee, found that the agency erred."
+    ) == ["Donald Trump", "Barack Obama", "Jason Miller", "Mike Pence", "House Oversight Committee"]
+
+
+def test_polls_show_and_the_report_a_source_spoke_in() -> None:
+    assert sources("Polls show Clinton ahead in Pennsylvania.") == ["unnamed polls"]
+    assert (
+        sources(
+            "The State Department's email was \"inadequate,\" the department's inspector "
+            "general said in a report released Wednesday. The report found that she did not seek "
+            "approval. According to the report, two staff members raised concerns."
+        )
+        == ["State Department inspector general"] * 3
+    )
+    # a video describes, it does not claim
+    assert sources("A video shows deputies pushing a woman to the ground.") == [None]
