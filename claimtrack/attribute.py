@@ -2271,10 +2271,21 @@ class _Attributor:
         out = list(flat)
         turn: _Found | None = None
         paragraph = -1
+        # in a transcript (three turns or more) a paragraph without a label goes on with the
+        # turn before it: long answers run over paragraphs; "(CROSSTALK)" ends a turn
+        transcript = len(_TURN.findall(self.doc.text)) >= 3
         for n, (claim, _) in enumerate(out):
+            if claim.text.startswith(("(", "[")):
+                turn = None
+                continue
             m = _TURN.match(claim.text)
+            if m is not None and m.group(1).lower() in _COLON_STOP:
+                m = None  # "UPDATED: ...", "NOTE: ...": page furniture, not a speaker
             if m is not None and (claim.start == 0 or self.doc.text[claim.start - 1] == "\n"):
                 src = self._speaker(m.group(1))
+                if len(normalise(src.name).split()) > 1:
+                    # "CHRIS WALLACE, FOX NEWS ANCHOR:" then "WALLACE:": the same person
+                    self.memory.local.setdefault(normalise(src.name).split()[-1], src)
                 turn = _Found(
                     source=src,
                     mention_start=claim.start,
@@ -2285,16 +2296,28 @@ class _Attributor:
                     kind=AttributionKind.DIRECT_QUOTE,
                 )
                 paragraph = claim.paragraph
-            elif turn is None or claim.paragraph != paragraph:
-                turn = None
+            elif turn is None or not (
+                claim.paragraph == paragraph
+                or (
+                    transcript
+                    and claim.paragraph == paragraph + 1
+                    and _SPEAKING_PERSON.search(claim.text) is not None
+                )
+            ):
+                turn = None  # a paragraph of narrative after the transcript is the reporter's
                 continue
+            paragraph = claim.paragraph
             out[n] = (claim, turn)
         return out
 
     def _speaker(self, label: str) -> Source:
         """The person a transcript's speaker label names: "POLLARD" -> Ray Pollard when the
         article names him, else the label in name case ("Wallace")."""
-        name = " ".join(w.capitalize() for w in label.split())
+        words = label.split()
+        titles = descriptor_words().titles
+        while len(words) > 1 and words[0].lower() in titles:
+            words = words[1:]  # "GOV. MIKE PENCE" -> "Mike Pence"
+        name = " ".join(w.capitalize() for w in words)
         known = self._local(name) or self.registry.resolve(name)
         if known is None:
             people = {
@@ -2366,6 +2389,8 @@ class _Attributor:
 # the speech of the speaker next to it ("This cannot be used as a maneuver to divert us said
 # Fabius ... That is why we have decided to take this initiative."). Case-sensitive: "US".
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y|me)\b")
+# a turn's next paragraph goes on with it when someone still speaks to someone
+_SPEAKING_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y|me|[Yy]ou|[Yy]our)\b|\?")
 # page furniture in the first person: "Reporting by ... Our Standards", "Follow us on
 # Instagram", "Subscribe to our Youtube channel", "We wont spam you"
 _CREDITS = re.compile(
@@ -2755,6 +2780,12 @@ def _named_document(family: tuple[str, ...]) -> re.Pattern[str]:
 
 
 # a transcript's speaker label at the start of a paragraph: "WALLACE:", "SEN. HARRIS:"
-_TURN = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s", re.MULTILINE)
+# also "WALLACE (voice-over):", "CHRIS WALLACE, FOX NEWS ANCHOR:", "GOV. MIKE PENCE (R-IND.),
+# VICE PRESIDENTIAL NOMINEE:", "STEVE INSKEEP, HOST:" (the name is the part before the comma)
+_TURN = re.compile(
+    r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?: ?\([^)\n]{1,40}\))?"
+    r"(?:, ?[A-Z][A-Z .'’&/-]{1,60}(?: ?\([^)\n]{1,40}\))?)?:\s",
+    re.MULTILINE,
+)
 _INVERTED_CUE = re.compile(r" (?:said|says|told|added)\b")
 _SENTENCE_STOP = re.compile(r"[.!?](?= +[A-Z\"“])")

@@ -150,3 +150,27 @@ def test_polls_show_and_the_report_a_source_spoke_in() -> None:
     )
     # a video describes, it does not claim
     assert sources("A video shows deputies pushing a woman to the ground.") == [None]
+
+
+def test_transcript_labels_with_roles_and_turns_over_paragraphs() -> None:
+    out = sources(
+        "Transcript: Pence on 'Fox News Sunday'\n\n"
+        "CHRIS WALLACE, FOX NEWS ANCHOR: Governor, welcome back. Do you accept the results?\n\n"
+        "GOV. MIKE PENCE (R-IND.), VICE PRESIDENTIAL NOMINEE: We will accept the results.\n\n"
+        "And I think the American people know that.\n\n"
+        "(CROSSTALK)\n\n"
+        "WALLACE (voice-over): The campaign has been rough.\n\n"
+        "UPDATED: The interview aired on Sunday.\n\n"
+        "The interview was taped on Saturday."
+    )
+    assert out == [
+        None,
+        "Chris Wallace",
+        "Chris Wallace",
+        "Mike Pence",
+        "Mike Pence",
+        None,
+        "Chris Wallace",
+        None,
+        None,
+    ]
