@@ -832,6 +832,8 @@ class _Attributor:
             f = self._from_span(toks, span, cue, m.start(), i, text, weak)
             if f is None:
                 f = self._modified_subject(toks, span[0], cue, m.start(), i, text, weak)
+            if f is None:
+                f = self._document_subject(toks, i, cue, m.start(), text)
             return f
         doc = self._document_subject(toks, i, cue, m.start(), text)
         if doc is not None:
@@ -990,6 +992,13 @@ class _Attributor:
                 after.low == "of" or _is_participle(after) or after.low in _IRREGULAR_PARTICIPLES
             ):
                 return None
+            if after.low != "of" and toks[k + 2].low == "by" and k + 3 < i:
+                # "The polling average compiled by RealClearPolitics shows": its compiler
+                agent = _np_after(toks, k + 3)
+                if agent is not None and agent[1] < i and toks[agent[1]].is_cap:
+                    src = self._source_for(toks, agent[0], agent[1], text)
+                    if src is not None:
+                        return self._found(toks, agent, src, cue, cue_start, "report-by", i, text)
             span = _np_before(toks, k)
             if span is None or not (
                 any(x.is_cap for x in toks[span[0] : k]) or toks[span[0]].low == "the"
@@ -2441,6 +2450,8 @@ _TITLE_CUE = re.compile(
 def _lower_title_cues(text: str) -> str:
     """A Title Case headline's cue in lower case (same length, so offsets hold): most of its
     words are capitalised, so the cue would otherwise read as part of a name."""
+    if _TITLE_CUE.search(text) is None:
+        return text
     words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
     if len(text.split()) > 20 or len(words) < 3:
         return text  # a headline is short; a long capitalised line is a list of links

@@ -174,3 +174,10 @@ def test_transcript_labels_with_roles_and_turns_over_paragraphs() -> None:
         None,
         None,
     ]
+
+
+def test_a_document_compiled_by_someone_is_theirs() -> None:
+    assert sources(
+        "The national polling average compiled by RealClearPolitics shows Clinton ahead by 5 "
+        "points. The average shows a tie in Ohio."
+    ) == ["RealClearPolitics", "unnamed average"]
