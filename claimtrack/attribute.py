@@ -203,7 +203,8 @@ _SOURCE_NOUNS = frozenset(
      "governments", "arm", "faction", "factions", "brigade",
      "battalion", "movement", "party", "centre", "center", "directorate", "authority",
      "websites", "pages", "respondents", "polled", "surveyed", "campaign", "campaigns",
-     "militant"}
+     "militant", "people", "fact-checkers", "pollsters", "strategists", "economists",
+     "critics", "opponents", "nominee", "candidate", "senator"}
 )  # fmt: skip
 # documents that speak for their makers ("the poll found", "jail records show") head a source
 _SOURCE_NOUNS = _SOURCE_NOUNS | generic_words().documents
@@ -349,7 +350,8 @@ _ROLE_KINDS: dict[str, frozenset[SourceKind]] = {
 _PERSON_ROLES = frozenset(
     {"minister", "spokesman", "spokeswoman", "spokesperson", "president", "envoy", "official",
      "commander", "ambassador", "secretary", "premier", "governor", "mayor", "chief", "head",
-     "director", "leader", "general", "chancellor", "king", "emir", "prince", "sheikh"}
+     "director", "leader", "general", "chancellor", "king", "emir", "prince", "sheikh",
+     "nominee", "candidate", "senator", "congressman", "congresswoman", "speaker", "chairman"}
 )  # fmt: skip
 _LINKED = frozenset(
     {"linked", "affiliated", "close", "loyal", "allied", "belonging", "run", "attached",
@@ -468,6 +470,7 @@ class _Memory:
     orgs: list[Source] = field(default_factory=list)  # organisations named, most recent last
     groups: list[Source] = field(default_factory=list)  # "a group of X": X, for "the group"
     documents: dict[str, Source] = field(default_factory=dict)  # "said in a report": its maker
+    pronouns: dict[str, str] = field(default_factory=dict)  # person's name -> "he" or "she"
     local: dict[str, Source] = field(default_factory=dict)
 
     def spoke(self, source: Source) -> None:
@@ -771,6 +774,8 @@ class _Attributor:
             and prev.low in ("is", "are", "was", "were")
         ):
             return None
+        if prev is not None and prev.possessive:
+            return None  # "Trump's claim that ...": a noun
         if prev is not None and prev.low in ("not", "n't", "never") and cue not in _AS_CUES:
             return None  # "He did not say whether", "has not said", "never confirmed"
         if (
@@ -1521,6 +1526,7 @@ class _Attributor:
             (first.low.endswith("ing") and _is_participle(first))
             or (_is_participle(first) and first.low.endswith("ed"))
             or (j - c == 2 and first.text.isdigit())
+            or first.low in ("in", "during", "at")  # "Pence, in an interview with CNN, said"
         ):
             return None
         outer = _np_before(toks, c - 1)
@@ -1850,6 +1856,15 @@ class _Attributor:
         if a == b and first.low in _PRONOUNS:
             return self._pronoun(first.low)
         head = toks[b].bare
+        if head in ("people", "person", "sources", "source", "officials", "official"):
+            informed = _INFORMED.match(text, toks[b].end)
+            if informed is not None:
+                # "people familiar with his plans", "sources close to the campaign": unnamed,
+                # with the words that say who they are
+                words = normalise(text[toks[a].start : informed.end()]).split()
+                while words and (words[0] in generic_words().qualifiers or words[0].isdigit()):
+                    words = words[1:]  # "Two people familiar with ..." -> "people familiar ..."
+                return Source(name=" ".join(words), kind=SourceKind.UNNAMED)
         if head in ("campaign", "campaigns") and b > a and toks[b - 1].possessive:
             # "Clinton's campaign said" -> "Clinton campaign" (the campaign, not the candidate)
             candidate = _strip_possessive(toks[b - 1].text)
@@ -1912,6 +1927,8 @@ class _Attributor:
             role = self._role(toks, a, b, head)
             if role is not None:
                 return role
+            if head in _CANDIDATE_ROLES:
+                return None  # "the senator said" with no senator named: nobody we can name
         if toks[b].is_cap or toks[b].bare in _SOURCE_NOUNS or _closes_name(toks, b):
             if not any(_is_head(t) for t in toks[a : b + 1]):
                 return None
@@ -2050,7 +2067,18 @@ class _Attributor:
 
     def _pronoun(self, word: str) -> Source | None:
         if word in ("he", "she"):
-            return self.memory.last_person
+            # "she" is not the last person when that one was "he" before: the last person
+            # not known as the other ("Trump said ... Clinton said ... he added" -> Trump)
+            last = self.memory.last_person
+            people = [p.source for p in reversed(self.memory.people)]
+            for person in [last, *(x for x in self.memory.speakers[::-1] if x.is_person), *people]:
+                if person is None:
+                    continue
+                known = self.memory.pronouns.get(person.name)
+                if known is None or known == word:
+                    self.memory.pronouns.setdefault(person.name, word)
+                    return person
+            return last
         if word == "it":
             # "a military source said ... It added": SANA's way with its unnamed sources
             return self.memory.last_org or self.memory.last_unnamed
@@ -2492,6 +2520,13 @@ _SPEAKING_BODIES = frozenset(
 )  # fmt: skip
 # what a camera recorded describes, it does not claim
 _FOOTAGE = frozenset({"video", "videos", "footage", "photo", "photos", "image", "images"})
+# what makes an unnamed source informed: "people familiar with the matter"
+_INFORMED = re.compile(
+    r" (?:familiar with|close to|briefed on|with knowledge of|knowledgeable about)"
+    r"(?: (?!said\b|says\b|told\b)[\w'’-]+){1,4}?(?=[,.;]| said\b| says\b| told\b|$)"
+)
+# roles that only ever point back to a person named with them ("the Republican nominee")
+_CANDIDATE_ROLES = frozenset({"nominee", "candidate", "senator"})
 # the people a poll asked: what they "said" is the poll's finding
 _POLLED = frozenset({"respondents", "polled", "surveyed", "interviewed"})
 # past participles that do not end in -ed: "a poll taken last week found"

@@ -181,3 +181,23 @@ def test_a_document_compiled_by_someone_is_theirs() -> None:
         "The national polling average compiled by RealClearPolitics shows Clinton ahead by 5 "
         "points. The average shows a tie in Ohio."
     ) == ["RealClearPolitics", "unnamed average"]
+
+
+def test_he_and_she_keep_to_the_person_they_meant_before() -> None:
+    assert sources(
+        "Pence said the ticket was united. He said it twice. Clinton said Pence was wrong. "
+        "She argued that the ticket was divided. He replied that she was mistaken."
+    ) == ["Mike Pence", "Mike Pence", "Hillary Clinton", "Hillary Clinton", "Mike Pence"]
+
+
+def test_roles_point_back_and_informed_people_keep_their_words() -> None:
+    assert sources(
+        "Republican nominee Donald Trump spoke in Ohio on Monday. "
+        "The Republican nominee said the system was rigged. "
+        "Two people familiar with the matter said the FBI had reopened the case. "
+        "Pence, in an interview with CNN, said the ticket was united."
+    ) == [None, "Donald Trump", "people familiar with the matter", "Mike Pence"]
+    # a noun after a possessive is no cue; the tail cue governs
+    assert sources("Trump's claim that he opposed the war was false, fact-checkers said.") == [
+        "fact-checkers"
+    ]
