@@ -545,6 +545,7 @@ class _Attributor:
         flat = self._quotes_pass(flat)
         flat = _first_person_pass(flat, self.quotes)
         flat = self._speaker_turns(flat)
+        flat = self._tweet_credits(flat)
         for claim, found in flat:
             out.append(replace(claim, attribution=self._attribution(claim, found)))
         return tuple(out)
@@ -1855,6 +1856,8 @@ class _Attributor:
         low = normalise(mention)
         if a == b and first.low in _PRONOUNS:
             return self._pronoun(first.low)
+        if a == b and first.low.replace("’", "'").split("'")[0] in ("i", "we"):
+            return None  # "I've said ...": the speaker quoted, found by the first-person pass
         head = toks[b].bare
         if head in ("people", "person", "sources", "source", "officials", "official"):
             informed = _INFORMED.match(text, toks[b].end)
@@ -2347,6 +2350,38 @@ class _Attributor:
             out[n] = (claim, turn)
         return out
 
+    def _tweet_credits(
+        self, flat: list[tuple[Claim, _Found | None]]
+    ) -> list[tuple[Claim, _Found | None]]:
+        """An embedded tweet: its text, then "— Donald J. Trump (@realDonaldTrump) October 8,
+        2016"; the lines of its paragraph before the credit are the account holder's."""
+        if "(@" not in self.doc.text:
+            return flat
+        out = list(flat)
+        for n, (claim, _) in enumerate(out):
+            m = _TWEET_CREDIT.match(claim.text)
+            if m is None:
+                continue
+            name = " ".join(w for w in m.group(1).split() if not re.fullmatch(r"[A-Z]\.", w))
+            src = self.registry.resolve(name) or self._local(name)
+            if src is None:
+                src = Source(name=name, kind=SourceKind.OFFICIAL, is_person=True)
+            found = _Found(
+                source=src,
+                mention_start=claim.start + m.start(1),
+                mention_end=claim.start + m.end(1),
+                cue="tweet",
+                rule="tweet-credit",
+                cue_start=m.start(1),
+                kind=AttributionKind.DIRECT_QUOTE,
+            )
+            k = n - 1
+            while k >= 0 and out[k][0].paragraph == claim.paragraph:
+                if not _TWEET_LINK.fullmatch(out[k][0].text):
+                    out[k] = (out[k][0], found)
+                k -= 1
+        return out
+
     def _speaker(self, label: str) -> Source:
         """The person a transcript's speaker label names: "POLLARD" -> Ray Pollard when the
         article names him, else the label in name case ("Wallace")."""
@@ -2833,5 +2868,8 @@ _TURN = re.compile(
     r"(?:, ?[A-Z][A-Z .'’&/-]{1,60}(?: ?\([^)\n]{1,40}\))?)?:\s",
     re.MULTILINE,
 )
+# the credit line of an embedded tweet, and its picture link
+_TWEET_CREDIT = re.compile(r"^[—–-]{1,2} ?([^()\n]{2,60}?) \(@\w{1,30}\) \w+ \d{1,2}, \d{4}$")
+_TWEET_LINK = re.compile(r"(?:https?://)?(?:pic\.)?twitter\.com/\S+|https?://t\.co/\S+")
 _INVERTED_CUE = re.compile(r" (?:said|says|told|added)\b")
 _SENTENCE_STOP = re.compile(r"[.!?](?= +[A-Z\"“])")

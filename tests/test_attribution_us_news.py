@@ -201,3 +201,16 @@ def test_roles_point_back_and_informed_people_keep_their_words() -> None:
     assert sources("Trump's claim that he opposed the war was false, fact-checkers said.") == [
         "fact-checkers"
     ]
+
+
+def test_an_embedded_tweet_is_its_account_holders() -> None:
+    out = sources(
+        "Trump responded on Twitter early Saturday.\n\n"
+        "I never said I'm a perfect person. I've said and done things I regret. "
+        "pic.twitter.com/abc123\n"
+        "— Donald J. Trump (@realDonaldTrump) October 8, 2016\n\n"
+        "Clinton's running mate was blunt.\n\n"
+        "This is horrific. We cannot allow this man to become president.\n"
+        "— Tim Kaine (@timkaine) October 7, 2016"
+    )
+    assert out == ["Donald Trump"] * 3 + [None, None, None, "Tim Kaine", "Tim Kaine", None]
