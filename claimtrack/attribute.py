@@ -36,6 +36,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from claimtrack.gazetteer import gazetteer
 from claimtrack.model import (
     UNATTRIBUTED,
     Attribution,
@@ -1829,6 +1830,15 @@ class _Attributor:
         name, descriptor, kind = self.registry.canonicalise(mention)
         if not name:
             return None
+        if normalise(name) in _place_names():
+            # places are not sources ("Aleppo Hama and Idlib announced"); a body named after
+            # one is ("the Idlib Media Center", "Aleppo Today"), by its whole name
+            words = mention.split()
+            while words and normalise(words[0]) in _DETS:
+                words = words[1:]
+            if len(words) < 2 or not all(w[:1].isupper() for w in words):
+                return None
+            name, descriptor, kind = " ".join(words), None, SourceKind.OTHER
         is_person = kind is SourceKind.OFFICIAL
         src = Source(
             name=name,
@@ -2850,6 +2860,12 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 # words dropped from the name of an unnamed source: "the same source" -> "unnamed source"
 _UNNAMED_DROP = frozenset({"the", "a", "an", "same", "this", "that", "these", "those", "such"})
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Every spelling of every place in the gazetteer (``rules/gazetteer.toml``)."""
+    return frozenset(normalise(s) for forms in gazetteer().spellings.values() for s in forms)
 
 
 @lru_cache(maxsize=16)

@@ -113,3 +113,23 @@ def test_unnamed_kinds_come_from_the_words() -> None:
     g = generic_words()
     assert g.is_generic("the same source") and g.is_generic("Media reports")
     assert not g.is_generic("military source") and not g.is_generic("Human Rights Watch")
+
+
+def test_role_and_body_words_alone_name_nobody_and_places_never_speak() -> None:
+    # issue 12: "watchdog", "spokesman", "government" were sources of their own on FA-KES
+    out = run("The spokesman said the convoy was hit. The watchdog said 20 people died.")
+    assert [c.attribution.source for c in out] == ["unnamed spokesman", "unnamed watchdog"]
+    assert all(c.attribution.source_kind is SourceKind.UNNAMED for c in out)
+    # a monitor named before is what "the watchdog" means
+    assert (
+        sources("The Syrian Observatory for Human Rights reported it. The watchdog said 20 died.")
+        == ["Syrian Observatory for Human Rights"] * 2
+    )
+    # FA-KES: places are no sources, bodies named after a place are, by their whole name
+    assert sources(
+        "In a new development 17 armed factions in coastal regions Aleppo Hama and Idlib "
+        "announced that they agreed to form a military operations room."
+    ) == [None]
+    assert sources("Meanwhile the Idlib Media Center said dozens of people had been killed.") == [
+        "Idlib Media Center"
+    ]
