@@ -205,7 +205,8 @@ _SOURCE_NOUNS = frozenset(
      "battalion", "movement", "party", "centre", "center", "directorate", "authority",
      "websites", "pages", "respondents", "polled", "surveyed", "campaign", "campaigns",
      "militant", "people", "fact-checkers", "pollsters", "strategists", "economists",
-     "critics", "opponents", "nominee", "candidate", "senator"}
+     "critics", "opponents", "nominee", "candidate", "senator", "lawyers", "lawyer",
+     "attorneys", "attorney", "prosecutors", "prosecutor", "allies", "surrogates"}
 )  # fmt: skip
 # documents that speak for their makers ("the poll found", "jail records show") head a source
 _SOURCE_NOUNS = _SOURCE_NOUNS | generic_words().documents
@@ -1878,11 +1879,12 @@ class _Attributor:
                 while words and (words[0] in generic_words().qualifiers or words[0].isdigit()):
                     words = words[1:]  # "Two people familiar with ..." -> "people familiar ..."
                 return Source(name=" ".join(words), kind=SourceKind.UNNAMED)
-        if head in ("campaign", "campaigns") and b > a and toks[b - 1].possessive:
-            # "Clinton's campaign said" -> "Clinton campaign" (the campaign, not the candidate)
+        if head in _OWNED_PARTIES and b > a and toks[b - 1].possessive:
+            # "Clinton's campaign said" -> "Clinton campaign" (the campaign, not the candidate),
+            # "Trump's lawyers argued" -> "Trump lawyers"
             candidate = _strip_possessive(toks[b - 1].text)
             if candidate[:1].isupper():
-                return self._new_source(f"{candidate} campaign")
+                return self._new_source(f"{candidate} {toks[b].text}")
         # "Mr Erdogan's office said" -> the presidency of his country
         if head in ("office", "presidency") and b > a and toks[b - 1].possessive:
             owner = self._known(toks, a, b - 1) or self._person_by_role(toks, a, b - 1)
@@ -2054,6 +2056,8 @@ class _Attributor:
     def _last_source(self, noun: str) -> Source | None:
         """ "the source said" -> the last unnamed source; "the statement said" -> the last body;
         "the correspondent said" -> the last outlet."""
+        if noun in self.memory.documents:
+            return self.memory.documents[noun]  # "Comey said in a letter ... The letter said"
         for src in reversed(self.memory.speakers):
             if noun in ("correspondent", "reporter"):
                 if src.kind in _OUTLET_KINDS:
@@ -2512,7 +2516,9 @@ def _first_person_pass(
 
 _SPACES = re.compile(r"\s+")
 # the document a source spoke in: "said in a report released Wednesday"
-_SPOKE_IN = re.compile(r"\bin an? (?:new |written |\d+-page )?(report|study|letter|memo|survey)\b")
+_SPOKE_IN = re.compile(
+    r"\b[Ii]n an? (?:new |written |\d+-page )?(report|study|letter|memo|survey)\b"
+)
 # a cue in a Title Case headline: "ISIL Claims Beheading of 18 Syrians", "Trump Says He Will ..."
 _TITLE_CUE = re.compile(
     r"(?<= )(?:Says|Said|Claims|Warns|Tells|Denies|Accuses|Blames|Confirms|Urges|Vows|Insists|"
@@ -2570,6 +2576,11 @@ _INFORMED = re.compile(
     r" (?:familiar with|close to|briefed on|with knowledge of|knowledgeable about)"
     r"(?: (?!said\b|says\b|told\b)[\w'’-]+){1,4}?(?=[,.;]| said\b| says\b| told\b|$)"
 )
+# the people or body of a named person: "Clinton's campaign", "Trump's lawyers"
+_OWNED_PARTIES = frozenset(
+    {"campaign", "campaigns", "lawyers", "lawyer", "attorneys", "attorney", "aides", "advisers",
+     "allies", "surrogates"}
+)  # fmt: skip
 # roles that only ever point back to a person named with them ("the Republican nominee")
 _CANDIDATE_ROLES = frozenset({"nominee", "candidate", "senator"})
 # the people a poll asked: what they "said" is the poll's finding

@@ -214,3 +214,12 @@ def test_an_embedded_tweet_is_its_account_holders() -> None:
         "— Tim Kaine (@timkaine) October 7, 2016"
     )
     assert out == ["Donald Trump"] * 3 + [None, None, None, "Tim Kaine", "Tim Kaine", None]
+
+
+def test_letters_lawsuits_and_a_persons_people() -> None:
+    assert sources(
+        "In a letter to Congress, FBI Director James Comey said the bureau had found new emails. "
+        "The letter said the review would take time. "
+        "Trump's lawyers argued in court filings that the case should be dismissed. "
+        "The lawsuit alleges that Trump University defrauded students."
+    ) == ["James Comey", "James Comey", "Trump lawyers", "unnamed lawsuit"]
