@@ -810,6 +810,15 @@ class _Attributor:
         span = _np_before(toks, j) if j >= 0 else None
         rule = "subject-cue"
         if span is not None and span[0] >= 2 and toks[span[0] - 1].low == "and":
+            # "the National Coalition for Syrian Revolution and Opposition Forces": one name
+            k = span[0] - 2
+            while k > 0 and (toks[k - 1].is_cap or toks[k - 1].low in _NAME_PARTICLES):
+                k -= 1
+            for x in range(k, span[0] - 1):
+                if toks[x].is_cap and self._known(toks, x, span[1]) is not None:
+                    span = (x, span[1])
+                    break
+        if span is not None and span[0] >= 2 and toks[span[0] - 1].low == "and":
             # "Assads regime and Russia have accused rebels", "Kaine and Clinton believe": the
             # first named leads
             left = _np_before(toks, span[0] - 2)
@@ -1831,6 +1840,20 @@ class _Attributor:
         name, descriptor, kind = self.registry.canonicalise(mention)
         if not name:
             return None
+        if normalise(name) != normalise(mention) and (
+            generic_words().is_generic(name) or normalise(name) in ("forces", "state")
+        ):
+            # "Opposition Forces" was canonicalised to "Forces", "Jordanian state TV" to
+            # "state": a generic word is no name; keep the words of the mention
+            words = mention.split()
+            while words and normalise(words[0]) in _DETS:
+                words = words[1:]
+            name, descriptor = " ".join(words), None
+        words = name.split()
+        if len(words) > 2 and words[0].endswith("s") and kind is SourceKind.OFFICIAL:
+            owner = self.registry.resolve(words[0][:-1])
+            if owner is not None and not owner.is_person:
+                name = " ".join(words[1:])  # "Observatorys Rami Abdel Rahman" -> the person
         if normalise(name) in _place_names():
             # places are not sources ("Aleppo Hama and Idlib announced"); a body named after
             # one is ("the Idlib Media Center", "Aleppo Today"), by its whole name
@@ -2197,9 +2220,17 @@ class _Attributor:
         m = _STATE_MEDIA.match(low)
         if m is None:
             return None
-        country = (m.group(1) or self._article_country()).capitalize()
-        medium = _STATE_MEDIUM[m.group(2)]
-        return self.registry.resolve(f"{country} {medium}")
+        demonym = m.group(1) or m.group(2)
+        if demonym is not None and demonym not in descriptor_words().demonyms:
+            return None
+        country = (demonym or self._article_country()).capitalize()
+        medium = _STATE_MEDIUM[m.group(3)]
+        found = self.registry.resolve(f"{country} {medium}")
+        if found is None and demonym is not None:
+            # "Jordanian state TV": that state's broadcaster, by that name (not "state")
+            kind = SourceKind.NEWS_AGENCY if "agency" in medium else SourceKind.BROADCASTER
+            found = Source(name=f"{country} {medium}", kind=kind)
+        return found
 
     def _article_country(self) -> str:
         """The demonym of the country an article is about: the most mentioned one."""
@@ -2606,7 +2637,8 @@ _FOREIGN_COALITION = re.compile(
 )
 _CREDIT_LINE = re.compile(r"^\s*(?:--|—|–)\s*[A-Z][\w .&/-]{1,40}$")
 _STATE_MEDIA = re.compile(
-    r"^(?:earlier |the |an? )*(?:(?:state|state-run|state-owned|official|government)[ -]?)+"
+    r"^(?:earlier |the |an? )*(?:([a-z]+) )?"  # "Jordanian state TV"
+    r"(?:(?:state|state-run|state-owned|official|government)[ -]?)+"
     r"(?:([a-z]+) )?(television|tv|news agency|media|broadcaster)$"
 )
 _STATE_MEDIUM = {

@@ -133,3 +133,13 @@ def test_role_and_body_words_alone_name_nobody_and_places_never_speak() -> None:
     assert sources("Meanwhile the Idlib Media Center said dozens of people had been killed.") == [
         "Idlib Media Center"
     ]
+
+
+def test_canonical_names_never_shrink_to_a_generic_word() -> None:
+    # FA-KES: these became sources called "state", "Forces", "Observatorys Rami Abdel Rahman"
+    assert sources(
+        "Jordanian state TV said the jets struck Islamic State targets. "
+        "Meanwhile the National Coalition for Syrian Revolution and Opposition Forces said the "
+        'attack killed more than 100. "There are fierce clashes" said the Observatorys Rami '
+        "Abdel Rahman."
+    ) == ["Jordanian state television", "Syrian opposition", "Rami Abdel Rahman"]
