@@ -703,7 +703,7 @@ class _Attributor:
                     f = self._with_relay(toks, i, f, text)
                 results.append(f)
         if not results:
-            f = self._colon_or_headline(toks, text, claim)
+            f = self._colon_or_headline(toks, text, claim) or self._in_the_poll(toks, text)
             return [f] if f is not None else []
         results.sort(key=lambda f: f.cue_start)
         return self._choose(results, toks, text)
@@ -799,6 +799,10 @@ class _Attributor:
         # "X was quoted as saying", "X quoted Y as saying"
         if cue in _AS_CUES and prev is not None and prev.low == "as":
             return self._quoted_as_saying(toks, i)
+        if cue in _CLAUSE_CUES and prev is not None:
+            f = self._participle_subject(toks, i, cue, m.start(), text)
+            if f is not None:
+                return f
         j = _skip_back(toks, i - 1, cue)
         # "Wird Furati head of press office at Fastaqim Kama Umirt told", "Abu Omar a commander
         # in Jabhat al-Nusra said": the person named before the role is the subject
@@ -970,6 +974,33 @@ class _Attributor:
                     return None
                 return self._found(toks, left, src, cue, cue_start, "subject-cue", i, text)
         return None
+
+    def _participle_subject(
+        self, toks: list[_Tok], i: int, cue: str, cue_start: int, text: str
+    ) -> _Found | None:
+        """ "Trump later walked back the comment, saying he was joking", "The campaign released
+        a statement saying ...": the subject of the sentence says it."""
+        prev = toks[i - 1]
+        statement = prev.bare in generic_words().documents and toks[i - 2].low in ("a", "an")
+        if prev.text != "," and not statement:
+            return None
+        k = 0
+        while k < i and (toks[k].low in _SENTENCE_ADVERBS or not toks[k].is_word):
+            k += 1
+        span = _np_after(toks, k)
+        if span is not None and toks[span[1]].possessive and span[1] + 1 < i:
+            owned = _np_after(toks, span[1] + 1)  # "Trump's campaign released ..."
+            span = (span[0], owned[1]) if owned is not None else span
+        if span is None or span[1] + 1 >= i:
+            return None
+        after = toks[span[1] + 1]
+        if not after.is_word or after.is_cap or after.low in _PREPOSITIONS:
+            return None
+        src = self._source_for(toks, span[0], span[1], text)
+        if src is None or not self._speaking_subject(toks, span, src):
+            return None
+        found = self._found(toks, span, src, cue, cue_start, "participle-subject", i, text)
+        return replace(found, split_at=None)
 
     def _first_of_joint(self, toks: list[_Tok], span: tuple[int, int]) -> tuple[int, int]:
         """ "a monitor and rebels said" -> "a monitor": of two sources, the first named."""
@@ -1754,6 +1785,22 @@ class _Attributor:
                 return self._found(toks, (k, span[1]), src, "", toks[k].start, "headline-tail",
                                    end, text)  # fmt: skip
         return None
+
+    def _in_the_poll(self, toks: list[_Tok], text: str) -> _Found | None:
+        """ "Clinton leads Trump 46 percent to 42 percent in the poll": the poll's finding."""
+        m = _IN_THE_POLL.search(text)
+        if m is None:
+            return None
+        k = _index_after(toks, m.start(1))
+        if k >= len(toks):
+            return None
+        b = _index_after(toks, m.end(1)) - 1
+        src = self._source_for(toks, k, b, text)
+        if src is None:
+            return None
+        return replace(
+            self._found(toks, (k, b), src, "in", m.start(), "in-the-poll", k, text), split_at=None
+        )
 
     def _apposition(self, toks: list[_Tok], span: tuple[int, int], text: str) -> tuple[int, int]:
         a, b = span
@@ -2614,6 +2661,11 @@ _OWNED_PARTIES = frozenset(
 )  # fmt: skip
 # roles that only ever point back to a person named with them ("the Republican nominee")
 _CANDIDATE_ROLES = frozenset({"nominee", "candidate", "senator"})
+# participles whose subject is the sentence's: "..., saying he was joking"
+_CLAUSE_CUES = frozenset(
+    {"saying", "adding", "arguing", "insisting", "warning", "claiming", "noting", "explaining",
+     "stressing", "stating", "telling", "vowing", "promising", "accusing", "calling", "urging"}
+)  # fmt: skip
 # the people a poll asked: what they "said" is the poll's finding
 _POLLED = frozenset({"respondents", "polled", "surveyed", "interviewed"})
 # past participles that do not end in -ed: "a poll taken last week found"
@@ -2926,6 +2978,11 @@ _TURN = re.compile(
     r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?: ?\([^)\n]{1,40}\))?"
     r"(?:, ?[A-Z][A-Z .'’&/-]{1,60}(?: ?\([^)\n]{1,40}\))?)?:\s",
     re.MULTILINE,
+)
+# a finding "in the poll" / "in a new CNN/ORC poll" / "in the survey"
+_IN_THE_POLL = re.compile(
+    r"\bin (?:the|a|an|this|that) ((?:(?:new|latest|recent|national|separate)\s)?"
+    r"(?:[A-Z][\w/.&-]*\s){0,4}(?:poll|survey))\b"
 )
 # the credit line of an embedded tweet, and its picture link
 _TWEET_CREDIT = re.compile(r"^[—–-]{1,2} ?([^()\n]{2,60}?) \(@\w{1,30}\) \w+ \d{1,2}, \d{4}$")

@@ -223,3 +223,15 @@ def test_letters_lawsuits_and_a_persons_people() -> None:
         "Trump's lawyers argued in court filings that the case should be dismissed. "
         "The lawsuit alleges that Trump University defrauded students."
     ) == ["James Comey", "James Comey", "Trump lawyers", "unnamed lawsuit"]
+
+
+def test_participle_clauses_fired_back_and_in_the_poll() -> None:
+    assert sources(
+        "Trump later walked back the comment, saying he was joking. "
+        '"That\'s not true," Kaine shot back. '
+        "Trump's campaign released a statement saying the tape was old. "
+        "A Quinnipiac poll was released on Monday. "
+        "Clinton leads Trump 46 percent to 42 percent in the poll."
+    ) == ["Donald Trump", "Tim Kaine", "Trump campaign", None, "Quinnipiac poll"]
+    # no speaker, no cue: "Russian jets bombed the town, killing 10" stays the reporter's
+    assert sources("Russian jets bombed the town, saying nothing.") == [None]
