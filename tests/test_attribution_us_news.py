@@ -34,6 +34,7 @@ def test_polls_speak_for_their_findings() -> None:
 
 def test_beliefs_and_intentions_are_the_believer_unless_someone_reports_them() -> None:
     assert sources("Pence thinks the race will be decided in Ohio.") == ["Mike Pence"]
+    assert sources("Clinton is confident that she will carry Florida.") == ["Hillary Clinton"]
     assert sources("Trump thinks he can win union workers, according to two aides.") == ["aides"]
     # a share of a poll "thought" nothing of its own
     assert sources("Forty-eight percent thought Pence had won the debate.") == [None]
