@@ -836,6 +836,12 @@ class _Attributor:
                 )
             ):
                 span = (left[0], left[1])
+        if (
+            span is not None
+            and toks[span[1]].bare == "people"
+            and _INFORMED.match(text, toks[span[1]].end) is None
+        ):
+            span = None  # "... killed 1102 people said the Observatory": the dead, not a source
         if span is not None:
             span = self._first_of_joint(toks, span)
         if (
@@ -1937,6 +1943,8 @@ class _Attributor:
         low = normalise(mention)
         if a == b and first.low in _PRONOUNS:
             return self._pronoun(first.low)
+        if toks[b].bare in _FOOTAGE:
+            return None  # "The video ... shows": what a camera recorded is the reporter's account
         if a == b and first.low.replace("’", "'").split("'")[0] in ("i", "we"):
             return None  # "I've said ...": the speaker quoted, found by the first-person pass
         head = toks[b].bare
@@ -1945,9 +1953,12 @@ class _Attributor:
             if informed is not None:
                 # "people familiar with his plans", "sources close to the campaign": unnamed,
                 # with the words that say who they are
-                words = normalise(text[toks[a].start : informed.end()]).split()
-                while words and (words[0] in generic_words().qualifiers or words[0].isdigit()):
+                words = text[toks[a].start : informed.end()].split()
+                while words and (
+                    normalise(words[0]) in generic_words().qualifiers or words[0].isdigit()
+                ):
                     words = words[1:]  # "Two people familiar with ..." -> "people familiar ..."
+                words[:1] = [words[0].lower()] if words else []
                 return Source(name=" ".join(words), kind=SourceKind.UNNAMED)
         if head in _OWNED_PARTIES and b > a and toks[b - 1].possessive:
             # "Clinton's campaign said" -> "Clinton campaign" (the campaign, not the candidate),
@@ -2157,6 +2168,8 @@ class _Attributor:
             # "she" is not the last person when that one was "he" before: the last person
             # not known as the other ("Trump said ... Clinton said ... he added" -> Trump)
             last = self.memory.last_person
+            if last is None:
+                return None
             people = [p.source for p in reversed(self.memory.people)]
             for person in [last, *(x for x in self.memory.speakers[::-1] if x.is_person), *people]:
                 if person is None:
@@ -2652,7 +2665,8 @@ _FOOTAGE = frozenset({"video", "videos", "footage", "photo", "photos", "image", 
 # what makes an unnamed source informed: "people familiar with the matter"
 _INFORMED = re.compile(
     r" (?:familiar with|close to|briefed on|with knowledge of|knowledgeable about)"
-    r"(?: (?!said\b|says\b|told\b)[\w'’-]+){1,4}?(?=[,.;]| said\b| says\b| told\b|$)"
+    r"(?: (?!(?:said|says|told|have|has|had|is|are|was|were|say|believe|believes)\b)[\w'’-]+)"
+    r"{1,4}?(?=[,.;]| (?:said|says|told|have|has|had|is|are|was|were|say|believe|believes)\b|$)"
 )
 # the people or body of a named person: "Clinton's campaign", "Trump's lawyers"
 _OWNED_PARTIES = frozenset(

@@ -143,3 +143,17 @@ def test_canonical_names_never_shrink_to_a_generic_word() -> None:
         'attack killed more than 100. "There are fierce clashes" said the Observatorys Rami '
         "Abdel Rahman."
     ) == ["Jordanian state television", "Syrian opposition", "Rami Abdel Rahman"]
+
+
+def test_the_dead_and_videos_are_no_sources() -> None:
+    # FA-KES: "people" and "IS. The video" had become sources
+    assert sources(
+        "Meanwhile rebel fire on regime-held areas killed 1102 people said the Observatory "
+        "adding that 234 of them were children."
+    ) == ["Syrian Observatory for Human Rights"]
+    assert sources(
+        "The video which was posted Monday on an IS-linked Facebook page shows two young men."
+    ) == [None]
+    assert sources(
+        "Sources familiar with Syrian government thinking have said the army will advance."
+    ) == ["sources familiar with Syrian government thinking"]
