@@ -2202,7 +2202,19 @@ class _Attributor:
                     return found
             return owner
         if toks[a].low in ("his", "her") and self.memory.last_person is not None:
-            return self.memory.last_person
+            want = "she" if toks[a].low == "her" else "he"
+            person = None
+            for k in range(a - 1, -1, -1):  # "Clinton will visit Ohio, her campaign said"
+                near = self._known(toks, k, k) if toks[k].is_cap else None
+                if near is not None and near.is_person:
+                    if self.memory.pronouns.setdefault(near.name, want) == want:
+                        person = near
+                    break
+            person = person or self._pronoun(want)
+            if person is not None and person.is_person and toks[b].bare in _OWNED_PARTIES:
+                # "her campaign said" -> "Clinton campaign"
+                return self._new_source(f"{person.name.split()[-1]} {toks[b].text}")
+            return person
         return None
 
     def _government_of(self, person: Source) -> Source | None:

@@ -236,3 +236,10 @@ def test_participle_clauses_fired_back_and_in_the_poll() -> None:
     ) == ["Donald Trump", "Tim Kaine", "Trump campaign", None, "Quinnipiac poll"]
     # no speaker, no cue: "Russian jets bombed the town, killing 10" stays the reporter's
     assert sources("Russian jets bombed the town, saying nothing.") == [None]
+
+
+def test_her_campaign_is_the_campaign_of_the_woman_named() -> None:
+    assert sources(
+        "Trump spoke in Ohio. He said the election was rigged. "
+        "Clinton will visit Ohio on Friday, her campaign said."
+    ) == [None, "Donald Trump", "Clinton campaign"]
