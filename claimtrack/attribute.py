@@ -2423,19 +2423,27 @@ class _Attributor:
     ) -> list[tuple[Claim, _Found | None]]:
         """Interview transcripts: "WALLACE: Governor, thank you ..." opens a turn; every claim of
         the turn (its paragraph) is the speaker's, questions included."""
+        turn_re = _TURN
         if not _TURN.search(self.doc.text):
-            return flat
+            # "Wallace: ...", "Pence: ..." in name case: a transcript only when a label comes
+            # back (a headline "Trump: Clinton 'will destroy' ..." is one line)
+            labels = [
+                x for x in _NAME_CASE_TURN.findall(self.doc.text) if x.lower() not in _COLON_STOP
+            ]
+            if len(labels) < 3 or len(set(labels)) == len(labels):
+                return flat
+            turn_re = _NAME_CASE_TURN
         out = list(flat)
         turn: _Found | None = None
         paragraph = -1
         # in a transcript (three turns or more) a paragraph without a label goes on with the
         # turn before it: long answers run over paragraphs; "(CROSSTALK)" ends a turn
-        transcript = len(_TURN.findall(self.doc.text)) >= 3
+        transcript = len(turn_re.findall(self.doc.text)) >= 3
         for n, (claim, _) in enumerate(out):
             if claim.text.startswith(("(", "[")):
                 turn = None
                 continue
-            m = _TURN.match(claim.text)
+            m = turn_re.match(claim.text)
             if m is not None and m.group(1).lower() in _COLON_STOP:
                 m = None  # "UPDATED: ...", "NOTE: ...": page furniture, not a speaker
             if m is not None and (claim.start == 0 or self.doc.text[claim.start - 1] == "\n"):
@@ -3013,5 +3021,6 @@ _IN_THE_POLL = re.compile(
 # the credit line of an embedded tweet, and its picture link
 _TWEET_CREDIT = re.compile(r"^[—–-]{1,2} ?([^()\n]{2,60}?) \(@\w{1,30}\) \w+ \d{1,2}, \d{4}$")
 _TWEET_LINK = re.compile(r"(?:https?://)?(?:pic\.)?twitter\.com/\S+|https?://t\.co/\S+")
+_NAME_CASE_TURN = re.compile(r"^([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}):\s", re.MULTILINE)
 _INVERTED_CUE = re.compile(r" (?:said|says|told|added)\b")
 _SENTENCE_STOP = re.compile(r"[.!?](?= +[A-Z\"“])")

@@ -243,3 +243,15 @@ def test_her_campaign_is_the_campaign_of_the_woman_named() -> None:
         "Trump spoke in Ohio. He said the election was rigged. "
         "Clinton will visit Ohio on Friday, her campaign said."
     ) == [None, "Donald Trump", "Clinton campaign"]
+
+
+def test_transcript_labels_in_name_case_when_they_come_back() -> None:
+    assert sources(
+        "Pence on Fox News Sunday\n\nWallace: Governor, welcome back. Do you accept the results?"
+        "\n\nPence: We will absolutely accept the results.\n\nWallace: Thank you."
+    ) == [None, "Wallace", "Wallace", "Mike Pence", "Wallace"]
+    # one "Name:" line is a headline speaker, "Note:" is furniture
+    assert sources("Trump: Clinton 'will destroy' the economy\n\nNote: this is it.") == [
+        "Donald Trump",
+        None,
+    ]
