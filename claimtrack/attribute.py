@@ -2782,6 +2782,11 @@ def _skip_back(toks: list[_Tok], j: int, cue: str) -> int:
     return j
 
 
+# verbs of Title Case headlines that end up glued to the first sentence: never part of a name
+_HEADLINE_VERBS = frozenset(
+    {"killed", "kills", "kill", "wounded", "injured", "dead", "dies", "die", "hit", "hits",
+     "leaves", "left", "targets", "targeted", "shells", "shelled", "bombs", "bombed"}
+)  # fmt: skip
 _NAME_CLOSERS = frozenset({"watch", "rights", "international", "today", "post", "times"})
 
 
@@ -2814,6 +2819,8 @@ def _np_before(toks: list[_Tok], j: int) -> tuple[int, int] | None:
             i -= 1
             break
         if p.is_cap:
+            if p.low in _HEADLINE_VERBS:
+                break  # "... 30 Terrorist Killed Reports said": a headline run into the text
             if p.possessive and i - 2 >= 0 and toks[i - 2].is_cap and not toks[i - 2].possessive:
                 i -= 1
                 continue

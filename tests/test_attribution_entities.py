@@ -145,6 +145,13 @@ def test_canonical_names_never_shrink_to_a_generic_word() -> None:
     ) == ["Jordanian state television", "Syrian opposition", "Rami Abdel Rahman"]
 
 
+def test_a_headline_run_into_the_text_is_not_part_of_a_name() -> None:
+    assert sources(
+        "Daesh on the Run From More Areas in Raqqa Province 30 Terrorist Killed Reports said "
+        "earlier today that the army advanced."
+    ) == ["unnamed reports"]
+
+
 def test_the_dead_and_videos_are_no_sources() -> None:
     # FA-KES: "people" and "IS. The video" had become sources
     assert sources(
