@@ -255,3 +255,15 @@ def test_transcript_labels_in_name_case_when_they_come_back() -> None:
         "Donald Trump",
         None,
     ]
+
+
+def test_said_while_said_two_clauses_exact_offsets() -> None:
+    text = (
+        "Kaine said Trump had not paid federal income taxes for years, while Pence said the "
+        'businessman had "used the tax code brilliantly."'
+    )
+    out = run(text)
+    assert [c.attribution.source for c in out] == ["Tim Kaine", "Mike Pence"]
+    assert out[0].end <= text.index("while") <= out[1].start
+    assert [text[c.start : c.end] for c in out] == [c.text for c in out]
+    assert out[1].text.startswith("while Pence said")
