@@ -827,12 +827,20 @@ class _Attributor:
             # first named leads
             left = _np_before(toks, span[0] - 2)
             right = self._known(toks, *span)
+            two_names = (
+                left is not None
+                and left[1] - left[0] >= 1
+                and span[1] - span[0] >= 1
+                and all(t.is_cap for t in toks[left[0] : left[1] + 1])
+                and all(t.is_cap for t in toks[span[0] : span[1] + 1])
+            )  # "Senate Majority Leader Paul Crane and Minority Leader Ellen Vance said"
             if (
                 left is not None
                 and left[0] == 0
                 and (
                     self._known(toks, *left) is not None
                     or (right is not None and right.is_person and toks[left[1]].is_cap)
+                    or two_names
                 )
             ):
                 span = (left[0], left[1])
@@ -1549,6 +1557,12 @@ class _Attributor:
         if inner is None:
             return None
         a = inner[0]
+        k = a - 1
+        while k >= max(0, a - 3) and toks[k].is_word and not toks[k].is_cap:
+            if toks[k].low in _DETS:
+                a = k  # "Taxpayers First, an advocacy group, urged": the name before the comma
+                break
+            k -= 1
         if a >= 2 and toks[a - 1].text == ",":
             outer = _np_before(toks, a - 2)
             if outer is not None:
@@ -2060,10 +2074,26 @@ class _Attributor:
                 src = self._known(toks, *named)
                 if src is not None and not src.is_person:
                     return src
+        found = self._named_words(toks, a, b)
+        if found is not None:
+            return found
         back = self._named_before(head, toks, a, b)
         if back is not None:
             return back
         return self._new_source(mention)
+
+    def _named_words(self, toks: list[_Tok], a: int, b: int) -> Source | None:
+        """ "The main Syrian opposition group" -> Syrian opposition: the words of a generic
+        mention that name a known source by themselves."""
+        g = generic_words()
+        named = [
+            t.text
+            for t in toks[a : b + 1]
+            if t.low not in g.heads and t.low not in g.qualifiers and t.low != "main"
+        ]
+        if not named or not any(w[:1].isupper() for w in named):
+            return None
+        return self.registry.resolve(" ".join(named))
 
     def _named_before(self, head: str, toks: list[_Tok], a: int, b: int) -> Source | None:
         """The source a generic head takes up: the poll or report named before (or, for a
@@ -2239,6 +2269,10 @@ class _Attributor:
         if head in _PERSON_ROLES:
             return self._person_by_role(toks, a, b)
         kinds = _ROLE_KINDS.get(head)
+        if head == "group":
+            named = self._named_words(toks, a, b)
+            if named is not None:
+                return named
         if head in ("army", "military") and not words[:-1]:
             # "the army" is a state's army, never the armed group that spoke last
             for src in reversed(self.memory.speakers + self.memory.orgs):

@@ -267,3 +267,16 @@ def test_said_while_said_two_clauses_exact_offsets() -> None:
     assert out[0].end <= text.index("while") <= out[1].start
     assert [text[c.start : c.end] for c in out] == [c.text for c in out]
     assert out[1].text.startswith("while Pence said")
+
+
+def test_two_named_people_and_a_name_before_its_description() -> None:
+    assert sources(
+        "Senate Majority Leader Paul Crane and Minority Leader Ellen Vance said in a joint "
+        "statement that the bill was good. "
+        "Taxpayers First, an advocacy group, urged senators to vote against the measure."
+    ) == ["Paul Crane", "Taxpayers First"]
+    # a generic head whose other words name a known source is that source
+    assert sources(
+        "The US-led coalition said it struck Raqqa. The main Syrian opposition group had urged "
+        "the coalition to suspend its bombardments."
+    ) == ["US military", "Syrian opposition"]
