@@ -473,6 +473,9 @@ class _Memory:
     groups: list[Source] = field(default_factory=list)  # "a group of X": X, for "the group"
     documents: dict[str, Source] = field(default_factory=dict)  # "said in a report": its maker
     pronouns: dict[str, str] = field(default_factory=dict)  # person's name -> "he" or "she"
+    heads: dict[str, Source] = field(
+        default_factory=dict
+    )  # "command" -> who "US Central Command" is
     local: dict[str, Source] = field(default_factory=dict)
 
     def spoke(self, source: Source) -> None:
@@ -604,6 +607,11 @@ class _Attributor:
             self.memory.documents[doc.group(1).lower()] = first.source
         for f in found:
             self.memory.spoke(f.source)
+            if f.source.kind is not SourceKind.UNNAMED:
+                # "US Central Command said" (the US military): "the command" later is it
+                for word in self.doc.text[f.mention_start : f.mention_end].lower().split():
+                    if word in generic_words().heads:
+                        self.memory.heads[word] = f.source
             if f.via:
                 self.memory.relays.append(f.via)
         pieces = self._split(claim, found)
@@ -2281,6 +2289,8 @@ class _Attributor:
                     return src  # "Syrian army", "Turkish military"
             return self.registry.resolve(f"{self._article_country()} army")
         if kinds is not None:
+            if head in ("ministry", "command") and head in self.memory.heads and not words[:-1]:
+                return self.memory.heads[head]
             for src in reversed(self.memory.speakers + self.memory.orgs):
                 if src.kind in kinds and not src.is_person:
                     if head in ("ministry", "command") and head not in src.name.lower():

@@ -164,3 +164,9 @@ def test_the_dead_and_videos_are_no_sources() -> None:
     assert sources(
         "Sources familiar with Syrian government thinking have said the army will advance."
     ) == ["sources familiar with Syrian government thinking"]
+
+
+def test_the_command_is_the_command_named_before() -> None:
+    assert sources(
+        "US Central Command said the strike hit a convoy. The command said no civilians were hurt."
+    ) == ["US military", "US military"]
