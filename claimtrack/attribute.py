@@ -1208,6 +1208,12 @@ class _Attributor:
                     return None
                 self.memory.groups.append(src)
                 return self._found(toks, (a, b), src, cue, cue_start, "group-of", i, text)
+            if owner is not None and owner.bare in _CANDIDATE_ROLES and before.low == "from":
+                # "The senator from Virginia said": the senator named before, never the state
+                person = self._person_by_role(toks, k, k)
+                if person is None:
+                    return None
+                return self._found(toks, (k, b), person, cue, cue_start, "subject-cue", i, text)
             if owner is not None and (owner.bare in _DOC_NOUNS or owner.bare in _PERSON_ROLES):
                 src = self._source_for(toks, a, b, text)
                 if src is None:
@@ -1912,7 +1918,7 @@ class _Attributor:
             if not words:
                 return None
             return Source(name="unnamed " + " ".join(words), kind=SourceKind.UNNAMED)
-        name, descriptor, kind = self.registry.canonicalise(mention)
+        name, descriptor, kind = self.registry.canonicalise(_FROM_PLACE.sub(r"\1", mention))
         if not name:
             return None
         if normalise(name) != normalise(mention) and (
@@ -3068,6 +3074,12 @@ _TURN = re.compile(
 _IN_THE_POLL = re.compile(
     r"\bin (?:the|a|an|this|that) ((?:(?:new|latest|recent|national|separate)\s)?"
     r"(?:[A-Z][\w/.&-]*\s){0,4}(?:poll|survey))\b"
+)
+# "Senator Lindsey Graham of South Carolina": the state a titled person is from is no part of
+# the name
+_FROM_PLACE = re.compile(
+    r"^((?:Sen|Senator|Rep|Representative|Gov|Governor|Mayor)\.? (?:[A-Z][\w'’-]+ ){1,3}?"
+    r"[A-Z][\w'’-]+) of [A-Z][a-z]+(?: [A-Z][a-z]+)?$"
 )
 # the credit line of an embedded tweet, and its picture link
 _TWEET_CREDIT = re.compile(r"^[—–-]{1,2} ?([^()\n]{2,60}?) \(@\w{1,30}\) \w+ \d{1,2}, \d{4}$")

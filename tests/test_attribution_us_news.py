@@ -280,3 +280,11 @@ def test_two_named_people_and_a_name_before_its_description() -> None:
         "The US-led coalition said it struck Raqqa. The main Syrian opposition group had urged "
         "the coalition to suspend its bombardments."
     ) == ["US military", "Syrian opposition"]
+
+
+def test_a_senator_and_his_state() -> None:
+    assert sources(
+        '"It\'s not how we do things," said Senator Lindsey Graham of South Carolina. '
+        "Clinton's running mate, Senator Tim Kaine, said Trump had insulted veterans. "
+        "The senator from Virginia also said the ticket would win."
+    ) == ["Lindsey Graham", "Tim Kaine", "Tim Kaine"]
