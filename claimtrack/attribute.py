@@ -240,7 +240,7 @@ _MODIFIER_SUFFIX = re.compile(
 # "Tags Idlib Russia Syria Anti-government activists say ..." -> "Anti-government activists"
 _FURNITURE = frozenset(
     {"tags", "tag", "topics", "keywords", "related", "updated", "photo", "photos", "credit",
-     "caption", "share", "send", "published", "posted"}
+     "caption", "share", "send", "published", "posted", "youtube"}
 )  # fmt: skip
 # role nouns of a person named just before them, without commas: "Suleiman Youssef a writer told"
 _APPOSITIVE_ROLES = frozenset(
@@ -1918,6 +1918,8 @@ class _Attributor:
             if not words:
                 return None
             return Source(name="unnamed " + " ".join(words), kind=SourceKind.UNNAMED)
+        if " " not in mention.strip() and mention.strip().lower() in _SOURCE_NOUNS:
+            mention = mention.strip().lower()  # "Opposition" in a headline: a common noun
         name, descriptor, kind = self.registry.canonicalise(_FROM_PLACE.sub(r"\1", mention))
         if not name:
             return None

@@ -170,3 +170,12 @@ def test_the_command_is_the_command_named_before() -> None:
     assert sources(
         "US Central Command said the strike hit a convoy. The command said no civilians were hurt."
     ) == ["US military", "US military"]
+
+
+def test_page_furniture_and_headline_capitals_name_nobody() -> None:
+    # FA-KES: "YouTube Opposition" became a source, and took up every "the opposition"
+    out = run(
+        '"Toxic gas attack" kills at least 58 in Idlib - YouTube Opposition demands UN '
+        "investigation Syrias opposition National Coalition demanded a meeting."
+    )
+    assert out[0].attribution.source == "Syrian opposition"
