@@ -1920,6 +1920,11 @@ class _Attributor:
             return Source(name="unnamed " + " ".join(words), kind=SourceKind.UNNAMED)
         if " " not in mention.strip() and mention.strip().lower() in _SOURCE_NOUNS:
             mention = mention.strip().lower()  # "Opposition" in a headline: a common noun
+        if normalise(mention) in ("opposition", "the opposition"):
+            # "the opposition said": the opposition of the country the article is about
+            own = self.registry.resolve(f"{self._article_country()} opposition")
+            if own is not None:
+                return own
         name, descriptor, kind = self.registry.canonicalise(_FROM_PLACE.sub(r"\1", mention))
         if not name:
             return None

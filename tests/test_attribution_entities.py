@@ -179,3 +179,7 @@ def test_page_furniture_and_headline_capitals_name_nobody() -> None:
         "investigation Syrias opposition National Coalition demanded a meeting."
     )
     assert out[0].attribution.source == "Syrian opposition"
+    assert sources("Syrian troops shelled Aleppo. The opposition said 20 died.") == [
+        None,
+        "Syrian opposition",
+    ]
