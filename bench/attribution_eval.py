@@ -2,10 +2,10 @@
 
     PYTHONPATH=. .venv/bin/python bench/attribution_eval.py [--verbose] [--set SET]
 
-SET is dev, heldout, heldout2, heldout3, heldout4, heldout5, heldout5_final or all (the
-default). ``--rules`` adds precision and recall per attribution rule (``Attribution.rule``);
-``--census`` instead lists the top sources over all 785 FA-KES articles (``claimtrack.analyze``,
-no database), with the number of claims each gets.
+SET is dev, heldout, heldout2, heldout3, heldout4, heldout5, heldout5_final, heldout6,
+heldout6_final or all (the default). ``--rules`` adds precision and recall per attribution rule
+(``Attribution.rule``); ``--census`` instead lists the top sources over all 785 FA-KES articles
+(``claimtrack.analyze``, no database), with the number of claims each gets.
 
 Labels (one claim a line; see ``bench/data/README.md``): ``bench/data/attribution_labels.jsonl``
 (dev: the set the rules were developed against), ``bench/data/attribution_labels_heldout.jsonl``
@@ -18,7 +18,10 @@ first scored; kept blind for final figures, not for tuning) and
 same way once the third had been looked at; blind, for final figures, not for tuning), and the
 fifth set, half FA-KES and half short US-news articles written for it
 (``bench/data/attribution_articles_written.jsonl``), in two parts: ``heldout5`` (error analysis
-allowed) and ``heldout5_final`` (scored only for final figures).
+allowed) and ``heldout5_final`` (scored only for final figures), and the sixth set
+(``bench/data/attribution_labels_heldout6.jsonl``, the same mix, new articles) whose rows carry a
+``part``: ``heldout6`` is the ``dev`` part, ``heldout6_final`` the ``final`` part (set aside).
+A label may cover one clause of a sentence (index "8a", "8b": "X said ..., while Y said ...").
 Each labelled article is segmented and attributed as in ingest; every gold claim is compared with
 the output claim that covers most of it. A predicted source is correct when it names the same
 source as the label: equal after normalisation, or both resolve to the same registry source, or
@@ -51,6 +54,7 @@ HELDOUT3_LABELS = ROOT / "data" / "attribution_labels_heldout3.jsonl"
 HELDOUT4_LABELS = ROOT / "data" / "attribution_labels_heldout4.jsonl"
 HELDOUT5_LABELS = ROOT / "data" / "attribution_labels_heldout5.jsonl"
 HELDOUT5_FINAL_LABELS = ROOT / "data" / "attribution_labels_heldout5_final.jsonl"
+HELDOUT6_LABELS = ROOT / "data" / "attribution_labels_heldout6.jsonl"
 WRITTEN = ROOT / "data" / "attribution_articles_written.jsonl"
 LABEL_SETS = {
     "dev": LABELS,
@@ -60,7 +64,11 @@ LABEL_SETS = {
     "heldout4": HELDOUT4_LABELS,
     "heldout5": HELDOUT5_LABELS,
     "heldout5_final": HELDOUT5_FINAL_LABELS,
+    "heldout6": HELDOUT6_LABELS,
+    "heldout6_final": HELDOUT6_LABELS,
 }
+# sets that are one part of a file whose rows carry a "part"
+SET_PARTS = {"heldout6": "dev", "heldout6_final": "final"}
 CORPUS = ROOT.parent.parent / "shared" / "corpus" / "fakes-dev.csv"
 
 
@@ -112,6 +120,13 @@ def same_source(gold: str | None, pred: str | None, registry: SourceRegistry) ->
 def load_labels(path: Path = LABELS) -> list[dict[str, object]]:
     with path.open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+def load_set(name: str) -> list[dict[str, object]]:
+    """The labels of a named set (``LABEL_SETS``), only its part where the file has parts."""
+    labels = load_labels(LABEL_SETS[name])
+    part = SET_PARTS.get(name)
+    return labels if part is None else [x for x in labels if x.get("part") == part]
 
 
 def load_articles(rows: set[str], corpus: Path = CORPUS) -> dict[str, str]:
@@ -296,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         if args.verbose:
             print(f"[{name}] wrong claims:")
-        labels = load_labels(LABEL_SETS[name])
+        labels = load_set(name)
         system, base, rate = evaluate(labels, verbose=args.verbose)
         _report(name, system, base, rate)
         parts = {

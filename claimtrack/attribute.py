@@ -36,6 +36,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from claimtrack.gazetteer import gazetteer
 from claimtrack.model import (
     UNATTRIBUTED,
     Attribution,
@@ -67,11 +68,30 @@ class _Lexicon:
     citing: frozenset[str]
     passive_guards: frozenset[str]
     tail_only: frozenset[str]
+    belief: frozenset[str]
 
 
 def _alternation(forms: Sequence[str]) -> str:
-    ordered = sorted({f.strip().lower() for f in forms if f.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
+    """One regex for many forms, as a trie ("add(?:ed|s)?..."): the engine tries a shared prefix
+    once instead of every form in turn (the cue list has some 300 forms), and a longer form
+    before a shorter one, as an alternation ordered by length would."""
+    trie: dict[str, Any] = {}
+    for form in {f.strip().lower() for f in forms if f.strip()}:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [
+            (r"\s+" if ch == " " else re.escape(ch)) + build(node[ch]) for ch in sorted(node) if ch
+        ]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +127,7 @@ def _lexicon() -> _Lexicon:
             w.lower() for w in data.get("passive_guards", {}).get("words", [])
         ),
         tail_only=frozenset(tail_only),
+        belief=frozenset(f.lower() for f in data.get("belief", {}).get("forms", [])),
     )
 
 
@@ -130,12 +151,18 @@ _BASE_FORMS = frozenset(
      "add", "state", "declare", "stress", "argue", "reiterate"}
 )  # fmt: skip
 
-_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}(?:-\w+)*"  # U.S., U.N., U.S.-backed
-    r"|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Brig|Sen|Rep|Gov|Prof|St|Jr|Adm)\.(?=\s)"
-    r"|\w+(?:[\-'’.&]\w+)*(?:['’](?!\w))?"
-    r"|[^\w\s]"
+_TOKEN_PARTS = (
+    r"(?:[A-Z]\.){2,}(?:-\w+)*",  # U.S., U.N., U.S.-backed
+    r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Brig|Sen|Rep|Gov|Prof|St|Jr|Adm)\.(?=\s)",
+    r"\w+(?:[\-'’.&/]\w+)*(?:['’](?!\w))?",  # "CNN/ORC", "Reuters/Ipsos"
+    r"[^\w\s]",
 )
+_TOKEN = re.compile("|".join(_TOKEN_PARTS))
+# with an initial as one token ("J. Ann Selzer"); used only for claims that have one
+_TOKEN_INITIALS = re.compile(
+    "|".join((*_TOKEN_PARTS[:2], r"[A-Z]\.(?= [A-Z][a-z])", *_TOKEN_PARTS[2:]))
+)
+_INITIAL = re.compile(r"(?<![\w.])[A-Z]\. [A-Z][a-z]")
 
 _DETS = frozenset({"the", "a", "an"})
 _POSS_PRON = frozenset({"its", "his", "her", "their"})
@@ -199,7 +226,10 @@ _SOURCE_NOUNS = frozenset(
      "teacher", "teachers", "student", "students", "technician", "powers", "countries",
      "governments", "arm", "faction", "factions", "brigade",
      "battalion", "movement", "party", "centre", "center", "directorate", "authority",
-     "websites", "pages"}
+     "websites", "pages", "respondents", "polled", "surveyed", "campaign", "campaigns",
+     "militant", "people", "fact-checkers", "pollsters", "strategists", "economists",
+     "critics", "opponents", "nominee", "candidate", "senator", "lawyers", "lawyer",
+     "attorneys", "attorney", "prosecutors", "prosecutor", "allies", "surrogates"}
 )  # fmt: skip
 # documents that speak for their makers ("the poll found", "jail records show") head a source
 _SOURCE_NOUNS = _SOURCE_NOUNS | generic_words().documents
@@ -220,7 +250,9 @@ _MODIFIERS = frozenset(
      "citizen", "eyewitness", "civilian", "volunteer", "britain-based", "uk-based",
      "british-based", "medical-relief", "reconciliation", "centre", "center", "general", "latest",
      "new", "recent", "initial", "preliminary", "unit", "earlier", "first", "final", "armed",
-     "election", "campaign", "federal", "party"}
+     "election", "campaign", "federal", "party", "national", "inspector", "snap", "exit",
+     "internal",
+     "statewide", "nationwide"}
 )  # fmt: skip
 _MODIFIER_SUFFIX = re.compile(
     r"^(?:pro-\w+|anti-\w+|[\w.]+-(?:based|backed|led|run|owned|affiliated|linked|controlled|held|allied|"
@@ -231,7 +263,7 @@ _MODIFIER_SUFFIX = re.compile(
 # "Tags Idlib Russia Syria Anti-government activists say ..." -> "Anti-government activists"
 _FURNITURE = frozenset(
     {"tags", "tag", "topics", "keywords", "related", "updated", "photo", "photos", "credit",
-     "caption", "share", "send", "published", "posted"}
+     "caption", "share", "send", "published", "posted", "youtube"}
 )  # fmt: skip
 # role nouns of a person named just before them, without commas: "Suleiman Youssef a writer told"
 _APPOSITIVE_ROLES = frozenset(
@@ -306,6 +338,14 @@ _COUNTRY_DEMONYM = {
     "Iraq": "Iraqi", "France": "French", "United Kingdom": "British", "Saudi Arabia": "Saudi",
     "Egypt": "Egyptian", "China": "Chinese",
 }  # fmt: skip
+# capitals that stand for their country's ministries: "the defence ministry in Moscow"
+_CAPITALS = {
+    "Moscow": "Russian", "Ankara": "Turkish", "Damascus": "Syrian", "Tehran": "Iranian",
+    "Washington": "US", "Paris": "French", "London": "British", "Beijing": "Chinese",
+    "Baghdad": "Iraqi", "Amman": "Jordanian", "Beirut": "Lebanese", "Cairo": "Egyptian",
+    "Riyadh": "Saudi",
+}  # fmt: skip
+_CAPITAL_IN = re.compile(r"\bin (" + "|".join(_CAPITALS) + r")\b")
 _ROLE_KINDS: dict[str, frozenset[SourceKind]] = {
     "agency": frozenset({SourceKind.NEWS_AGENCY}),
     "channel": frozenset({SourceKind.BROADCASTER}),
@@ -335,7 +375,8 @@ _ROLE_KINDS: dict[str, frozenset[SourceKind]] = {
 _PERSON_ROLES = frozenset(
     {"minister", "spokesman", "spokeswoman", "spokesperson", "president", "envoy", "official",
      "commander", "ambassador", "secretary", "premier", "governor", "mayor", "chief", "head",
-     "director", "leader", "general", "chancellor", "king", "emir", "prince", "sheikh"}
+     "director", "leader", "general", "chancellor", "king", "emir", "prince", "sheikh",
+     "nominee", "candidate", "senator", "congressman", "congresswoman", "speaker", "chairman"}
 )  # fmt: skip
 _LINKED = frozenset(
     {"linked", "affiliated", "close", "loyal", "allied", "belonging", "run", "attached",
@@ -398,7 +439,8 @@ def _strip_possessive(word: str) -> str:
 
 
 def _tokens(text: str) -> list[_Tok]:
-    toks = [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    pattern = _TOKEN_INITIALS if ". " in text and _INITIAL.search(text) else _TOKEN
+    toks = [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in pattern.finditer(text)]
     # a sentence-initial common noun is not a name: "Activists in Deir Ezzor said"
     for n, t in enumerate(toks[:3]):
         if t.is_word:
@@ -452,6 +494,12 @@ class _Memory:
     speakers: list[Source] = field(default_factory=list)
     people: list[_Person] = field(default_factory=list)  # people named, most recent last
     orgs: list[Source] = field(default_factory=list)  # organisations named, most recent last
+    groups: list[Source] = field(default_factory=list)  # "a group of X": X, for "the group"
+    documents: dict[str, Source] = field(default_factory=dict)  # "said in a report": its maker
+    pronouns: dict[str, str] = field(default_factory=dict)  # person's name -> "he" or "she"
+    heads: dict[str, Source] = field(
+        default_factory=dict
+    )  # "command" -> who "US Central Command" is
     local: dict[str, Source] = field(default_factory=dict)
 
     def spoke(self, source: Source) -> None:
@@ -526,6 +574,7 @@ class _Attributor:
         flat = self._quotes_pass(flat)
         flat = _first_person_pass(flat, self.quotes)
         flat = self._speaker_turns(flat)
+        flat = self._tweet_credits(flat)
         for claim, found in flat:
             out.append(replace(claim, attribution=self._attribution(claim, found)))
         return tuple(out)
@@ -558,6 +607,7 @@ class _Attributor:
         credit = _CREDIT_TAIL.search(text)
         if credit and credit.start() > 0 and not text[: credit.start()].rstrip().endswith(","):
             text = text[: credit.start()]
+        text = _lower_title_cues(text)
         self._cur_text = text
         toks = _tokens(text)
         self._note_mentions(toks, text)
@@ -572,16 +622,41 @@ class _Attributor:
             for f in self._find_all(claim, text, toks)
         ]
         if not found:
+            self._note_subject(toks)
             return [(claim, None)]
         first = found[0]
+        doc = _SPOKE_IN.search(text) if "n a" in text else None
+        if doc is not None:
+            # "the inspector general said in a report": "the report" later is the inspector's
+            self.memory.documents[doc.group(1).lower()] = first.source
         for f in found:
             self.memory.spoke(f.source)
+            if f.source.kind is not SourceKind.UNNAMED:
+                # "US Central Command said" (the US military): "the command" later is it
+                for word in self.doc.text[f.mention_start : f.mention_end].lower().split():
+                    if word in generic_words().heads:
+                        self.memory.heads[word] = f.source
             if f.via:
                 self.memory.relays.append(f.via)
         pieces = self._split(claim, found)
         if pieces is not None:
             return pieces
         return [(claim, first)]
+
+    def _note_subject(self, toks: list[_Tok]) -> None:
+        """A sentence without a cue that opens with a person ("Trump seized on the findings.")
+        makes that person the one a following "he" or "she" means."""
+        a = 0
+        while a < len(toks) and toks[a].low in _SENTENCE_ADVERBS | {","}:
+            a += 1
+        b = a
+        while b + 1 < len(toks) and toks[b + 1].is_cap:
+            b += 1
+        if a >= len(toks) or not toks[a].is_cap or b + 1 >= len(toks) or toks[b + 1].is_cap:
+            return
+        person = self._known(toks, a, b)
+        if person is not None and person.is_person:
+            self.memory.last_person = person
 
     def _split(self, claim: Claim, found: list[_Found]) -> list[tuple[Claim, _Found | None]] | None:
         """Clauses of a claim with two attributions, or an embedded one; None to keep it whole."""
@@ -660,7 +735,7 @@ class _Attributor:
                     f = self._with_relay(toks, i, f, text)
                 results.append(f)
         if not results:
-            f = self._colon_or_headline(toks, text, claim)
+            f = self._colon_or_headline(toks, text, claim) or self._in_the_poll(toks, text)
             return [f] if f is not None else []
         results.sort(key=lambda f: f.cue_start)
         return self._choose(results, toks, text)
@@ -678,7 +753,10 @@ class _Attributor:
             if f.rule in ("tail-cue", "inverted-cue")
             or (f.rule == "relay-quoted" and f.cue_start > len(text) // 2)
         ]
-        main = tails[-1] if tails and not any(f.rule == "according-to" for f in plain) else plain[0]
+        according = [f for f in plain if f.rule == "according-to"]
+        main = tails[-1] if tails and not according else plain[0]
+        if according and main.cue in self.lex.belief:
+            main = according[0]  # "X thinks he can win, according to two aides": the aides
         relayed = [f for f in plain if f.rule == "relay-quoted"]
         if main.cue in _AS_SAYING_VERBS and relayed and relayed[0].cue_start <= main.cue_start:
             # "The reporter quoted a source at Aleppo Police Command as saying": the source
@@ -711,6 +789,17 @@ class _Attributor:
             and not (cue in _AS_CUES and prev.low == "as")
         ):
             return None
+        if (
+            cue.endswith("ed")
+            and cue not in _RELAY_BY | {"posted"}
+            and i + 1 < len(toks)
+            and toks[i + 1].low == "by"
+            and prev is not None
+            and prev.is_word
+            and not prev.is_cap
+            and prev.low not in _PRONOUNS
+        ):
+            return None  # "the Syrian regime accused by Washington of ...": a passive
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if (
             cue in ("said", "says")
@@ -720,6 +809,8 @@ class _Attributor:
             and prev.low in ("is", "are", "was", "were")
         ):
             return None
+        if prev is not None and prev.possessive:
+            return None  # "Trump's claim that ...": a noun
         if prev is not None and prev.low in ("not", "n't", "never") and cue not in _AS_CUES:
             return None  # "He did not say whether", "has not said", "never confirmed"
         if (
@@ -740,6 +831,10 @@ class _Attributor:
         # "X was quoted as saying", "X quoted Y as saying"
         if cue in _AS_CUES and prev is not None and prev.low == "as":
             return self._quoted_as_saying(toks, i)
+        if cue in _CLAUSE_CUES and prev is not None:
+            f = self._participle_subject(toks, i, cue, m.start(), text)
+            if f is not None:
+                return f
         j = _skip_back(toks, i - 1, cue)
         # "Wird Furati head of press office at Fastaqim Kama Umirt told", "Abu Omar a commander
         # in Jabhat al-Nusra said": the person named before the role is the subject
@@ -751,10 +846,44 @@ class _Attributor:
         span = _np_before(toks, j) if j >= 0 else None
         rule = "subject-cue"
         if span is not None and span[0] >= 2 and toks[span[0] - 1].low == "and":
-            # "Assads regime and Russia have accused rebels": the first named leads
+            # "the National Coalition for Syrian Revolution and Opposition Forces": one name
+            k = span[0] - 2
+            while k > 0 and (toks[k - 1].is_cap or toks[k - 1].low in _NAME_PARTICLES):
+                k -= 1
+            for x in range(k, span[0] - 1):
+                if toks[x].is_cap and self._known(toks, x, span[1]) is not None:
+                    span = (x, span[1])
+                    break
+        if span is not None and span[0] >= 2 and toks[span[0] - 1].low == "and":
+            # "Assads regime and Russia have accused rebels", "Kaine and Clinton believe": the
+            # first named leads
             left = _np_before(toks, span[0] - 2)
-            if left is not None and left[0] == 0 and self._known(toks, *left) is not None:
+            right = self._known(toks, *span)
+            two_names = (
+                left is not None
+                and left[1] - left[0] >= 1
+                and span[1] - span[0] >= 1
+                and all(t.is_cap for t in toks[left[0] : left[1] + 1])
+                and all(t.is_cap for t in toks[span[0] : span[1] + 1])
+            )  # "Senate Majority Leader Paul Crane and Minority Leader Ellen Vance said"
+            if (
+                left is not None
+                and left[0] == 0
+                and (
+                    self._known(toks, *left) is not None
+                    or (right is not None and right.is_person and toks[left[1]].is_cap)
+                    or two_names
+                )
+            ):
                 span = (left[0], left[1])
+        if (
+            span is not None
+            and toks[span[1]].bare == "people"
+            and _INFORMED.match(text, toks[span[1]].end) is None
+        ):
+            span = None  # "... killed 1102 people said the Observatory": the dead, not a source
+        if span is not None:
+            span = self._first_of_joint(toks, span)
         if (
             span is not None
             and span[0] == span[1]
@@ -770,7 +899,12 @@ class _Attributor:
             f = self._from_span(toks, span, cue, m.start(), i, text, weak)
             if f is None:
                 f = self._modified_subject(toks, span[0], cue, m.start(), i, text, weak)
+            if f is None:
+                f = self._document_subject(toks, i, cue, m.start(), text)
             return f
+        doc = self._document_subject(toks, i, cue, m.start(), text)
+        if doc is not None:
+            return doc
         finite = cue in ("said", "says", "told", "tells") or cue.endswith("ed")
         if finite and j >= 2 and toks[j].is_word and not toks[j].is_cap:
             # "A police source in the city said", "Local sources in the town said": a plain
@@ -887,6 +1021,89 @@ class _Attributor:
                 return self._found(toks, left, src, cue, cue_start, "subject-cue", i, text)
         return None
 
+    def _participle_subject(
+        self, toks: list[_Tok], i: int, cue: str, cue_start: int, text: str
+    ) -> _Found | None:
+        """ "Trump later walked back the comment, saying he was joking", "The campaign released
+        a statement saying ...": the subject of the sentence says it."""
+        prev = toks[i - 1]
+        statement = prev.bare in generic_words().documents and toks[i - 2].low in ("a", "an")
+        if prev.text != "," and not statement:
+            return None
+        k = 0
+        while k < i and (toks[k].low in _SENTENCE_ADVERBS or not toks[k].is_word):
+            k += 1
+        span = _np_after(toks, k)
+        if span is not None and toks[span[1]].possessive and span[1] + 1 < i:
+            owned = _np_after(toks, span[1] + 1)  # "Trump's campaign released ..."
+            span = (span[0], owned[1]) if owned is not None else span
+        if span is None or span[1] + 1 >= i:
+            return None
+        after = toks[span[1] + 1]
+        if not after.is_word or after.is_cap or after.low in _PREPOSITIONS:
+            return None
+        src = self._source_for(toks, span[0], span[1], text)
+        if src is None or not self._speaking_subject(toks, span, src):
+            return None
+        found = self._found(toks, span, src, cue, cue_start, "participle-subject", i, text)
+        return replace(found, split_at=None)
+
+    def _first_of_joint(self, toks: list[_Tok], span: tuple[int, int]) -> tuple[int, int]:
+        """ "a monitor and rebels said" -> "a monitor": of two sources, the first named."""
+        a, b = span
+        for p in range(a + 1, b):
+            if toks[p].low == "and":
+                if self._known(toks, a, b) is not None or _np_before(toks, p - 1) != (a, p - 1):
+                    return span
+                if self._known(toks, a, p - 1) is None and (
+                    toks[p - 1].is_cap or toks[p - 1].bare not in _SOURCE_NOUNS
+                ):
+                    return span  # "Immigration and Customs Enforcement": one name
+                first = self._source_for(toks, a, p - 1, self._cur_text)
+                if first is None or self.registry.get(first.name) is None:
+                    return span  # "A rebel military source and witnesses": one unnamed party
+                return (a, p - 1)
+        return span
+
+    def _document_subject(
+        self, toks: list[_Tok], i: int, cue: str, cue_start: int, text: str
+    ) -> _Found | None:
+        """A poll, report or study with a participle or "of" phrase between it and the cue: "A
+        separate CNN/ORC poll released Tuesday found", "A CNN/ORC snap poll of debate watchers
+        found", "A Pew report published in May said"."""
+        docs = generic_words().documents
+        for k in range(i - 2, max(-1, i - 16), -1):
+            t = toks[k]
+            if not t.is_word or t.low in ("that", "which", "who"):
+                return None
+            if t.bare not in docs or k + 1 >= i:
+                continue
+            if t.bare in _FOOTAGE:
+                return None  # "A video posted online by a protester shows ...": the reporter's
+
+            after = toks[k + 1]
+            if not (
+                after.low == "of" or _is_participle(after) or after.low in _IRREGULAR_PARTICIPLES
+            ):
+                return None
+            if after.low != "of" and toks[k + 2].low == "by" and k + 3 < i:
+                # "The polling average compiled by RealClearPolitics shows": its compiler
+                agent = _np_after(toks, k + 3)
+                if agent is not None and agent[1] < i and toks[agent[1]].is_cap:
+                    src = self._source_for(toks, agent[0], agent[1], text)
+                    if src is not None:
+                        return self._found(toks, agent, src, cue, cue_start, "report-by", i, text)
+            span = _np_before(toks, k)
+            if span is None or not (
+                any(x.is_cap for x in toks[span[0] : k]) or toks[span[0]].low == "the"
+            ):
+                return None  # "A federal watchdog report released Tuesday": whose, not said
+            src = self._source_for(toks, span[0], span[1], text)
+            if src is None:
+                return None
+            return self._found(toks, span, src, cue, cue_start, "document-subject", i, text)
+        return None
+
     def _is_person(self, tok: _Tok) -> bool:
         if not tok.is_cap:
             return False
@@ -972,6 +1189,12 @@ class _Attributor:
         weak: bool,
     ) -> _Found | None:
         a, b = span
+        if toks[b].bare in _POLLED:
+            # "Most respondents said", "56 percent of those polled said": the poll's finding
+            poll = self._named_before("poll", toks, b, b)
+            if poll is None:
+                return None
+            return self._found(toks, span, poll, cue, cue_start, "poll-respondents", i, text)
         before = toks[a - 1] if a > 0 else None
         # "A report by Syrian state news agency Sana said", "a source quoted by SANA said"
         if before is not None and before.low in ("by", "from", "of", "for") and a >= 2:
@@ -996,6 +1219,25 @@ class _Attributor:
                 gov = self._government_of(leader) if leader is not None else None
                 if gov is not None:
                     return self._found(toks, (k, b), gov, cue, cue_start, "subject-cue", i, text)
+            if (
+                toks[a - 2].bare in ("group", "coalition")
+                and before.low == "of"
+                and toks[b].bare.endswith("s")
+                and toks[b].bare in _SOURCE_NOUNS
+            ):
+                # "A group of Republican former national security officials said" -> the
+                # officials, and "the group" later means them
+                src = self._source_for(toks, a, b, text)
+                if src is None:
+                    return None
+                self.memory.groups.append(src)
+                return self._found(toks, (a, b), src, cue, cue_start, "group-of", i, text)
+            if owner is not None and owner.bare in _CANDIDATE_ROLES and before.low == "from":
+                # "The senator from Virginia said": the senator named before, never the state
+                person = self._person_by_role(toks, k, k)
+                if person is None:
+                    return None
+                return self._found(toks, (k, b), person, cue, cue_start, "subject-cue", i, text)
             if owner is not None and (owner.bare in _DOC_NOUNS or owner.bare in _PERSON_ROLES):
                 src = self._source_for(toks, a, b, text)
                 if src is None:
@@ -1145,12 +1387,16 @@ class _Attributor:
             return True
         if src.is_person:
             return True
+        if toks[b].bare in generic_words().documents and toks[b].bare not in _FOOTAGE:
+            return True  # "Polls show", "Records show": documents speak for their makers
         if src.kind is SourceKind.UNNAMED:
             return False
         if self.registry.get(src.name) is not None or (
             normalise(src.name) in self.memory.local and toks[b].is_cap
         ):
             return True
+        if toks[b].bare in _SPEAKING_BODIES and any(t.is_cap for t in toks[a:b]):
+            return True  # "The Trump campaign called on ...", "the Republican Party urged"
         return toks[b].bare in generic_words().documents
 
     def _found(
@@ -1172,8 +1418,11 @@ class _Attributor:
         if k >= 0 and toks[k].low == ",":
             k -= 1
         if k > 0 and (
-            toks[k].low in _SPLIT_MARKERS or (toks[k].low == "and" and toks[k - 1].text == ",")
-        ):
+            toks[k].low in _SPLIT_MARKERS
+            or (toks[k].low == "and" and toks[k - 1].text == ",")
+            or (toks[k].low == "and" and k >= 2 and toks[k - 1].text in ('"', "”")
+                and toks[k - 2].text == ",")
+        ):  # fmt: skip
             split_at = toks[k].start
         elif k >= 0 and toks[k].text == ";":
             split_at = toks[k].end
@@ -1332,11 +1581,26 @@ class _Attributor:
     def _before_comma(
         self, toks: list[_Tok], j: int, cue: str, cue_start: int, i: int, text: str, weak: bool
     ) -> _Found | None:
-        """ "The Syrian Observatory for Human Rights, a UK-based war monitor, blamed" -> SOHR."""
+        """ "The Syrian Observatory for Human Rights, a UK-based war monitor, blamed" -> SOHR;
+        "Morrow's spokesman, Brian Fallon, said" and "Kellyanne Conway, Trump's campaign
+        manager, said" -> the person."""
+        aside = self._before_aside(toks, j, cue, cue_start, i, text, weak)
+        if aside is not None:
+            return aside
+        person = self._comma_person(toks, j)
+        if person is not None:
+            return self._found(toks, person[0], person[1], cue, cue_start, "appositive-subject", i,
+                               text)  # fmt: skip
         inner = _np_before(toks, j - 1) if j >= 1 else None
         if inner is None:
             return None
         a = inner[0]
+        k = a - 1
+        while k >= max(0, a - 3) and toks[k].is_word and not toks[k].is_cap:
+            if toks[k].low in _DETS:
+                a = k  # "Taxpayers First, an advocacy group, urged": the name before the comma
+                break
+            k -= 1
         if a >= 2 and toks[a - 1].text == ",":
             outer = _np_before(toks, a - 2)
             if outer is not None:
@@ -1344,6 +1608,103 @@ class _Attributor:
                 if src is not None:
                     return self._found(toks, outer, src, cue, cue_start, "subject-cue", i, text)
         return None
+
+    def _before_aside(
+        self, toks: list[_Tok], j: int, cue: str, cue_start: int, i: int, text: str, weak: bool
+    ) -> _Found | None:
+        """The subject before an aside between commas: "Trump, speaking at a rally in Florida,
+        said", "Obama, asked about the remarks, said", "Trump, 70, said"; "The report, released
+        by the House Oversight Committee, found" -> the committee."""
+        c = j - 1
+        while c >= 0 and toks[c].text != ",":
+            if toks[c].text in (";", ":", '"', "“", "”"):
+                return None
+            c -= 1
+        if c < 1 or j - c < 2:
+            return None
+        first = toks[c + 1]
+        if not (
+            (first.low.endswith("ing") and _is_participle(first))
+            or (_is_participle(first) and first.low.endswith("ed"))
+            or (j - c == 2 and first.text.isdigit())
+            or first.low in ("in", "during", "at")  # "Pence, in an interview with CNN, said"
+        ):
+            return None
+        outer = _np_before(toks, c - 1)
+        if outer is None:
+            return None
+        start = 0
+        while start < outer[0] and toks[start].low in _SENTENCE_ADVERBS | {","}:
+            start += 1
+        if outer[0] != start:
+            return None
+        if toks[outer[1]].bare in generic_words().documents:
+            for k in range(c + 1, j - 1):
+                if toks[k].low == "by":
+                    agent = _np_after(toks, k + 1)
+                    if agent is not None and toks[agent[1]].is_cap:
+                        src = self._source_for(toks, agent[0], agent[1], text)
+                        if src is not None:
+                            return self._found(toks, agent, src, cue, cue_start, "report-by", i,
+                                               text)  # fmt: skip
+        src = self._source_for(toks, outer[0], outer[1], text)
+        if src is None or (weak and not self._speaking_subject(toks, outer, src)):
+            return None
+        return self._found(toks, outer, src, cue, cue_start, "subject-cue", i, text)
+
+    def _comma_person(self, toks: list[_Tok], j: int) -> tuple[tuple[int, int], Source] | None:
+        """The person of "ROLE, NAME, <cue>" or "NAME, [a|X's] ... ROLE ..., <cue>" (the
+        comma before the cue is ``toks[j]``)."""
+        c = j - 1
+        while c >= 0 and toks[c].text != ",":
+            if toks[c].text in (";", ":", '"', "“", "”") or toks[c].low in _RELATIVE:
+                return None
+            c -= 1
+        if c < 1 or j - c < 2:
+            return None
+        titles = descriptor_words().person_titles
+        inner = toks[c + 1 : j]
+        if all(t.is_cap or t.low in _NAME_PARTICLES for t in inner) and len(inner) >= 2:
+            # "Clinton's spokesman, Brian Fallon, said", "A spokesman for the campaign, Jason
+            # Miller, said", "Trump's running mate, Indiana Gov. Mike Pence, said"
+            for x in range(c + 1, j - 1):
+                known = self._known(toks, x, j - 1)
+                if known is not None and known.is_person:
+                    return (x, j - 1), known
+            if any(t.bare in titles and not t.is_cap for t in toks[max(0, c - 6) : c]):
+                return self._person_span(toks, c + 1, j - 1)
+            return None
+        # "Kellyanne Conway, Trump's campaign manager, said": a name, then its role
+        if not any(t.bare in titles and not t.is_cap for t in inner):
+            return None
+        a = c - 1
+        while a - 1 >= 0 and (toks[a - 1].is_cap or toks[a - 1].low in _NAME_PARTICLES):
+            a -= 1
+        while a < c - 1 and toks[a].low in _NAME_PARTICLES:
+            a += 1
+        first = 0
+        while first < a and toks[first].low in _SENTENCE_ADVERBS | {","}:
+            first += 1
+        if a != first or not toks[c - 1].is_cap:
+            return None  # the name opens the sentence
+        return self._person_span(toks, a, c - 1)
+
+    def _person_span(
+        self, toks: list[_Tok], a: int, b: int
+    ) -> tuple[tuple[int, int], Source] | None:
+        known = self._known(toks, a, b)
+        if known is not None:
+            return ((a, b), known) if known.is_person else None
+        if b == a or any(t.bare in _ORG_HEADS or (t.text.isupper() and len(t.text) > 1)
+                         for t in toks[a : b + 1]):  # fmt: skip
+            return None
+        if any(t.bare in descriptor_words().org_words for t in toks[a : b + 1]):
+            return None
+        name = " ".join(t.text for t in toks[a : b + 1])
+        src = Source(name=name, kind=SourceKind.OFFICIAL, is_person=True)
+        self.memory.local.setdefault(normalise(name), src)
+        self._remember_person(src, "")
+        return (a, b), src
 
     def _inverted(self, toks: list[_Tok], i: int, cue: str, cue_start: int) -> _Found | None:
         if i + 1 >= len(toks) or cue not in _INVERTIBLE:
@@ -1437,6 +1798,8 @@ class _Attributor:
                 if any(tok.text[0].isdigit() for tok in toks[:k]):
                     break
                 src = self._known(toks, *span)
+                if src is None and span[0] == span[1] and toks[0].bare in generic_words().documents:
+                    src = self._named_before(toks[0].bare, toks, 0, 0)  # "Poll: X leads Y"
                 if src is None:
                     name = text[toks[span[0]].start : toks[span[1]].end]
                     if (
@@ -1480,6 +1843,22 @@ class _Attributor:
                 return self._found(toks, (k, span[1]), src, "", toks[k].start, "headline-tail",
                                    end, text)  # fmt: skip
         return None
+
+    def _in_the_poll(self, toks: list[_Tok], text: str) -> _Found | None:
+        """ "Clinton leads Trump 46 percent to 42 percent in the poll": the poll's finding."""
+        m = _IN_THE_POLL.search(text) if "poll" in text or "survey" in text else None
+        if m is None:
+            return None
+        k = _index_after(toks, m.start(1))
+        if k >= len(toks):
+            return None
+        b = _index_after(toks, m.end(1)) - 1
+        src = self._source_for(toks, k, b, text)
+        if src is None:
+            return None
+        return replace(
+            self._found(toks, (k, b), src, "in", m.start(), "in-the-poll", k, text), split_at=None
+        )
 
     def _apposition(self, toks: list[_Tok], span: tuple[int, int], text: str) -> tuple[int, int]:
         a, b = span
@@ -1563,9 +1942,39 @@ class _Attributor:
             if not words:
                 return None
             return Source(name="unnamed " + " ".join(words), kind=SourceKind.UNNAMED)
-        name, descriptor, kind = self.registry.canonicalise(mention)
+        if " " not in mention.strip() and mention.strip().lower() in _SOURCE_NOUNS:
+            mention = mention.strip().lower()  # "Opposition" in a headline: a common noun
+        if normalise(mention) in ("opposition", "the opposition"):
+            # "the opposition said": the opposition of the country the article is about
+            own = self.registry.resolve(f"{self._article_country()} opposition")
+            if own is not None:
+                return own
+        name, descriptor, kind = self.registry.canonicalise(_FROM_PLACE.sub(r"\1", mention))
         if not name:
             return None
+        if normalise(name) != normalise(mention) and (
+            generic_words().is_generic(name) or normalise(name) in ("forces", "state")
+        ):
+            # "Opposition Forces" was canonicalised to "Forces", "Jordanian state TV" to
+            # "state": a generic word is no name; keep the words of the mention
+            words = mention.split()
+            while words and normalise(words[0]) in _DETS:
+                words = words[1:]
+            name, descriptor = " ".join(words), None
+        words = name.split()
+        if len(words) > 2 and words[0].endswith("s") and kind is SourceKind.OFFICIAL:
+            owner = self.registry.resolve(words[0][:-1])
+            if owner is not None and not owner.is_person:
+                name = " ".join(words[1:])  # "Observatorys Rami Abdel Rahman" -> the person
+        if normalise(name) in _place_names():
+            # places are not sources ("Aleppo Hama and Idlib announced"); a body named after
+            # one is ("the Idlib Media Center", "Aleppo Today"), by its whole name
+            words = mention.split()
+            while words and normalise(words[0]) in _DETS:
+                words = words[1:]
+            if len(words) < 2 or not all(w[:1].isupper() for w in words):
+                return None
+            name, descriptor, kind = " ".join(words), None, SourceKind.OTHER
         is_person = kind is SourceKind.OFFICIAL
         src = Source(
             name=name,
@@ -1593,7 +2002,29 @@ class _Attributor:
         low = normalise(mention)
         if a == b and first.low in _PRONOUNS:
             return self._pronoun(first.low)
+        if toks[b].bare in _FOOTAGE:
+            return None  # "The video ... shows": what a camera recorded is the reporter's account
+        if a == b and first.low.replace("’", "'").split("'")[0] in ("i", "we"):
+            return None  # "I've said ...": the speaker quoted, found by the first-person pass
         head = toks[b].bare
+        if head in ("people", "person", "sources", "source", "officials", "official"):
+            informed = _INFORMED.match(text, toks[b].end)
+            if informed is not None:
+                # "people familiar with his plans", "sources close to the campaign": unnamed,
+                # with the words that say who they are
+                words = text[toks[a].start : informed.end()].split()
+                while words and (
+                    normalise(words[0]) in generic_words().qualifiers or words[0].isdigit()
+                ):
+                    words = words[1:]  # "Two people familiar with ..." -> "people familiar ..."
+                words[:1] = [words[0].lower()] if words else []
+                return Source(name=" ".join(words), kind=SourceKind.UNNAMED)
+        if head in _OWNED_PARTIES and b > a and toks[b - 1].possessive:
+            # "Clinton's campaign said" -> "Clinton campaign" (the campaign, not the candidate),
+            # "Trump's lawyers argued" -> "Trump lawyers"
+            candidate = _strip_possessive(toks[b - 1].text)
+            if candidate[:1].isupper():
+                return self._new_source(f"{candidate} {toks[b].text}")
         # "Mr Erdogan's office said" -> the presidency of his country
         if head in ("office", "presidency") and b > a and toks[b - 1].possessive:
             owner = self._known(toks, a, b - 1) or self._person_by_role(toks, a, b - 1)
@@ -1623,6 +2054,19 @@ class _Attributor:
         state = self._state_media(low)
         if state is not None:
             return state
+        owner_at = a + 1 if first.low in _DETS else a
+        if owner_at < b and toks[owner_at].possessive and not toks[owner_at].is_cap:
+            # "the department's inspector general" -> "State Department inspector general": the
+            # body the article named with that noun
+            noun = toks[owner_at].bare
+            pattern = r"((?:[A-Z][\w.&-]*\s){1,4}" + re.escape(noun.capitalize()) + r")\b"
+            named = [n for n in re.findall(pattern, self.doc.text) if n.split()[0] != "The"]
+            named += [n.split(None, 1)[1] for n in re.findall(pattern, self.doc.text)
+                      if n.split()[0] == "The" and len(n.split()) > 2]  # fmt: skip
+            if named:
+                rest = " ".join(t.text for t in toks[owner_at + 1 : b + 1])
+                src = Source(name=f"{named[0].strip()} {rest}", kind=SourceKind.OFFICIAL)
+                return self.memory.local.setdefault(normalise(src.name), src)
         owned = self._stripped_possessive(toks, a, b, head)
         if owned is not None:
             return owned
@@ -1638,6 +2082,8 @@ class _Attributor:
             role = self._role(toks, a, b, head)
             if role is not None:
                 return role
+            if head in _CANDIDATE_ROLES:
+                return None  # "the senator said" with no senator named: nobody we can name
         if toks[b].is_cap or toks[b].bare in _SOURCE_NOUNS or _closes_name(toks, b):
             if not any(_is_head(t) for t in toks[a : b + 1]):
                 return None
@@ -1673,10 +2119,26 @@ class _Attributor:
                 src = self._known(toks, *named)
                 if src is not None and not src.is_person:
                     return src
+        found = self._named_words(toks, a, b)
+        if found is not None:
+            return found
         back = self._named_before(head, toks, a, b)
         if back is not None:
             return back
         return self._new_source(mention)
+
+    def _named_words(self, toks: list[_Tok], a: int, b: int) -> Source | None:
+        """ "The main Syrian opposition group" -> Syrian opposition: the words of a generic
+        mention that name a known source by themselves."""
+        g = generic_words()
+        named = [
+            t.text
+            for t in toks[a : b + 1]
+            if t.low not in g.heads and t.low not in g.qualifiers and t.low != "main"
+        ]
+        if not named or not any(w[:1].isupper() for w in named):
+            return None
+        return self.registry.resolve(" ".join(named))
 
     def _named_before(self, head: str, toks: list[_Tok], a: int, b: int) -> Source | None:
         """The source a generic head takes up: the poll or report named before (or, for a
@@ -1686,6 +2148,9 @@ class _Attributor:
         if head in g.documents and definite:
             # "the poll found", "the survey showed", headline "poll finds"; not "reports say"
             family = g.synonyms.get(head, frozenset({head}))
+            for noun in family:
+                if noun in self.memory.documents:
+                    return self.memory.documents[noun]
             for src in reversed(self.memory.speakers + self.memory.orgs):
                 last = normalise(src.name).split()[-1:]
                 if last and last[0] in family and not src.name.startswith("unnamed"):
@@ -1694,7 +2159,11 @@ class _Attributor:
             if doc is not None:
                 return doc
         if head in ("source", "sources"):
+            if toks[a].low in ("a", "an", "one", "another"):
+                return None  # "a source said": a new unnamed source, not the one before
             return self._last_source("source")
+        if head == "group" and definite and self.memory.groups:
+            return self.memory.groups[-1]
         if head in _ROLE_KINDS or head in ("command", "tv", "forces"):
             return self._role(toks, a, b, head)
         return None
@@ -1743,6 +2212,8 @@ class _Attributor:
     def _last_source(self, noun: str) -> Source | None:
         """ "the source said" -> the last unnamed source; "the statement said" -> the last body;
         "the correspondent said" -> the last outlet."""
+        if noun in self.memory.documents:
+            return self.memory.documents[noun]  # "Comey said in a letter ... The letter said"
         for src in reversed(self.memory.speakers):
             if noun in ("correspondent", "reporter"):
                 if src.kind in _OUTLET_KINDS:
@@ -1769,7 +2240,20 @@ class _Attributor:
 
     def _pronoun(self, word: str) -> Source | None:
         if word in ("he", "she"):
-            return self.memory.last_person
+            # "she" is not the last person when that one was "he" before: the last person
+            # not known as the other ("Trump said ... Clinton said ... he added" -> Trump)
+            last = self.memory.last_person
+            if last is None:
+                return None
+            people = [p.source for p in reversed(self.memory.people)]
+            for person in [last, *(x for x in self.memory.speakers[::-1] if x.is_person), *people]:
+                if person is None:
+                    continue
+                known = self.memory.pronouns.get(person.name)
+                if known is None or known == word:
+                    self.memory.pronouns.setdefault(person.name, word)
+                    return person
+            return last
         if word == "it":
             # "a military source said ... It added": SANA's way with its unnamed sources
             return self.memory.last_org or self.memory.last_unnamed
@@ -1793,7 +2277,19 @@ class _Attributor:
                     return found
             return owner
         if toks[a].low in ("his", "her") and self.memory.last_person is not None:
-            return self.memory.last_person
+            want = "she" if toks[a].low == "her" else "he"
+            person = None
+            for k in range(a - 1, -1, -1):  # "Clinton will visit Ohio, her campaign said"
+                near = self._known(toks, k, k) if toks[k].is_cap else None
+                if near is not None and near.is_person:
+                    if self.memory.pronouns.setdefault(near.name, want) == want:
+                        person = near
+                    break
+            person = person or self._pronoun(want)
+            if person is not None and person.is_person and toks[b].bare in _OWNED_PARTIES:
+                # "her campaign said" -> "Clinton campaign"
+                return self._new_source(f"{person.name.split()[-1]} {toks[b].text}")
+            return person
         return None
 
     def _government_of(self, person: Source) -> Source | None:
@@ -1818,6 +2314,10 @@ class _Attributor:
         if head in _PERSON_ROLES:
             return self._person_by_role(toks, a, b)
         kinds = _ROLE_KINDS.get(head)
+        if head == "group":
+            named = self._named_words(toks, a, b)
+            if named is not None:
+                return named
         if head in ("army", "military") and not words[:-1]:
             # "the army" is a state's army, never the armed group that spoke last
             for src in reversed(self.memory.speakers + self.memory.orgs):
@@ -1826,15 +2326,40 @@ class _Attributor:
                     return src  # "Syrian army", "Turkish military"
             return self.registry.resolve(f"{self._article_country()} army")
         if kinds is not None:
+            if head in ("ministry", "command") and head in self.memory.heads and not words[:-1]:
+                return self.memory.heads[head]
             for src in reversed(self.memory.speakers + self.memory.orgs):
                 if src.kind in kinds and not src.is_person:
                     if head in ("ministry", "command") and head not in src.name.lower():
                         continue
                     return src
+            if head == "ministry" and len(words) >= 2:
+                return self._country_ministry(" ".join(words))
             if head in ("monitor", "observatory", "watchdog", "group") or "monitoring" in words:
                 # "the group said" before any group spoke: the monitor the article names
                 return self._article_monitor()
         return None
+
+    def _country_ministry(self, ministry: str) -> Source | None:
+        """ "The defence ministry (in Moscow) said": the ministry of the country the claim's
+        capital names, else of the country named last before the claim."""
+        text = self.doc.text
+        at = text.find(self._cur_text)
+        at = len(text) if at < 0 else at
+        capital = _CAPITAL_IN.search(self._cur_text)
+        if capital is not None:
+            return self.registry.resolve(f"{_CAPITALS[capital.group(1)]} {ministry}")
+        best: tuple[int, str] | None = None
+        for name, demonym in (*_COUNTRY_DEMONYM.items(), *_CAPITALS.items()):
+            for word in {name, demonym}:
+                pos = text.rfind(word, 0, at)
+                if (
+                    pos >= 0
+                    and (best is None or pos > best[0])
+                    and self.registry.resolve(f"{demonym} {ministry}") is not None
+                ):
+                    best = (pos, demonym)
+        return self.registry.resolve(f"{best[1]} {ministry}") if best is not None else None
 
     def _article_coalition(self) -> Source | None:
         text = self.doc.text
@@ -1848,9 +2373,17 @@ class _Attributor:
         m = _STATE_MEDIA.match(low)
         if m is None:
             return None
-        country = (m.group(1) or self._article_country()).capitalize()
-        medium = _STATE_MEDIUM[m.group(2)]
-        return self.registry.resolve(f"{country} {medium}")
+        demonym = m.group(1) or m.group(2)
+        if demonym is not None and demonym not in descriptor_words().demonyms:
+            return None
+        country = (demonym or self._article_country()).capitalize()
+        medium = _STATE_MEDIUM[m.group(3)]
+        found = self.registry.resolve(f"{country} {medium}")
+        if found is None and demonym is not None:
+            # "Jordanian state TV": that state's broadcaster, by that name (not "state")
+            kind = SourceKind.NEWS_AGENCY if "agency" in medium else SourceKind.BROADCASTER
+            found = Source(name=f"{country} {medium}", kind=kind)
+        return found
 
     def _article_country(self) -> str:
         """The demonym of the country an article is about: the most mentioned one."""
@@ -1971,15 +2504,34 @@ class _Attributor:
     ) -> list[tuple[Claim, _Found | None]]:
         """Interview transcripts: "WALLACE: Governor, thank you ..." opens a turn; every claim of
         the turn (its paragraph) is the speaker's, questions included."""
+        turn_re = _TURN
         if not _TURN.search(self.doc.text):
-            return flat
+            # "Wallace: ...", "Pence: ..." in name case: a transcript only when a label comes
+            # back (a headline "Trump: Clinton 'will destroy' ..." is one line)
+            labels = [
+                x for x in _NAME_CASE_TURN.findall(self.doc.text) if x.lower() not in _COLON_STOP
+            ]
+            if len(labels) < 3 or len(set(labels)) == len(labels):
+                return flat
+            turn_re = _NAME_CASE_TURN
         out = list(flat)
         turn: _Found | None = None
         paragraph = -1
+        # in a transcript (three turns or more) a paragraph without a label goes on with the
+        # turn before it: long answers run over paragraphs; "(CROSSTALK)" ends a turn
+        transcript = len(turn_re.findall(self.doc.text)) >= 3
         for n, (claim, _) in enumerate(out):
-            m = _TURN.match(claim.text)
+            if claim.text.startswith(("(", "[")):
+                turn = None
+                continue
+            m = turn_re.match(claim.text)
+            if m is not None and m.group(1).lower() in _COLON_STOP:
+                m = None  # "UPDATED: ...", "NOTE: ...": page furniture, not a speaker
             if m is not None and (claim.start == 0 or self.doc.text[claim.start - 1] == "\n"):
                 src = self._speaker(m.group(1))
+                if len(normalise(src.name).split()) > 1:
+                    # "CHRIS WALLACE, FOX NEWS ANCHOR:" then "WALLACE:": the same person
+                    self.memory.local.setdefault(normalise(src.name).split()[-1], src)
                 turn = _Found(
                     source=src,
                     mention_start=claim.start,
@@ -1990,16 +2542,60 @@ class _Attributor:
                     kind=AttributionKind.DIRECT_QUOTE,
                 )
                 paragraph = claim.paragraph
-            elif turn is None or claim.paragraph != paragraph:
-                turn = None
+            elif turn is None or not (
+                claim.paragraph == paragraph
+                or (
+                    transcript
+                    and claim.paragraph == paragraph + 1
+                    and _SPEAKING_PERSON.search(claim.text) is not None
+                )
+            ):
+                turn = None  # a paragraph of narrative after the transcript is the reporter's
                 continue
+            paragraph = claim.paragraph
             out[n] = (claim, turn)
+        return out
+
+    def _tweet_credits(
+        self, flat: list[tuple[Claim, _Found | None]]
+    ) -> list[tuple[Claim, _Found | None]]:
+        """An embedded tweet: its text, then "— Donald J. Trump (@realDonaldTrump) October 8,
+        2016"; the lines of its paragraph before the credit are the account holder's."""
+        if "(@" not in self.doc.text:
+            return flat
+        out = list(flat)
+        for n, (claim, _) in enumerate(out):
+            m = _TWEET_CREDIT.match(claim.text)
+            if m is None:
+                continue
+            name = " ".join(w for w in m.group(1).split() if not re.fullmatch(r"[A-Z]\.", w))
+            src = self.registry.resolve(name) or self._local(name)
+            if src is None:
+                src = Source(name=name, kind=SourceKind.OFFICIAL, is_person=True)
+            found = _Found(
+                source=src,
+                mention_start=claim.start + m.start(1),
+                mention_end=claim.start + m.end(1),
+                cue="tweet",
+                rule="tweet-credit",
+                cue_start=m.start(1),
+                kind=AttributionKind.DIRECT_QUOTE,
+            )
+            k = n - 1
+            while k >= 0 and out[k][0].paragraph == claim.paragraph:
+                if not _TWEET_LINK.fullmatch(out[k][0].text):
+                    out[k] = (out[k][0], found)
+                k -= 1
         return out
 
     def _speaker(self, label: str) -> Source:
         """The person a transcript's speaker label names: "POLLARD" -> Ray Pollard when the
         article names him, else the label in name case ("Wallace")."""
-        name = " ".join(w.capitalize() for w in label.split())
+        words = label.split()
+        titles = descriptor_words().titles
+        while len(words) > 1 and words[0].lower() in titles:
+            words = words[1:]  # "GOV. MIKE PENCE" -> "Mike Pence"
+        name = " ".join(w.capitalize() for w in words)
         known = self._local(name) or self.registry.resolve(name)
         if known is None:
             people = {
@@ -2071,6 +2667,8 @@ class _Attributor:
 # the speech of the speaker next to it ("This cannot be used as a maneuver to divert us said
 # Fabius ... That is why we have decided to take this initiative."). Case-sensitive: "US".
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y|me)\b")
+# a turn's next paragraph goes on with it when someone still speaks to someone
+_SPEAKING_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y|me|[Yy]ou|[Yy]our)\b|\?")
 # page furniture in the first person: "Reporting by ... Our Standards", "Follow us on
 # Instagram", "Subscribe to our Youtube channel", "We wont spam you"
 _CREDITS = re.compile(
@@ -2109,6 +2707,28 @@ def _first_person_pass(
 
 
 _SPACES = re.compile(r"\s+")
+# the document a source spoke in: "said in a report released Wednesday"
+_SPOKE_IN = re.compile(
+    r"\b[Ii]n an? (?:new |written |\d+-page )?(report|study|letter|memo|survey)\b"
+)
+# a cue in a Title Case headline: "ISIL Claims Beheading of 18 Syrians", "Trump Says He Will ..."
+_TITLE_CUE = re.compile(
+    r" (?:Says|Said|Claims|Warns|Tells|Denies|Accuses|Blames|Confirms|Urges|Vows|Insists|"
+    r"Thinks|Believes|Announces|Admits|Rejects|Slams|Predicts|Pledges|Promises)(?= )"
+)
+
+
+def _lower_title_cues(text: str) -> str:
+    """A Title Case headline's cue in lower case (same length, so offsets hold): most of its
+    words are capitalised, so the cue would otherwise read as part of a name."""
+    if _TITLE_CUE.search(text) is None:
+        return text
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    if len(text.split()) > 20 or len(words) < 3:
+        return text  # a headline is short; a long capitalised line is a list of links
+    if sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return text
+    return _TITLE_CUE.sub(lambda m: m.group().lower(), text)  # " Says" -> " says"
 
 
 def _is_participle(tok: _Tok) -> bool:
@@ -2136,6 +2756,35 @@ def _index_after(toks: list[_Tok], pos: int) -> int:
     return len(toks)
 
 
+# bodies that speak through their own name ("The Clinton campaign called on ...")
+_SPEAKING_BODIES = frozenset(
+    {"campaign", "committee", "party", "council", "ministry", "administration", "department",
+     "agency", "office", "commission", "foundation", "institute", "center", "centre"}
+)  # fmt: skip
+# what a camera recorded describes, it does not claim
+_FOOTAGE = frozenset({"video", "videos", "footage", "photo", "photos", "image", "images"})
+# what makes an unnamed source informed: "people familiar with the matter"
+_INFORMED = re.compile(
+    r" (?:familiar with|close to|briefed on|with knowledge of|knowledgeable about)"
+    r"(?: (?!(?:said|says|told|have|has|had|is|are|was|were|say|believe|believes)\b)[\w'’-]+)"
+    r"{1,4}?(?=[,.;]| (?:said|says|told|have|has|had|is|are|was|were|say|believe|believes)\b|$)"
+)
+# the people or body of a named person: "Clinton's campaign", "Trump's lawyers"
+_OWNED_PARTIES = frozenset(
+    {"campaign", "campaigns", "lawyers", "lawyer", "attorneys", "attorney", "aides", "advisers",
+     "allies", "surrogates"}
+)  # fmt: skip
+# roles that only ever point back to a person named with them ("the Republican nominee")
+_CANDIDATE_ROLES = frozenset({"nominee", "candidate", "senator"})
+# participles whose subject is the sentence's: "..., saying he was joking"
+_CLAUSE_CUES = frozenset(
+    {"saying", "adding", "arguing", "insisting", "warning", "claiming", "noting", "explaining",
+     "stressing", "stating", "telling", "vowing", "promising", "accusing", "calling", "urging"}
+)  # fmt: skip
+# the people a poll asked: what they "said" is the poll's finding
+_POLLED = frozenset({"respondents", "polled", "surveyed", "interviewed"})
+# past participles that do not end in -ed: "a poll taken last week found"
+_IRREGULAR_PARTICIPLES = frozenset({"taken", "done", "shown", "made", "held", "run", "out"})
 _GOVERNS = frozenset({"government", "regime", "administration"})
 # reporting verbs whose passive names the source after "by" ("was announced by the militia");
 # not "claimed by" (responsibility for an attack) nor "killed by"
@@ -2155,7 +2804,8 @@ _FOREIGN_COALITION = re.compile(
 )
 _CREDIT_LINE = re.compile(r"^\s*(?:--|—|–)\s*[A-Z][\w .&/-]{1,40}$")
 _STATE_MEDIA = re.compile(
-    r"^(?:earlier |the |an? )*(?:(?:state|state-run|state-owned|official|government)[ -]?)+"
+    r"^(?:earlier |the |an? )*(?:([a-z]+) )?"  # "Jordanian state TV"
+    r"(?:(?:state|state-run|state-owned|official|government)[ -]?)+"
     r"(?:([a-z]+) )?(television|tv|news agency|media|broadcaster)$"
 )
 _STATE_MEDIUM = {
@@ -2200,10 +2850,24 @@ def _skip_back(toks: list[_Tok], j: int, cue: str) -> int:
         if low == "statement" and j >= 2 and toks[j - 1].low == "a" and toks[j - 2].low == "in":
             j -= 3
             continue
+        if (
+            low == ","
+            and j >= 5
+            and toks[j - 1].low == "statement"
+            and toks[j - 3].low == "in"
+            and toks[j - 4].text == ","
+        ):
+            j -= 5  # "The Trump campaign, in a statement, called on ..."
+            continue
         break
     return j
 
 
+# verbs of Title Case headlines that end up glued to the first sentence: never part of a name
+_HEADLINE_VERBS = frozenset(
+    {"killed", "kills", "kill", "wounded", "injured", "dead", "dies", "die", "hit", "hits",
+     "leaves", "left", "targets", "targeted", "shells", "shelled", "bombs", "bombed"}
+)  # fmt: skip
 _NAME_CLOSERS = frozenset({"watch", "rights", "international", "today", "post", "times"})
 
 
@@ -2236,6 +2900,8 @@ def _np_before(toks: list[_Tok], j: int) -> tuple[int, int] | None:
             i -= 1
             break
         if p.is_cap:
+            if p.low in _HEADLINE_VERBS:
+                break  # "... 30 Terrorist Killed Reports said": a headline run into the text
             if p.possessive and i - 2 >= 0 and toks[i - 2].is_cap and not toks[i - 2].possessive:
                 i -= 1
                 continue
@@ -2413,6 +3079,12 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 _UNNAMED_DROP = frozenset({"the", "a", "an", "same", "this", "that", "these", "those", "such"})
 
 
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Every spelling of every place in the gazetteer (``rules/gazetteer.toml``)."""
+    return frozenset(normalise(s) for forms in gazetteer().spellings.values() for s in forms)
+
+
 @lru_cache(maxsize=16)
 def _named_document(family: tuple[str, ...]) -> re.Pattern[str]:
     """ "a Quinnipiac University poll", "the new Bloomberg Politics survey": capitalised words
@@ -2422,6 +3094,27 @@ def _named_document(family: tuple[str, ...]) -> re.Pattern[str]:
 
 
 # a transcript's speaker label at the start of a paragraph: "WALLACE:", "SEN. HARRIS:"
-_TURN = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s", re.MULTILINE)
+# also "WALLACE (voice-over):", "CHRIS WALLACE, FOX NEWS ANCHOR:", "GOV. MIKE PENCE (R-IND.),
+# VICE PRESIDENTIAL NOMINEE:", "STEVE INSKEEP, HOST:" (the name is the part before the comma)
+_TURN = re.compile(
+    r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?: ?\([^)\n]{1,40}\))?"
+    r"(?:, ?[A-Z][A-Z .'’&/-]{1,60}(?: ?\([^)\n]{1,40}\))?)?:\s",
+    re.MULTILINE,
+)
+# a finding "in the poll" / "in a new CNN/ORC poll" / "in the survey"
+_IN_THE_POLL = re.compile(
+    r"\bin (?:the|a|an|this|that) ((?:(?:new|latest|recent|national|separate)\s)?"
+    r"(?:[A-Z][\w/.&-]*\s){0,4}(?:poll|survey))\b"
+)
+# "Senator Lindsey Graham of South Carolina": the state a titled person is from is no part of
+# the name
+_FROM_PLACE = re.compile(
+    r"^((?:Sen|Senator|Rep|Representative|Gov|Governor|Mayor)\.? (?:[A-Z][\w'’-]+ ){1,3}?"
+    r"[A-Z][\w'’-]+) of [A-Z][a-z]+(?: [A-Z][a-z]+)?$"
+)
+# the credit line of an embedded tweet, and its picture link
+_TWEET_CREDIT = re.compile(r"^[—–-]{1,2} ?([^()\n]{2,60}?) \(@\w{1,30}\) \w+ \d{1,2}, \d{4}$")
+_TWEET_LINK = re.compile(r"(?:https?://)?(?:pic\.)?twitter\.com/\S+|https?://t\.co/\S+")
+_NAME_CASE_TURN = re.compile(r"^([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}):\s", re.MULTILINE)
 _INVERTED_CUE = re.compile(r" (?:said|says|told|added)\b")
 _SENTENCE_STOP = re.compile(r"[.!?](?= +[A-Z\"“])")

@@ -63,6 +63,7 @@ __all__ = [
     "load_input",
     "load_path",
     "normalise_text",
+    "tidy_text",
 ]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -157,17 +158,25 @@ _NEWLINES_3PLUS = re.compile(r"\n{3,}")
 
 
 def normalise_text(text: str) -> str:
-    """The article text as stored: NFC, ``\\n`` line ends, no BOM, no trailing spaces per line,
-    at most one blank line between paragraphs, no leading/trailing whitespace. Idempotent.
+    """The article text as stored: the text as read (a file opened in text mode), so that claim
+    offsets (and W3C ``TextPositionSelector``s) index the file as a reader sees it: ``\\n`` line
+    ends, no BOM, NFC, no trailing white space at the very end. Idempotent.
 
-    Everything else is kept: curly quotes, dashes, non-breaking spaces inside a line.
+    Everything else is kept, white space included: spaces and non-breaking spaces at the end of a
+    line, blank lines, leading white space (dropping any of them moved every later offset).
     """
     text = text.replace("\ufeff", "")  # BOM / zero-width no-break space (before NFC: it blocks it)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    text = "\n".join(line.rstrip() for line in text.split("\n"))
-    text = _NEWLINES_3PLUS.sub("\n\n", text)
-    return text.strip()
+    return text.rstrip()
+
+
+def tidy_text(text: str) -> str:
+    """``normalise_text`` plus no trailing spaces per line, at most one blank line between
+    paragraphs and no leading white space: for text that has no "as read" form of its own (the
+    text extracted from an HTML page)."""
+    text = "\n".join(line.rstrip() for line in normalise_text(text).split("\n"))
+    return _NEWLINES_3PLUS.sub("\n\n", text).strip()
 
 
 # ------------------------------------------------------------------------------------ decoding
@@ -1183,7 +1192,7 @@ def load_bytes(
     page_published: date | None = None
     if is_html:
         extracted = _extract_html(text)
-        body = normalise_text(extracted.text)
+        body = tidy_text(extracted.text)
         if not body:
             raise LoadError(origin, NO_ARTICLE)
         title = title if title is not None else extracted.title

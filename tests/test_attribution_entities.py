@@ -113,3 +113,73 @@ def test_unnamed_kinds_come_from_the_words() -> None:
     g = generic_words()
     assert g.is_generic("the same source") and g.is_generic("Media reports")
     assert not g.is_generic("military source") and not g.is_generic("Human Rights Watch")
+
+
+def test_role_and_body_words_alone_name_nobody_and_places_never_speak() -> None:
+    # issue 12: "watchdog", "spokesman", "government" were sources of their own on FA-KES
+    out = run("The spokesman said the convoy was hit. The watchdog said 20 people died.")
+    assert [c.attribution.source for c in out] == ["unnamed spokesman", "unnamed watchdog"]
+    assert all(c.attribution.source_kind is SourceKind.UNNAMED for c in out)
+    # a monitor named before is what "the watchdog" means
+    assert (
+        sources("The Syrian Observatory for Human Rights reported it. The watchdog said 20 died.")
+        == ["Syrian Observatory for Human Rights"] * 2
+    )
+    # FA-KES: places are no sources, bodies named after a place are, by their whole name
+    assert sources(
+        "In a new development 17 armed factions in coastal regions Aleppo Hama and Idlib "
+        "announced that they agreed to form a military operations room."
+    ) == [None]
+    assert sources("Meanwhile the Idlib Media Center said dozens of people had been killed.") == [
+        "Idlib Media Center"
+    ]
+
+
+def test_canonical_names_never_shrink_to_a_generic_word() -> None:
+    # FA-KES: these became sources called "state", "Forces", "Observatorys Rami Abdel Rahman"
+    assert sources(
+        "Jordanian state TV said the jets struck Islamic State targets. "
+        "Meanwhile the National Coalition for Syrian Revolution and Opposition Forces said the "
+        'attack killed more than 100. "There are fierce clashes" said the Observatorys Rami '
+        "Abdel Rahman."
+    ) == ["Jordanian state television", "Syrian opposition", "Rami Abdel Rahman"]
+
+
+def test_a_headline_run_into_the_text_is_not_part_of_a_name() -> None:
+    assert sources(
+        "Daesh on the Run From More Areas in Raqqa Province 30 Terrorist Killed Reports said "
+        "earlier today that the army advanced."
+    ) == ["unnamed reports"]
+
+
+def test_the_dead_and_videos_are_no_sources() -> None:
+    # FA-KES: "people" and "IS. The video" had become sources
+    assert sources(
+        "Meanwhile rebel fire on regime-held areas killed 1102 people said the Observatory "
+        "adding that 234 of them were children."
+    ) == ["Syrian Observatory for Human Rights"]
+    assert sources(
+        "The video which was posted Monday on an IS-linked Facebook page shows two young men."
+    ) == [None]
+    assert sources(
+        "Sources familiar with Syrian government thinking have said the army will advance."
+    ) == ["sources familiar with Syrian government thinking"]
+
+
+def test_the_command_is_the_command_named_before() -> None:
+    assert sources(
+        "US Central Command said the strike hit a convoy. The command said no civilians were hurt."
+    ) == ["US military", "US military"]
+
+
+def test_page_furniture_and_headline_capitals_name_nobody() -> None:
+    # FA-KES: "YouTube Opposition" became a source, and took up every "the opposition"
+    out = run(
+        '"Toxic gas attack" kills at least 58 in Idlib - YouTube Opposition demands UN '
+        "investigation Syrias opposition National Coalition demanded a meeting."
+    )
+    assert out[0].attribution.source == "Syrian opposition"
+    assert sources("Syrian troops shelled Aleppo. The opposition said 20 died.") == [
+        None,
+        "Syrian opposition",
+    ]

@@ -22,6 +22,7 @@ from claimtrack.load import (
     load_input,
     load_path,
     normalise_text,
+    tidy_text,
 )
 
 # Sentences from the sample article (../shared/corpus/idlib-2020-02-15.txt).
@@ -78,9 +79,11 @@ PAGE = f"""<!DOCTYPE html>
 # ------------------------------------------------------------------------------- normalise_text
 
 
-def test_normalise_text_line_ends_bom_trailing_spaces_and_blank_lines() -> None:
+def test_normalise_text_line_ends_bom_and_trailing_space_at_the_end() -> None:
+    # the text as read: line ends and the BOM change, white space inside stays (offsets)
     raw = f"\ufeff  {LEAD}   \r\n\r\n\r\n\r\n{QUOTE}\t\r{TALKS} \n\n\n"
-    assert normalise_text(raw) == f"{LEAD}\n\n{QUOTE}\n{TALKS}"
+    assert normalise_text(raw) == f"  {LEAD}   \n\n\n\n{QUOTE}\t\n{TALKS}"
+    assert tidy_text(raw) == f"{LEAD}\n\n{QUOTE}\n{TALKS}"
 
 
 def test_normalise_text_nfc_and_keeps_quotes_and_nbsp() -> None:
