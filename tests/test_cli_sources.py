@@ -108,3 +108,33 @@ def test_what_else_a_source_said_is_its_newest_claims_first(db: str) -> None:
     finally:
         store.close()
     assert [c["id"] for c in rest] == [every[1]["id"], every[2]["id"]]
+
+
+def test_sources_most_claims_first_filtered_by_kind(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    more = tmp_path / "more.txt"
+    more.write_text(
+        "Air strikes hit Idlib\n\nAir strikes killed 12 people in Idlib on Monday, activists "
+        "said.\n\nA rebel military source said the jets were Russian.\n",
+        encoding="utf-8",
+    )
+    assert run(["--db", db, "ingest", str(more), "--quiet", "--no-match"]) == 0
+    capsys.readouterr()
+    assert run(["--db", db, "sources", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    counts = [row["claims"] for row in rows]
+    assert counts == sorted(counts, reverse=True) and rows[0]["name"] == "Sergey Lavrov"
+    assert run(["--db", db, "sources", "--kind", "unnamed", "--format", "json"]) == 0
+    unnamed = json.loads(capsys.readouterr().out)
+    assert unnamed and {row["kind"] for row in unnamed} == {"unnamed"}
+    assert "activists" in {row["name"] for row in unnamed}
+    assert run(["--db", db, "sources", "--sort", "name", "--format", "json"]) == 0
+    names = [row["name"].casefold() for row in json.loads(capsys.readouterr().out)]
+    assert names == sorted(names)
+    # an unnamed source is no one to show a record of; an unknown kind is named
+    assert run(["--db", db, "sources", "show", "activists"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Error: 'activists' is an unnamed source") and "claims --source" in err
+    assert run(["--db", db, "sources", "--kind", "blog"]) == 2
+    assert "kinds here:" in capsys.readouterr().err

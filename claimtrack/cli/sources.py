@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shlex
+from enum import StrEnum
+
 import typer
 from rich.panel import Panel
 from rich.table import Table
@@ -9,6 +12,7 @@ from rich.text import Text
 
 from claimtrack.cli.app import app
 from claimtrack.cli.common import ListFormat, console, render_rows, safe, store_from
+from claimtrack.errors import UsageError
 from claimtrack.export.tabular import dumps
 from claimtrack.review import record_line
 from claimtrack.store import sources as source_store
@@ -22,10 +26,25 @@ app.add_typer(sources_app, name="sources")
 SOURCE_COLUMNS = ["name", "kind", "claims", "aliases", "reliability", "tags", "track record"]
 
 
+class SourceOrder(StrEnum):
+    claims = "claims"
+    name = "name"
+
+
 @sources_app.callback()
 def list_sources(
     ctx: typer.Context,
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Output format."),
+    sort: SourceOrder = typer.Option(
+        SourceOrder.claims, "--sort", help="Most claims first (default), or by name."
+    ),
+    kinds: list[str] = typer.Option(
+        [],
+        "--kind",
+        "-k",
+        help="Only sources of this kind (monitor, official, news_agency, unnamed, ...); repeat "
+        "for several.",
+    ),
 ) -> None:
     """List sources with their claim counts (a subcommand acts on one source)."""
     if ctx.invoked_subcommand is not None:
@@ -33,6 +52,19 @@ def list_sources(
     with store_from(ctx) as store, store.read() as session:
         rows = source_store.source_rows(session)
         records = source_store.track_records(session)
+    if kinds:
+        known = sorted({row["kind"] for row in rows})
+        wanted = {k.strip().casefold() for k in kinds}
+        unknown = sorted(wanted - set(known))
+        if unknown:
+            raise UsageError(
+                f"--kind {unknown[0]!r}: no source of that kind (kinds here: {', '.join(known)})"
+            )
+        rows = [row for row in rows if row["kind"] in wanted]
+    if sort is SourceOrder.claims:
+        rows.sort(key=lambda row: (-row["claims"], row["name"].casefold()))
+    else:
+        rows.sort(key=lambda row: row["name"].casefold())
     for row in rows:
         # computed from reviews, apart from the annotated reliability
         row["track_record"] = records.get(row["name"], source_store.NO_RECORD)
@@ -49,6 +81,12 @@ def show(
     """One source: kind, aliases, annotations and every claim attributed to it."""
     with store_from(ctx) as store, store.read() as session:
         detail = source_store.source_detail(session, name)
+    if detail["kind"] == "unnamed":
+        raise UsageError(
+            f"{detail['name']!r} is an unnamed source (words used for many different speakers "
+            f"across articles), not an entity with a record; its claims: "
+            f"claimtrack claims --source {shlex.quote(detail['name'])}"
+        )
     if fmt == ListFormat.json:
         typer.echo(dumps(detail, indent=2))
         return
