@@ -138,3 +138,15 @@ def test_sources_most_claims_first_filtered_by_kind(
     assert err.startswith("Error: 'activists' is an unnamed source") and "claims --source" in err
     assert run(["--db", db, "sources", "--kind", "blog"]) == 2
     assert "kinds here:" in capsys.readouterr().err
+
+
+def test_an_unnamed_source_gets_no_reliability(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    more = tmp_path / "more.txt"
+    more.write_text("Strikes\n\nAir strikes killed 12 people, activists said.\n", encoding="utf-8")
+    assert run(["--db", db, "ingest", str(more), "--quiet", "--no-match"]) == 0
+    capsys.readouterr()
+    assert run(["--db", db, "sources", "annotate", "activists", "--reliability", "0.2"]) == 2
+    assert "gets no reliability" in capsys.readouterr().err
+    assert run(["--db", db, "sources", "annotate", "activists", "--note", "often local"]) == 0

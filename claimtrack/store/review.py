@@ -835,6 +835,11 @@ def annotate_source(
     source = find_source(session, name)
     source_id = source.id
     assert source_id is not None
+    if source.kind == "unnamed" and reliability is not None:
+        raise UsageError(
+            f"{source.name!r} is an unnamed source (words used for many different speakers "
+            "across articles): it gets no reliability; annotate the claims instead"
+        )
     changes: list[dict[str, Any]] = []
 
     def change(field: str, old: Any, new: Any) -> None:
