@@ -364,6 +364,9 @@ def _incremental(hood: _Neighbourhood, new: Sequence[_Member]) -> _Outcome:
     run = _Pass()
     if not hood.dated:
         stored = hood.undated()
+        quick = _undated_quick(hood, stored, new)
+        if quick is not None:
+            return quick
         run.day([*stored, *new], ())
         return _Outcome(run.cluster, [*stored, *new], {})
     new_days: dict[int, list[_Member]] = defaultdict(list)
@@ -410,6 +413,36 @@ def _incremental(hood: _Neighbourhood, new: Sequence[_Member]) -> _Outcome:
         else:
             day += 1
     return _Outcome(run.cluster, processed, fixed)
+
+
+def _undated_quick(
+    hood: _Neighbourhood, stored: Sequence[_Member], new: Sequence[_Member]
+) -> _Outcome | None:
+    """One new member among undated ones (a bucket without days, possibly large): when no
+    stored member after it in canonical order could join it, nobody else's cluster changes, so
+    it only joins the best stored representative before it, or opens its own. None: re-run."""
+    if len(new) != 1:
+        return None
+    member = new[0]
+    reps: dict[int, _Member] = {}
+    for m in stored:
+        incident = hood.old[m.id]
+        if incident is not None and (incident not in reps or m.key < reps[incident].key):
+            reps[incident] = m
+    rep_ids = {r.id for r in reps.values()}
+    best: tuple[float, _Member] | None = None
+    for other in sorted(stored, key=lambda m: m.key):
+        score = same_incident(member.placed, other.placed)
+        if other.key > member.key:
+            if score >= MATCH_SCORE:
+                return None  # it may take members over: re-run the bucket
+        elif other.id in rep_ids and score >= MATCH_SCORE and (best is None or score > best[0]):
+            best = (score, other)
+    if best is None:
+        return _Outcome({member.id: member.id}, [member], {})
+    incident = hood.old[best[1].id]
+    assert incident is not None
+    return _Outcome({member.id: best[1].id}, [member], {best[1].id: incident})
 
 
 def _new_incident(session: Session, placed: Placed, now: datetime) -> int:
