@@ -401,6 +401,7 @@ class StoredArticle:
     # the claims' stored incidents (one per claim, NO_INCIDENT for none) once placed; None: the
     # article was never placed, so match_article places it
     incidents: Sequence[int] | None = None
+    content_hash: str | None = None  # as stored (with title and published: who it is)
 
 
 def match_article(
@@ -442,7 +443,12 @@ def match_article(
         texts = [r[2] for r in rows]
         title_frame = frame(stored.title, stored.published) if stored.title else None
         located = locate(stored.title, texts, frames, stored.published, title_frame)
-        assigned = assign_incidents(session, stored.id, [r[0] for r in rows], located, stamp)
+        head = (
+            (stored.content_hash, stored.title, stored.published)
+            if stored.content_hash is not None
+            else None
+        )
+        assigned = assign_incidents(session, stored.id, [r[0] for r in rows], located, stamp, head)
         incidents = assigned.claim_incidents
         if assigned.moved:
             # other articles' claims changed incident: their links and conflicts go first
