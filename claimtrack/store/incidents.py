@@ -185,8 +185,9 @@ def _read_articles(
     heads: dict[int, tuple[str, str | None, date | None, int | None]] = {}
     claims: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
     t = _INCIDENT_TABLE
+    connection = session.connection()  # Core: plain rows, no ORM bookkeeping
     for of_articles, of_claims in wheres:
-        for aid, digest, title, published, lead, day in session.execute(
+        for aid, digest, title, published, lead, day in connection.execute(
             sa_select(
                 _ARTICLE_TABLE.c.id,
                 _ARTICLE_TABLE.c.content_hash,
@@ -201,7 +202,7 @@ def _read_articles(
             heads[aid] = (digest, title, published, lead)
             if lead is not None:
                 days[lead] = day.toordinal() if day is not None else 0
-        for aid, cid, incident, day in session.execute(
+        for aid, cid, incident, day in connection.execute(
             sa_select(
                 _CLAIM_TABLE.c.article_id, _CLAIM_TABLE.c.id, _CLAIM_TABLE.c.incident_id, t.c.day
             )
@@ -215,7 +216,7 @@ def _read_articles(
     missing = [aid for aid, (d, t_, p, _) in heads.items() if (d, t_, p) not in _LOCATED]
     texts: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for chunk in _chunks(missing, 200):
-        for aid, text, frame_json in session.execute(
+        for aid, text, frame_json in connection.execute(
             sa_select(_CLAIM_TABLE.c.article_id, _CLAIM_TABLE.c.text, _CLAIM_TABLE.c.frame)
             .where(_CLAIM_TABLE.c.article_id.in_(chunk))
             .order_by(_CLAIM_TABLE.c.article_id, _CLAIM_TABLE.c.seq)
