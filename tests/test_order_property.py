@@ -30,6 +30,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
+from sqlmodel import Session
 
 from claimtrack.cli import run
 from claimtrack.store import tables
@@ -213,3 +214,69 @@ def test_undated_articles_in_two_orders(tmp_path: Path) -> None:
         assert snapshot(db) == live
         found.append(live)
     assert found[0] == found[1]
+
+
+def incident_of_articles(session: Session) -> dict[str, int | None]:
+    query = select(tables.Article.content_hash, tables.Article.incident_id)
+    return {digest: incident for digest, incident in session.execute(query)}
+
+
+def test_reviews_survive_when_an_arrival_moves_articles(
+    tmp_path: Path, reference: Snapshot
+) -> None:
+    """The Al-Manar report of 28 April, arriving after the others (newest first), re-clusters
+    the Aleppo reports: two stored articles move to the incident it opens. Conflicts reviewed
+    before keep their decision when found again; a reviewed conflict whose accounts are now in
+    two incidents stays, inactive, with its decision, and the conflicts that replace it say they
+    join it. The end state is the rebuild's."""
+    from datetime import UTC
+
+    from claimtrack.store.review import set_status
+
+    db = str(tmp_path / "claims.db")
+    ingest(db, [ROWS[i] for i in (7, 6, 5, 4, 3, 2, 0)], tmp_path)
+    store = open_store(db)
+    try:
+
+        def confirm_all(session: Session) -> dict[int, str]:
+            active = tables.Conflict.active.is_(True)  # type: ignore[attr-defined]
+            found = session.execute(select(tables.Conflict.id, tables.Conflict.key).where(active))
+            reviewed = {int(cid): key for cid, key in found}
+            for cid in reviewed:
+                set_status(session, cid, "confirmed", reviewer="ana", now=datetime.now(UTC))
+            return reviewed
+
+        reviewed = store.write(confirm_all)
+        with store.read() as session:
+            before = incident_of_articles(session)
+    finally:
+        store.close()
+    assert len(reviewed) >= 2
+    ingest(db, [ROWS[1]], tmp_path)
+    assert snapshot(db) == reference
+    store = open_store(db)
+    try:
+        with store.read() as session:
+            after = incident_of_articles(session)
+            rows = session.execute(
+                select(
+                    tables.Conflict.id,
+                    tables.Conflict.status,
+                    tables.Conflict.active,
+                    tables.Conflict.reason,
+                )
+            ).all()
+    finally:
+        store.close()
+    assert sum(before[d] != after[d] for d in before) >= 1  # the arrival moved stored articles
+    status = {cid: (st, active, reason) for cid, st, active, reason in rows}
+    for cid in reviewed:
+        assert status[cid][0] == "confirmed"  # every decision kept, active or not
+    split = [cid for cid in reviewed if not status[cid][1]]
+    assert split, "a reviewed conflict must have been split by the move"
+    for cid in split:
+        joining = [
+            r for r in status.values() if r[1] and r[2].startswith(f"Joins conflict #{cid},")
+        ]
+        assert joining
+    assert any(status[cid][1] for cid in reviewed)  # and the others found again, still confirmed
