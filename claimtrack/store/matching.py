@@ -2,7 +2,8 @@
 
 ``match_article`` runs inside the caller's transaction (ingest calls it for each new article) and
 never commits. It frames the article's claims (``claim.frame``), places the article and its
-claims in their incidents (``incidents.locate``, ``store.incidents.assign_incidents``), looks
+claims in their incidents (``incidents.locate``, ``store.incidents.assign_incidents``, which may
+move stored articles to another incident: those are matched again first), looks
 candidates up through the indexed ``claim_key`` table (bounded per key, never the whole claims
 table), links (never across two incidents), and runs ``find_conflicts`` over the part of the link
 graph the article touches plus the disputable claims other articles placed in its incidents
@@ -1025,7 +1026,9 @@ def rebuild(
 
     Reviews are kept: reviewed links keep their status; conflicts are matched back by their
     stable key (status, notes, history and version intact); what is no longer found stays,
-    inactive. Articles are matched in the order they were stored, each against the earlier ones.
+    inactive. Incidents are placed anew all at once (``store.incidents.place_all``: the same
+    clustering an incremental ingest reaches, whatever the order articles were stored in), then
+    articles are matched in the order they were stored, each against the earlier ones.
     """
     stamp = now or datetime.now(UTC)
     db = _db_id(session)
