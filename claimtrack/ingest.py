@@ -518,6 +518,7 @@ def _save_in_savepoint(
                     ],
                     frame_json,
                     title=doc.title,
+                    content_hash=article_store.content_hash(doc.text),
                 )
                 match_article(
                     session,

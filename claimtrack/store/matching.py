@@ -2,7 +2,8 @@
 
 ``match_article`` runs inside the caller's transaction (ingest calls it for each new article) and
 never commits. It frames the article's claims (``claim.frame``), places the article and its
-claims in their incidents (``incidents.locate``, ``store.incidents.assign_incidents``), looks
+claims in their incidents (``incidents.locate``, ``store.incidents.assign_incidents``, which may
+move stored articles to another incident: those are matched again first), looks
 candidates up through the indexed ``claim_key`` table (bounded per key, never the whole claims
 table), links (never across two incidents), and runs ``find_conflicts`` over the part of the link
 graph the article touches plus the disputable claims other articles placed in its incidents
@@ -31,7 +32,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import bindparam, delete, event, insert, or_, union_all, update
+from sqlalchemy import bindparam, delete, event, insert, or_, union, union_all, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -56,7 +57,7 @@ from claimtrack.model import (
     Polarity,
 )
 from claimtrack.store import tables
-from claimtrack.store.incidents import NO_INCIDENT, assign_incidents
+from claimtrack.store.incidents import NO_INCIDENT, Assigned, assign_incidents, place_all
 
 __all__ = [
     "MatchCache",
@@ -401,6 +402,7 @@ class StoredArticle:
     # the claims' stored incidents (one per claim, NO_INCIDENT for none) once placed; None: the
     # article was never placed, so match_article places it
     incidents: Sequence[int] | None = None
+    content_hash: str | None = None  # as stored (with title and published: who it is)
 
 
 def match_article(
@@ -424,7 +426,7 @@ def match_article(
     """
     stamp = now or datetime.now(UTC)
     stats = MatchStats(articles=1)
-    if stored is None or not fresh:
+    if stored is None:
         stored = _read_article(session, article_id)
         if stored is None:
             return stats
@@ -437,13 +439,24 @@ def match_article(
         frames = frame_article([r[2] for r in rows], stored.published)
         stored = replace(stored, frame_json=None)
     incidents = stored.incidents
+    assigned: Assigned | None = None
     if incidents is None or len(incidents) != len(rows):
         texts = [r[2] for r in rows]
         title_frame = frame(stored.title, stored.published) if stored.title else None
         located = locate(stored.title, texts, frames, stored.published, title_frame)
-        incidents = assign_incidents(
-            session, stored.id, [r[0] for r in rows], located, stamp
-        ).claim_incidents
+        head = (
+            (stored.content_hash, stored.title, stored.published)
+            if stored.content_hash is not None
+            else None
+        )
+        assigned = assign_incidents(session, stored.id, [r[0] for r in rows], located, stamp, head)
+        incidents = assigned.claim_incidents
+        if assigned.moved:
+            # other articles' claims changed incident: their links and conflicts go first
+            if cache is not None:
+                for cid in assigned.moved_claims:
+                    cache.records.pop(cid, None)
+            _rematch_moved(session, assigned, params, stamp, stats)
     new = [
         ClaimRecord(cid, stored.id, txt, source, f, stored.published, seq, stored.outlet, inc)
         for (cid, seq, txt, source), f, inc in zip(rows, frames, incidents, strict=True)
@@ -502,7 +515,85 @@ def match_article(
     known.update((r.ref, r) for r in candidates)
     tolls = {cid for r in new if r.incident for cid in peers.get(r.incident, ())}
     _flag(session, own, list(current.values()), stats, stamp, known, cache, tolls)
+    if assigned is not None:
+        for incident in assigned.shrunk:
+            _reflag_incident(session, incident, stats, stamp, cache)
     return stats
+
+
+def _rematch_moved(
+    session: Session, assigned: Assigned, params: MatchParams, now: datetime, stats: MatchStats
+) -> None:
+    """Re-derive what the articles whose claims changed incident had: their conflicts are set
+    inactive (found again, with their review, if they still hold), their links to claims now in
+    another incident removed (unless reviewed), and each is matched again (its stored frames)."""
+    moved = set(assigned.moved_claims)
+    holding = select(tables.ConflictClaim.conflict_id).where(
+        col(tables.ConflictClaim.claim_id).in_(sorted(moved))
+    )
+    for row in session.exec(
+        select(tables.Conflict).where(
+            col(tables.Conflict.id).in_(holding), col(tables.Conflict.active).is_(True)
+        )
+    ).all():
+        row.active = False
+        session.add(row)
+    session.flush()
+    neighbours = union(
+        sa_select(_LINK_TABLE.c.claim_a).where(_LINK_TABLE.c.claim_b.in_(moved)),
+        sa_select(_LINK_TABLE.c.claim_b).where(_LINK_TABLE.c.claim_a.in_(moved)),
+        sa_select(_CLAIM_TABLE.c.id).where(_CLAIM_TABLE.c.id.in_(moved)),
+    )
+    incident_of: dict[int, int | None] = {
+        int(cid): incident
+        for cid, incident in session.execute(
+            sa_select(col(tables.Claim.id), col(tables.Claim.incident_id)).where(
+                col(tables.Claim.id).in_(neighbours)
+            )
+        ).all()
+    }
+    stale = [
+        row.id
+        for row in _links_touching(session, moved)
+        if row.status not in REVIEWED_LINK
+        and incident_of.get(row.claim_a) != incident_of.get(row.claim_b)
+    ]
+    for chunk in _chunks(stale, 500):
+        session.execute(delete(tables.Link).where(col(tables.Link.id).in_(chunk)))
+    for article_id in assigned.moved:
+        stored = _read_article(session, article_id)
+        if stored is None or stored.incidents is None:
+            continue
+        frame_json = [
+            str(f)
+            for f in session.execute(
+                sa_select(col(tables.Claim.frame))
+                .where(col(tables.Claim.article_id) == article_id)
+                .order_by(col(tables.Claim.seq))
+            ).scalars()
+        ]
+        if len(frame_json) != len(stored.claims) or "{}" in frame_json:
+            continue  # never framed: ``match`` frames it
+        again = match_article(
+            session,
+            article_id,
+            params,
+            now=now,
+            frames=[_parse_frame(f) for f in frame_json],
+            stored=replace(stored, frame_json=frame_json),
+        )
+        again.articles = again.claims = 0
+        stats.add(again)
+
+
+def _reflag_incident(
+    session: Session, incident: int, stats: MatchStats, now: datetime, cache: MatchCache | None
+) -> None:
+    """Derive the conflicts of an incident that lost accounts again, from its disputable claims."""
+    claims = set(_disputable_in(session, incident))
+    if not claims:
+        return
+    _flag(session, claims, _links_touching(session, claims), stats, now, None, cache, claims)
 
 
 MAX_PEERS = 120  # claims of other articles of one incident compared with a new claim
@@ -528,6 +619,14 @@ def _incident_peers(
     compared whatever their wording, so "8 killed" meets "a dozen dead" of another outlet."""
     wanted = sorted({r.incident for r in new if r.incident and _comparable(r)})
     out: dict[int, list[int]] = {}
+    for incident in wanted:
+        out[incident] = _disputable_in(session, incident, article_id)
+    return out
+
+
+def _disputable_in(session: Session, incident: int, but: int | None = None) -> list[int]:
+    """The disputable claims of one incident (of articles other than ``but``), newest first,
+    at most ``MAX_PEERS``."""
     frame_col = col(tables.Claim.frame)
     text_col = col(tables.Claim.text)
     disputable = or_(
@@ -536,19 +635,13 @@ def _incident_peers(
         frame_col.not_like('%"polarity":"asserted"%'),
         *(text_col.ilike(f"%{word}%") for word in _BLAME_WORDS),
     )
-    for incident in wanted:
-        found = session.execute(
-            sa_select(col(tables.Claim.id))
-            .where(
-                col(tables.Claim.incident_id) == incident,
-                col(tables.Claim.article_id) != article_id,
-                disputable,
-            )
-            .order_by(col(tables.Claim.id).desc())
-            .limit(MAX_PEERS)
-        ).scalars()
-        out[incident] = [int(cid) for cid in found]
-    return out
+    query = sa_select(col(tables.Claim.id)).where(
+        col(tables.Claim.incident_id) == incident, disputable
+    )
+    if but is not None:
+        query = query.where(col(tables.Claim.article_id) != but)
+    found = session.execute(query.order_by(col(tables.Claim.id).desc()).limit(MAX_PEERS)).scalars()
+    return [int(cid) for cid in found]
 
 
 def _read_article(session: Session, article_id: int) -> StoredArticle | None:
@@ -933,7 +1026,9 @@ def rebuild(
 
     Reviews are kept: reviewed links keep their status; conflicts are matched back by their
     stable key (status, notes, history and version intact); what is no longer found stays,
-    inactive. Articles are matched in the order they were stored, each against the earlier ones.
+    inactive. Incidents are placed anew all at once (``store.incidents.place_all``: the same
+    clustering an incremental ingest reaches, whatever the order articles were stored in), then
+    articles are matched in the order they were stored, each against the earlier ones.
     """
     stamp = now or datetime.now(UTC)
     db = _db_id(session)
@@ -955,12 +1050,10 @@ def rebuild(
         .values(active=False)
         .execution_options(synchronize_session=False)
     )
-    # incidents are placed anew, article by article in the order they were stored
-    for table in (tables.Conflict, tables.Claim, tables.Article):
-        session.execute(
-            update(table).values(incident_id=None).execution_options(synchronize_session=False)
-        )
-    session.execute(delete(tables.Incident))
+    # incidents are placed anew, all at once (the order articles were stored in does not
+    # matter), then articles are matched in the order they were stored
+    session.flush()
+    place_all(session, stamp)
     session.expire_all()
     stats = MatchStats()
     article_ids = session.exec(select(tables.Article.id).order_by(col(tables.Article.id))).all()
