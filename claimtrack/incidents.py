@@ -268,9 +268,10 @@ def _lead(
         # "revenge shelling after a downed pilot": each kind a claim names shares its weight;
         # of kinds weighed alike, gas first (it is what sets an attack apart: "a suspected
         # chemical attack" by air strikes), a downing last (the toll is the other kind's)
-        for k in kinds:
+        for k in sorted(kinds):
             weights[k] += w / len(kinds)
-    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], _TIE_ORDER.get(kv[0], 1)))
+    # ties broken by name last: never by the order a set happens to iterate in
+    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], _TIE_ORDER.get(kv[0], 1), kv[0]))
     specific = [k for k, _ in ranked if k not in _GENERIC_KINDS]
     if specific and weights.get("chemical_attack", 0.0) * 2 >= weights[specific[0]]:
         # "Chemical Massacre in Idlib": air strikes that dropped gas are a chemical attack

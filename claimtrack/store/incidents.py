@@ -25,9 +25,9 @@ place the same articles in the same incidents.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -481,6 +481,32 @@ def _new_incident(session: Session, placed: Placed, now: datetime) -> int:
     )
 
 
+def _shown(rep: _Member, members: Sequence[_Member]) -> Placed:
+    """What an incident is shown as: its representative (the broadly told account of its first
+    day, "Idlib, 4 Apr 2017, attack"), made as precise as its members agree: the town most of
+    them name and the kind most of them tell ("Khan Shaykhun, 4 Apr 2017, chemical attack").
+    Display only: clustering compares members, never the stored row."""
+    gz = gazetteer()
+    towns = Counter(
+        m.placed.place
+        for m in members
+        if m.placed.place is not None and not gz.is_governorate(m.placed.place)
+    )
+    kinds = Counter(m.placed.kind for m in members if m.placed.kind not in ("attack", "event"))
+    order = {m.id: i for i, m in enumerate(sorted(members, key=lambda m: m.key))}
+
+    def first_told(value: str, attr: str) -> int:  # ties: the one told earliest
+        return min(order[m.id] for m in members if getattr(m.placed, attr) == value)
+
+    place = rep.placed.place
+    if towns:
+        place = min(towns, key=lambda t: (-towns[t], first_told(t, "place")))
+    kind = rep.placed.kind
+    if kinds:
+        kind = min(kinds, key=lambda k: (-kinds[k], first_told(k, "kind")))
+    return replace(rep.placed, place=place, kind=kind)
+
+
 def _row(placed: Placed) -> dict[str, Any]:
     return {
         "place": placed.place,
@@ -647,15 +673,16 @@ def _incident_ids(
                 counts[incident] += 1
         if counts:
             incident = min(counts, key=lambda i: (-counts[i], i))
-            session.connection().execute(
-                update(_INCIDENT_TABLE)
-                .where(_INCIDENT_TABLE.c.id == incident)
-                .values(**_row(rep.placed))
-            )
         else:
-            incident = _new_incident(session, rep.placed, now)
+            incident = _new_incident(session, _shown(rep, members[rep.id]), now)
         ids[rep.id] = incident
         taken.add(incident)
+    for rep in reps:  # what each incident is shown as follows its members
+        session.connection().execute(
+            update(_INCIDENT_TABLE)
+            .where(_INCIDENT_TABLE.c.id == ids[rep.id])
+            .values(**_row(_shown(rep, members[rep.id])))
+        )
     return ids
 
 
@@ -680,8 +707,11 @@ def place_all(session: Session, now: datetime) -> int:
         (by_id[r] for r in set(cluster.values())), key=lambda m: (m.key, m.partition[0] or "")
     )
     incident_of: dict[MemberId, int] = {}
+    clustered: dict[MemberId, list[_Member]] = defaultdict(list)
+    for member_id, rep_id in cluster.items():
+        clustered[rep_id].append(by_id[member_id])
     for chunk in _chunks(reps, 500):
-        rows = [{**_row(rep.placed), "created_at": now} for rep in chunk]
+        rows = [{**_row(_shown(rep, clustered[rep.id])), "created_at": now} for rep in chunk]
         new = (
             session.execute(
                 insert(_INCIDENT_TABLE).returning(
