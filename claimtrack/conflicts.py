@@ -29,6 +29,7 @@ from functools import lru_cache
 from itertools import combinations
 from types import MappingProxyType
 
+from claimtrack.clutter import strip_leading
 from claimtrack.frame import (
     agents_compatible,
     agents_in,
@@ -271,8 +272,7 @@ def account(text: str, max_words: int = 30) -> str:
     if body is None:
         body = t
     body = re.sub(r"^(?:also|and|but|meanwhile),?\s+", "", body.strip(), flags=re.I)
-    while (furniture := _PAGE_FURNITURE.match(body)) and furniture.end() < len(body):
-        body = body[furniture.end() :]  # "date of publication 6 June 2016 At least 17 ..."
+    body = strip_leading(body)  # "date of publication 6 June 2016 At least 17 ..."
     body = _LEAD_TIME.sub("", body).rstrip(".,;: ")
     body = _DANGLING_CUE.sub("", body)  # "... in the Damascus suburbs according to [media]"
     words = body.split()
@@ -284,18 +284,6 @@ def account(text: str, max_words: int = 30) -> str:
 
 
 _DANGLING_CUE = re.compile(r"\s+(?:according to|citing|quoting|as reported by|as told by)$", re.I)
-_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-# what a saved page puts before its first sentence: "Date of publication 6 June 2016",
-# "28.04.2017(updated 1456 28.04.2017) Get short URL 1195", "(TRT World and Agencies)",
-# "Thursday 25 Aug 2016", "Published July 2 2016"
-_PAGE_FURNITURE = re.compile(
-    r"(?:date of publication|published|posted on|last updated(?: at)?|updated)\b:?\s*|"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?\d{1,2}\s+" + _MONTH_WORD + r",?\s+\d{4}\b\s*|"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?" + _MONTH_WORD + r"\s+\d{1,2},?\s+\d{4}\b\s*|"
-    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s*\(updated[^)]*\))?\s*|get short url \d+\s*|"
-    r"\((?:trt world and agencies|afp|ap|reuters)\)\s*",
-    re.I,
-)
 
 # "Also on Friday, Israeli air strikes ... killed ..." -> "Israeli air strikes ... killed ...":
 # the reason names the disagreement, not when the sentence says it happened.
@@ -568,7 +556,7 @@ def _compare_totals(x: _Total, y: _Total) -> float | None:
 
 # a headline or dateline run merged into the first sentence: "Sun 01 Feb 2015 Explosion rocks
 # down town Damascus . An explosion ...", "Tags Syria Aleppo Azaz ...", "Published April 18 2017"
-_MONTH = _MONTH_WORD
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DATELINE = re.compile(
     r"^\W*(?:published|updated|date of publication|tags|last updated)\b|"
     r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?\d{1,2} " + _MONTH + r",? \d{4}\b|"

@@ -287,3 +287,14 @@ def test_every_claimreview_is_publishable(
     assert helicopter["author"] == {"@type": "Person", "name": "bob"}
     reviewed = date.fromisoformat(helicopter["datePublished"])  # the day of the review
     assert 0 <= (date.today() - reviewed).days <= 1
+
+
+def test_claim_reviewed_drops_a_dateline_glued_to_the_sentence() -> None:
+    from claimtrack.export.claimreview import claim_sentence
+
+    # Daily Sabah pages open the first sentence with their publication line
+    assert claim_sentence(
+        "Published July 19 2016 Airstrikes on Daesh-held villages in northern Syria killed at "
+        "least 85 civilians on Tuesday."
+    ) == ("Airstrikes on Daesh-held villages in northern Syria killed at least 85 civilians on "
+          "Tuesday.")  # fmt: skip

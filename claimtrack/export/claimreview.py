@@ -16,10 +16,10 @@ The reviews are published under ``base_url``: each conflict's page is ``BASE/con
 
 from __future__ import annotations
 
-import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from claimtrack.clutter import strip_leading
 from claimtrack.errors import UsageError
 
 PERSON_KINDS = {"official"}
@@ -31,20 +31,6 @@ RATINGS = {
 }
 
 
-# Page clutter and datelines that open a claim's sentence on saved pages: a date, "(updated
-# 1935 05.10.2017)", "Get short URL" with its share counters (and a topic link), a wire dateline
-# ("BEIRUT (Reuters) -", "DAMASCUS, Syria (AP) --").
-_LEADING_CLUTTER = (
-    re.compile(r"\(?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\)?[,:]?\s*"),
-    re.compile(r"\(updated\s+\d{3,4}\s+\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\)\s*", re.IGNORECASE),
-    re.compile(r"Get short URL(?:\s+Topic\s+[^()]{1,120}\(\d+\))?(?:\s+\d+)*\s+", re.IGNORECASE),
-    re.compile(
-        r"[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.'’ -]{1,40})?\s*"
-        r"(?:\([A-Za-z][\w ./&-]{0,40}\))?\s*[-–—]{1,2}\s+"
-    ),
-)
-
-
 def claim_sentence(text: str) -> str:
     """The claim sentence alone: leading dates, "Get short URL 3214" and wire datelines cut.
 
@@ -53,15 +39,7 @@ def claim_sentence(text: str) -> str:
     >>> claim_sentence("BEIRUT (Reuters) - Air strikes killed 20 people, a monitor said.")
     'Air strikes killed 20 people, a monitor said.'
     """
-    rest = " ".join(text.split())
-    changed = True
-    while changed:
-        changed = False
-        for pattern in _LEADING_CLUTTER:
-            found = pattern.match(rest)
-            if found and found.end() < len(rest):
-                rest = rest[found.end() :]
-                changed = True
+    rest = strip_leading(" ".join(text.split()))
     return rest if len(rest) >= 12 else " ".join(text.split())
 
 
