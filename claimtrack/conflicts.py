@@ -906,8 +906,8 @@ def _country_or_place(word: str) -> bool:
 
 
 # an earlier figure of a toll, told as such: "Earlier the source said that 7 citizens were
-# killed", "updating an earlier toll of 15", "Initial reports of 20+ killed", "three more people
-# had died" (an increment). The figure it was updated to is the account; this one is history.
+# killed", "Initial reports of 20+ killed", "a preliminary toll". Next to the figure it became,
+# that figure is the account and this one is history.
 _EARLIER_FIGURE = re.compile(
     r"^\W*earlier\b|\bearlier (?:death )?toll\b|\binitial(?:ly)? (?:reports?|tolls?|figures?)\b|"
     r"\bpreliminary (?:death )?(?:tolls?|reports?|figures?)\b",
