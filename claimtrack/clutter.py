@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+MONTH_PATTERN = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"  # lower case
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
 
 # each pattern matches at the start of what is left; tried until none does
@@ -20,8 +20,8 @@ _LEADING: tuple[re.Pattern[str], ...] = (
         r"(?:date of publication|published|posted on|last updated(?: at)?|updated)\b:?\s*", re.I
     ),
     # "Thursday 25 Aug 2016", "Sun 01 Feb 2015", "July 19 2016"
-    re.compile(_WEEKDAY + r"\d{1,2}\s+" + _MONTH + r",?\s+\d{4}\b[,:]?\s*", re.I),
-    re.compile(_WEEKDAY + _MONTH + r"\s+\d{1,2},?\s+\d{4}\b[,:]?\s*", re.I),
+    re.compile(_WEEKDAY + r"\d{1,2}\s+" + MONTH_PATTERN + r",?\s+\d{4}\b[,:]?\s*", re.I),
+    re.compile(_WEEKDAY + MONTH_PATTERN + r"\s+\d{1,2},?\s+\d{4}\b[,:]?\s*", re.I),
     # "30.04.2017)", "05-02-2015"
     re.compile(r"\(?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\)?[,:]?\s*"),
     # "(updated 1456 28.04.2017)"

@@ -29,7 +29,7 @@ from functools import lru_cache
 from itertools import combinations
 from types import MappingProxyType
 
-from claimtrack.clutter import strip_leading
+from claimtrack.clutter import MONTH_PATTERN, strip_leading
 from claimtrack.frame import (
     agents_compatible,
     agents_in,
@@ -556,12 +556,11 @@ def _compare_totals(x: _Total, y: _Total) -> float | None:
 
 # a headline or dateline run merged into the first sentence: "Sun 01 Feb 2015 Explosion rocks
 # down town Damascus . An explosion ...", "Tags Syria Aleppo Azaz ...", "Published April 18 2017"
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DATELINE = re.compile(
     r"^\W*(?:published|updated|date of publication|tags|last updated)\b|"
-    r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?\d{1,2} " + _MONTH + r",? \d{4}\b|"
-    r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?" + _MONTH + r" \d{1,2},? \d{4}\b|"
-    r"\b\d{1,2} " + _MONTH + r" \d{4} [A-Z]",
+    r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?\d{1,2} " + MONTH_PATTERN + r",? \d{4}\b|"
+    r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?" + MONTH_PATTERN + r" \d{1,2},? \d{4}\b|"
+    r"\b\d{1,2} " + MONTH_PATTERN + r" \d{4} [A-Z]",
     re.I,
 )
 _TITLE_RUN = re.compile(r"(?:\b[A-Z][\w'-]*\b[ ,:-]+){5,}")
@@ -1312,6 +1311,9 @@ def _current_totals(r: ClaimRecord) -> Mapping[str, _Total]:
     return _totals_of(tuple(q for q in r.frame.numbers if q.text in before))
 
 
+_WHOLE_GROUPS = frozenset({_GENERAL, "civilians"})  # counts of everyone killed
+
+
 def _better_toll(new: _Total, have: _Total) -> bool:
     """Does ``new`` stand for a speaker's toll better than ``have``: a count of everyone killed
     before a count of a group ("13 killed" before "three children and three women"), then the
@@ -1320,9 +1322,6 @@ def _better_toll(new: _Total, have: _Total) -> bool:
     if broad_new != broad_have:
         return broad_new
     return _comparability(new, have) == 1.0 and new.value > have.value
-
-
-_WHOLE_GROUPS = frozenset({_GENERAL, "civilians"})
 
 
 TIMELINE_DAYS = 2  # a higher toll reported this many days later is the toll as it rose
@@ -1438,12 +1437,18 @@ def _quoted_apart(x: _Account, y: _Account) -> bool:
     )
 
 
-def toll_accounts(records: Mapping[int, ClaimRecord]) -> list[tuple[str, _Account]]:
-    """Every toll account (count, account) of the records' incidents: a toll timeline."""
-    by_incident: dict[int, list[ClaimRecord]] = defaultdict(list)
+def _by_incident(records: Mapping[int, ClaimRecord]) -> dict[int, list[ClaimRecord]]:
+    """The records placed in an incident, by incident (background claims left out)."""
+    out: dict[int, list[ClaimRecord]] = defaultdict(list)
     for r in records.values():
         if r.incident:
-            by_incident[r.incident].append(r)
+            out[r.incident].append(r)
+    return out
+
+
+def toll_accounts(records: Mapping[int, ClaimRecord]) -> list[tuple[str, _Account]]:
+    """Every toll account (count, account) of the records' incidents: a toll timeline."""
+    by_incident = _by_incident(records)
     return [
         (role, account)
         for incident in sorted(by_incident)
@@ -1456,16 +1461,14 @@ def incident_tolls(records: Mapping[int, ClaimRecord]) -> list[Conflict]:
     """Toll disputes inside each incident, account by account.
 
     Every speaker (a named source, or the outlet for its own reporting) in every article gives
-    at most one figure per count (dead, injured): its largest comparable one. Accounts of one
-    speaker's family are never set against each other (SOHR's toll as quoted by two outlets is
-    one account, updated), nor a figure reported a day or more later and higher (a toll
-    timeline). Every other pair of accounts is graded as ``_compare_totals`` grades two tolls;
-    the accounts of an incident that disagree with any other make one conflict per count.
+    at most one figure per count (dead, injured) and kind of attack (``_accounts``). Accounts of
+    one speaker's family are set against each other only when two outlets quote it on the same
+    day (``_quoted_apart``); a higher figure reported two or more days later, or told as risen,
+    is a toll timeline (``_timeline_pair``). Every other pair of accounts is graded as
+    ``_compare_totals`` grades two tolls; the accounts of an incident that disagree with any
+    other make one conflict per count.
     """
-    by_incident: dict[int, list[ClaimRecord]] = defaultdict(list)
-    for r in records.values():
-        if r.incident:
-            by_incident[r.incident].append(r)
+    by_incident = _by_incident(records)
     out: list[Conflict] = []
     for incident in sorted(by_incident):
         claims = by_incident[incident]
@@ -1513,10 +1516,7 @@ def incident_denials(
     one incident it meets them all, whatever their wording. Each denier (its family) gives one
     conflict with the accusations of other speakers it contradicts (``_denial_answers``).
     """
-    by_incident: dict[int, list[ClaimRecord]] = defaultdict(list)
-    for r in records.values():
-        if r.incident:
-            by_incident[r.incident].append(r)
+    by_incident = _by_incident(records)
     out: list[Conflict] = []
     for incident in sorted(by_incident):
         claims = sorted(by_incident[incident], key=lambda r: r.ref)

@@ -52,6 +52,7 @@ _T = TypeVar("_T")
 
 LEDE_CLAIMS = 3  # claims read with the headline for the lead incident
 DAY_WINDOW = 1  # incidents of two articles a day apart may be one (reports lag a day)
+WEEK_BACK = 6  # days before a report from which "on Tuesday" is more likely last week's
 OTHER_TIME_DAYS = 3  # a claim dated further than this from its incident tells of another time
 MATCH_SCORE = 60.0  # same_incident at or above: one incident
 
@@ -177,9 +178,6 @@ def kind_of(events: Sequence[str]) -> str:
         if event in present:
             return kind
     return "attack" if present & _HARM else "event"
-
-
-WEEK_BACK = 6  # days before a report from which "on Tuesday" is more likely last week's
 
 
 def kinds_of(events: Sequence[str]) -> frozenset[str]:
@@ -366,12 +364,8 @@ def locate(
                 kind if kind not in _GENERIC_KINDS or turns else at.kind,
                 text[:600],
             )
-            index = _find(incidents, placed)
-            if index is None:
-                incidents.append(placed)
-                index = len(incidents) - 1
-            current = index
-            assigned.append(index)
+            current = _find_or_add(incidents, placed)
+            assigned.append(current)
             continue
         if current != 0 and govs and not other_place_of(lead, towns, govs):
             current = 0  # back at the lead's place: "In Khan Sheikhoun, rescuers said ..."
@@ -427,11 +421,7 @@ def _answered(incidents: list[Placed], lead: Placed, text: str, f: EventFrame) -
     )
     if (placed.kind, placed.place, placed.day) == (lead.kind, lead.place, lead.day):
         return None  # not told apart from the lead: compared with nothing
-    index = _find(incidents, placed)
-    if index is None:
-        incidents.append(placed)
-        index = len(incidents) - 1
-    return index
+    return _find_or_add(incidents, placed)
 
 
 _YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
@@ -526,6 +516,15 @@ def _find(incidents: Sequence[Placed], placed: Placed) -> int | None:
         ) >= 1.0:
             return i
     return None
+
+
+def _find_or_add(incidents: list[Placed], placed: Placed) -> int:
+    """The index of the article's incident that ``placed`` is, added to ``incidents`` if new."""
+    index = _find(incidents, placed)
+    if index is None:
+        incidents.append(placed)
+        index = len(incidents) - 1
+    return index
 
 
 def _kinds_agree(a: str, b: str) -> float:
