@@ -948,6 +948,8 @@ def _dates(low: str, published: date | None) -> list[date]:
             yy = published.year if month < published.month else published.year - 1
             _add_date(out, str(yy), month, 15, None)
     for m in _WEEKDAY_RE.finditer(low):
+        if _speech_day(low, m.start(), m.end()):
+            continue
         wd = _WEEKDAYS[m.group(2)]
         back = (published.weekday() - wd) % 7
         # "will send a delegation to Russia on Monday": future tense looks forward
@@ -971,6 +973,23 @@ def _dates(low: str, published: date | None) -> list[date]:
         if d not in out:
             out.append(d)
     return out
+
+
+# "a war monitor said on Tuesday", "the Observatory on Tuesday said", "told AFP Tuesday": the
+# day of the saying, not of the happening (a report of Monday's strikes said on Tuesday)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told(?: [\w.-]+){0,3}|reported|announced|added|stated|confirmed|claimed)"
+    r"(?: late| early)?(?: on)? $"
+)
+_SAID_AFTER = re.compile(r"^s? (?:(?:night|evening|morning) )?(?:said|told|reported|announced)\b")
+
+
+def _speech_day(low: str, start: int, end: int) -> bool:
+    """The weekday at ``low[start:end]`` dates a statement, not an event."""
+    return bool(
+        _SAID_BEFORE.search(low[max(0, start - 40) : start])
+        or _SAID_AFTER.match(low[end : end + 30])
+    )
 
 
 def _add_date(out: list[date], y: str | None, month: int, day: int, year: int | None) -> None:

@@ -7,7 +7,8 @@ ever compared with dated ones). Inside a partition, members are clustered greedi
 order (``_Member.key``: by day, the broadly told first, then by article content hash and index
 in the article), never the order of arrival: each member joins the best-scoring earlier cluster
 (``same_incident`` >= ``MATCH_SCORE`` against the cluster's *representative*, its first member;
-ties: the earlier representative) or opens one.
+ties: the earlier representative; never a representative of its own article, which told the two
+apart) or opens one.
 So an incident's representative is its earliest member, its row (place, day, kind, label,
 signature) is the representative's, and its members lie on the representative's day or the
 next (``DAY_WINDOW``).
@@ -119,12 +120,15 @@ class _Member:
         """Canonical order: by day; in a day the more broadly told first (a governorate rather
         than a town, "an attack" rather than a kind), so that the precise accounts of that day
         can join it (``same_incident`` takes a town for its governorate, a kind for "attack");
-        then by content hash. Only the day must come first (see ``_incremental``). On FA-KES
+        then by content hash. Broad-first holds for an article's lead incident only: a broad
+        further incident ("Elsewhere the bodies of three children ...") opening a day's cluster
+        would take the day's precise reports away from the precise incident they tell of. Only the day must come first (see ``_incremental``). On FA-KES
         (``corpus-check``) broad-first finds more of the groups whose tolls differ, and fewer
         flags across two incidents, than precise-first or content hash alone."""
         day = self.placed.day.toordinal() if self.placed.day is not None else 0
-        broad = (self.placed.kind in ("attack", "event")) + (
-            self.placed.place is None or gazetteer().is_governorate(self.placed.place)
+        broad = (self.index == 0) * (
+            (self.placed.kind in ("attack", "event"))
+            + (self.placed.place is None or gazetteer().is_governorate(self.placed.place))
         )
         return (day, -broad, self.digest, self.index)
 
@@ -253,17 +257,26 @@ class _Pass:
         representatives and today's; return today's representatives."""
         today: list[_Member] = []
         for member in sorted(members, key=lambda m: m.key):
-            best: tuple[float, _Member] | None = None
-            for rep in (*previous, *today):
-                score = same_incident(member.placed, rep.placed)
-                if score >= MATCH_SCORE and (best is None or score > best[0]):
-                    best = (score, rep)
+            best = _best_rep(member, (*previous, *today))
             if best is None:
                 today.append(member)
                 self.cluster[member.id] = member.id
             else:
-                self.cluster[member.id] = best[1].id
+                self.cluster[member.id] = best.id
         return today
+
+
+def _best_rep(member: _Member, reps: Iterable[_Member]) -> _Member | None:
+    """The representative ``member`` matches best (ties: the first), or None. Never one of its
+    own article's: the article told them apart ("Elsewhere ...", another day), so two incidents."""
+    best: tuple[float, _Member] | None = None
+    for rep in reps:
+        if rep.article == member.article:
+            continue
+        score = same_incident(member.placed, rep.placed)
+        if score >= MATCH_SCORE and (best is None or score > best[0]):
+            best = (score, rep)
+    return None if best is None else best[1]
 
 
 def _cluster_partition(members: Sequence[_Member]) -> dict[MemberId, MemberId]:
