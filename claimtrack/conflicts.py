@@ -1384,12 +1384,16 @@ _ONE_ATTACK_KINDS = ({"air_strike", "bombing"}, {"air_strike", "chemical_attack"
 def _part_of(x: _Account, y: _Account) -> bool:
     """Is one figure a part of the other's: told of different towns or neighbourhoods ("14 in
     the hospital courtyard in Kafr Takharim" vs "19 across Idlib province"), or the lower figure
-    told of a town when the other is told of a whole governorate or region? Part and whole are
+    told of a town when the other is told of a whole governorate or region, or of some of the
+    neighbourhoods the other is told of? Part and whole are
     never a dispute. (A figure told of no place at all is the incident's: "four people died"
     and "three deaths in Zubdiya" are two tolls of one attack.)"""
-    if x.where and y.where:
-        return not (x.where & y.where)
     small, big = (x, y) if x.total.value <= y.total.value else (y, x)
+    if x.where and y.where:
+        # two places apart, or the lower figure told of some of the places the higher one
+        # covers: "a child killed in Hamdaniyeh" vs "four killed in Hamdaniyeh and Salah
+        # al-Din"
+        return not (x.where & y.where) or small.where < big.where
     return bool(small.where) and not big.where and big.wide
 
 

@@ -400,3 +400,29 @@ def test_a_countrys_denial_does_not_answer_every_sentence_naming_the_country() -
         2: record(2, "Syria denies the charges.", "Syrian government", article=1),
     }
     assert incident_denials(records, lambda ref, _other: "?") == []
+
+
+def test_a_toll_of_one_neighbourhood_is_a_part_of_a_toll_of_two() -> None:
+    sana = record(
+        1,
+        "Four civilians were killed when terrorists fired rocket shells on al-Hamdaniyeh and "
+        "Salah Eddin neighborhoods in Aleppo city.",
+        "SANA",
+        article=1,
+    )
+    alalam = record(
+        2,
+        "Two civilians were killed when terrorist rocket shells hit al-Hamdaniyeh neighborhood in "
+        "Aleppo.",
+        "Al-Alam",
+        article=2,
+    )
+    assert tolls(sana, alalam) == []
+    more = record(
+        3,
+        "Seven civilians were killed when terrorists fired rocket shells on al-Hamdaniyeh "
+        "neighborhood in Aleppo city.",
+        "Syrian Observatory for Human Rights",
+        article=3,
+    )
+    assert tolls(sana, more) == [(1, 3)]  # more dead in fewer places: a dispute
