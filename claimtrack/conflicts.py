@@ -647,7 +647,9 @@ _AGGREGATE = re.compile(
     r"(?:and|in) (?:the |its )?surrounding"
     r"|across (?:the )?(?:country|province|region|syria|north|south)|"
     r"(?:on|in|across) (?:several|a number of|multiple|various) (?:\w+ )?"
-    r"(?:towns|villages|provinces|cities|governorates))\b",
+    r"(?:towns|villages|provinces|cities|governorates)|"
+    # "Separate air raids in northern Syria ... killed at least 25": several attacks' sum
+    r"separate (?:\w+ )?(?:raids|strikes|airstrikes|attacks|bombings|blasts|explosions))\b",
     re.I,
 )
 
@@ -923,6 +925,9 @@ _UPDATED_FIGURE = re.compile(
 
 # an increment is never a toll: "saying three more people had died of serious injuries"
 _INCREMENT = re.compile(r"\b\w+ more (?:people |civilians )?(?:had |have )?died\b", re.I)
+# "Twenty-six civilians were also killed yesterday when ... pounded Al-Maghayer": dead of
+# another attack, or more dead beside a toll told before; never the incident's toll
+_ALSO_KILLED = re.compile(r"\b(?:were|was|have been|had been) also killed\b|\balso killed\b", re.I)
 
 
 @lru_cache(maxsize=32768)
@@ -1247,8 +1252,8 @@ def _accounts(claims: Sequence[ClaimRecord], role: str) -> list[_Account]:
         total = _current_totals(r).get(role)
         if total is None or total.value < 0 or r.frame.background:
             continue
-        if role == "dead" and _OTHERS.search(total.text):
-            continue  # "the three others among the dead": a part of a toll told elsewhere
+        if role == "dead" and (_OTHERS.search(total.text) or _ALSO_KILLED.search(r.text)):
+            continue  # "the three others among the dead", "were also killed": not the toll
         if _aggregate(r.text) or _vicinity(r.text) or _INCREMENT.search(r.text):
             continue  # a total over days, a village nearby, "three more died": not a toll
         told.append((r, total))
@@ -1356,6 +1361,8 @@ def _kinds_agree(a: ClaimRecord, b: ClaimRecord) -> bool:
     not one count. A claim may name several kinds ("revenge shelling after a downed pilot"):
     one kind in common is enough."""
     ka, kb = kinds_of(a.frame.events), kinds_of(b.frame.events)
+    if ("air_strike" in ka and _rebel_weapons(b)) or ("air_strike" in kb and _rebel_weapons(a)):
+        return False  # "terrorist attacks with rocket shells" are no air strike: rebels fly none
     if not ka or not kb or ka & kb:
         return True
     if any({x, y} in _ONE_ATTACK_KINDS for x in ka for y in kb):
@@ -1373,8 +1380,9 @@ def _kinds_agree(a: ClaimRecord, b: ClaimRecord) -> bool:
 
 
 def _rebel_weapons(r: ClaimRecord) -> bool:
-    """The claim names a non-state side's weapons: "terrorist rocket shells", "rebel fire"."""
-    return any(_NON_STATE.search(agent) for agent in weapon_agents(r.text))
+    """The claim names a non-state side's weapons ("terrorist rocket shells", "rebel fire") or a
+    non-state side as the attacker ("killed in terrorist attacks with rocket shells")."""
+    return any(_NON_STATE.search(agent) for agent in (*weapon_agents(r.text), *r.frame.agents))
 
 
 # kinds one attack is told as: barrel bombs are dropped by aircraft, gas by aircraft too

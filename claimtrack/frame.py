@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from claimtrack.clutter import strip_leading
 from claimtrack.gazetteer import gazetteer
 from claimtrack.model import EventFrame, Polarity, Quantity
 
@@ -992,6 +993,23 @@ def _speech_day(low: str, start: int, end: int) -> bool:
     )
 
 
+def _dates_after_dateline(text: str, low: str, published: date | None) -> list[date]:
+    """The dates a claim names, less a dateline glued to it that only repeats the publication
+    date: "Date of publication 21 September 2016 ... the convoy on Monday night" happened on
+    the Monday. A dateline that disagrees with the publication date is kept (the page is of
+    another day than its record says), and without a publication date it is all there is."""
+    dates = _dates(low, published)
+    if published is None:
+        return dates
+    body = _normalise(strip_leading(text))
+    if body == low:
+        return dates
+    page = [d for d in _dates(low[: len(low) - len(body)], published) if d not in _dates(body, published)]
+    if page and all(abs((d - published).days) <= 1 for d in page):
+        return [d for d in dates if d not in page]
+    return dates
+
+
 def _add_date(out: list[date], y: str | None, month: int, day: int, year: int | None) -> None:
     yy = int(y) if y else year
     if yy is None:
@@ -1394,7 +1412,7 @@ def frame(text: str, published: date | None = None) -> EventFrame:
         agents=tuple(agents),
         targets=tuple(targets),
         places=tuple(_places(text, low, tokens)),
-        dates=tuple(_dates(low, published)),
+        dates=tuple(_dates_after_dateline(text, low, published)),
         numbers=tuple(_quantities(low, tokens)),
         polarity=polarity,
         omitted=tuple(omitted),

@@ -341,3 +341,16 @@ def test_the_day_a_source_spoke_is_not_the_day_of_the_attack() -> None:
     assert both.dates == (date(2017, 11, 13),)
     killed = frame("Air strikes killed 13 people on Tuesday when warplanes hit Aleppo.", tuesday)
     assert killed.dates == (tuesday,)
+
+
+def test_a_dateline_that_repeats_the_publication_date_does_not_date_the_attack() -> None:
+    wednesday = date(2016, 9, 21)
+    convoy = frame(
+        "Date of publication 21 September 2016 Russian and regime warplanes were behind the "
+        "attacks that targeted a UN convoy on Monday night.",
+        wednesday,
+    )
+    assert convoy.dates == (date(2016, 9, 19),)
+    # a dateline of another day than the record's is kept: the page says when it is from
+    other = frame("Thursday 25 Aug 2016 Barrel bomb attack kills 11 children in Aleppo.", wednesday)
+    assert date(2016, 8, 25) in other.dates

@@ -426,3 +426,59 @@ def test_a_toll_of_one_neighbourhood_is_a_part_of_a_toll_of_two() -> None:
         article=3,
     )
     assert tolls(sana, more) == [(1, 3)]  # more dead in fewer places: a dispute
+
+
+def test_a_sum_of_separate_raids_and_rebel_rockets_are_no_toll_of_one_air_strike() -> None:
+    # FA-KES, 1-4 Jul 2016: Tariq al-Bab air raid, AFP's day total, Al-Manar's rebel rockets
+    civil_defence = record(
+        1,
+        "At least 16 civilians including women and children were killed Friday during an air "
+        "raid by the Syrian regime army on the opposition-held neighborhood of Tareeq al-Bab in "
+        "Aleppo.",
+        "civil defense source",
+        article=1,
+    )
+    day_total = record(
+        2,
+        "Separate air raids in northern Syria by regime aircraft and warplanes of the US-led "
+        "international coalition killed at least 25 civilians on Friday a monitoring group said.",
+        "Syrian Observatory for Human Rights",
+        article=2,
+    )
+    rockets = record(
+        3,
+        "Eleven civilians were killed among them a child and two women while 44 others were "
+        "injured in terrorist attacks with rocket shells and sniper bullets on neighborhoods in "
+        "Aleppo city.",
+        None,
+        article=3,
+        outlet="manar",
+    )
+    assert tolls(civil_defence, day_total, rockets) == []
+    other_raid = record(
+        4,
+        "An air strike on Tareeq al-Bab killed 25 civilians on Friday the Observatory said.",
+        "Syrian Observatory for Human Rights",
+        article=4,
+    )
+    assert tolls(civil_defence, other_raid, rockets) == [(1, 4)]
+
+
+def test_dead_told_as_also_killed_are_no_toll_of_the_incident() -> None:
+    # etilaf, 22 Jul 2015, after the missile strike on Aleppo's old quarter
+    missile = record(
+        1,
+        "A missile fired by Syrian forces killed at least 18 civilians on Tuesday in a "
+        "residential neighbourhood of Aleppo the Syrian Observatory for Human Rights said.",
+        "Syrian Observatory for Human Rights",
+        article=1,
+    )
+    also = record(
+        2,
+        "Twenty-six civilians were also killed yesterday when Assads air force pounded the "
+        "neighborhood of Al-Maghayer in Aleppo.",
+        None,
+        article=2,
+        outlet="etilaf",
+    )
+    assert tolls(missile, also) == []
