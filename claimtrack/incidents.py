@@ -337,7 +337,7 @@ def locate(
         towns, govs = _towns_and_governorates(_own(f.places, f, "places"))
         violent = bool(f.events) and kind_of(f.events) != "event"
         at = incidents[current]
-        claim_kind = kind_of(f.events)
+        claim_kind = kind_of(_told_before_cause(text, f))  # "shelling after a downed pilot"
         other_kind = claim_kind in _DISTINCT_KINDS and claim_kind != at.kind
         if other_kind and not (own_dates or govs or _NEW_INCIDENT.match(text)):
             # "Syria has categorically denied carrying out the gas attack", in the report of an
@@ -500,11 +500,15 @@ def other_place_of(at: Placed, towns: Sequence[str], govs: Sequence[str]) -> boo
         return False
     if at.governorate is not None and at.governorate not in govs:
         return True
+    gz = gazetteer()
     return (
         bool(towns)
         and at.place is not None
         and at.place not in towns
-        and not gazetteer().is_governorate(at.place)
+        and not gz.is_governorate(at.place)
+        # "revenge attack kills scores in Qalamoun" then "in the town of Jayrud": a town of
+        # the region the incident was told of is where it happened, not elsewhere
+        and not any(gz.within(t, at.place) for t in towns)
     )
 
 

@@ -282,3 +282,17 @@ def test_air_strikes_that_dropped_gas_are_a_chemical_attack() -> None:
     strike = Placed(APRIL_4, "khan shaykhun", "idlib", "air_strike", "Air strikes on Idlib town")
     gas = Placed(APRIL_4, "khan shaykhun", "idlib", "chemical_attack", "Gas attack kills 58")
     assert same_incident(strike, gas) >= MATCH_SCORE
+
+
+def test_a_town_of_the_region_told_first_and_the_cause_of_a_reprisal_are_one_incident() -> None:
+    # The New Arab, 2 Jul 2016: the headline names the region, the lede the town in it, and
+    # the shelling was revenge "after a downed pilot was killed" (the downing is its cause)
+    texts = [
+        "2 July 2016 The Syrian regime has killed at least 43 people in the town of Jayrud near "
+        "Damascus in a revenge shelling attack after a downed pilot was killed by rebels.",
+        "The bombardment hit the town of Jayrud on Saturday where Islamist rebels killed a "
+        "pilot they captured after he was forced to eject on Friday.",
+    ]
+    found = located("Syrian regime revenge attack kills scores in Qalamoun", texts, date(2016, 7, 2))
+    assert found.claim_incident == (0, 0)
+    assert found.incidents[0].kind == "shelling"
