@@ -1366,7 +1366,11 @@ def _kinds_agree(a: ClaimRecord, b: ClaimRecord) -> bool:
     if not ka or not kb or ka & kb:
         return True
     if any({x, y} in _ONE_ATTACK_KINDS for x in ka for y in kb):
-        return True
+        # barrel bombs fall from aircraft; a car bomb or a suicide bomber does not
+        return not (
+            ("air_strike" in ka and _GROUND_BOMB.search(b.text))
+            or ("air_strike" in kb and _GROUND_BOMB.search(a.text))
+        )
     # two outlets may tell one attack as "shelling" and as "air strikes" or "bombardment":
     # across articles these are one attack (inside one article they are two)
     # (unless the shelling is the rebels': they fly no aircraft)
@@ -1385,6 +1389,11 @@ def _rebel_weapons(r: ClaimRecord) -> bool:
     return any(_NON_STATE.search(agent) for agent in (*weapon_agents(r.text), *r.frame.agents))
 
 
+_GROUND_BOMB = re.compile(
+    r"\b(?:car|truck|motorbike|motorcycle|vehicle)[- ]bomb|\bsuicide\b|\bbooby[- ]trapped\b|"
+    r"\bexplosive device\b|\bied\b|\bexplosives?-laden\b|\bbomb blast at\b",
+    re.I,
+)
 # kinds one attack is told as: barrel bombs are dropped by aircraft, gas by aircraft too
 _ONE_ATTACK_KINDS = ({"air_strike", "bombing"}, {"air_strike", "chemical_attack"})
 

@@ -482,3 +482,29 @@ def test_dead_told_as_also_killed_are_no_toll_of_the_incident() -> None:
         outlet="etilaf",
     )
     assert tolls(missile, also) == []
+
+
+def test_a_car_bomb_and_air_strikes_of_one_day_are_two_attacks() -> None:
+    # FA-KES, 13-14 Oct 2016, Aleppo province: a car bomb at Azaz, air strikes on Aleppo city
+    car_bomb = record(
+        1,
+        "At least 20 people were killed in a car bomb blast on Thursday at an opposition "
+        "checkpoint in Azaz local sources said.",
+        "local sources",
+        article=1,
+    )
+    strikes = record(
+        2,
+        "The Syrian Civil Defence reported on Thursday that 13 people had been killed in "
+        "airstrikes on Aleppo.",
+        "White Helmets",
+        article=2,
+    )
+    assert tolls(car_bomb, strikes) == []
+    barrels = record(
+        3,
+        "Barrel bombs dropped by regime helicopters killed 20 people on Thursday activists said.",
+        "activists",
+        article=3,
+    )
+    assert tolls(barrels, strikes) == [(2, 3)]
