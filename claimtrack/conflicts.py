@@ -816,7 +816,12 @@ _UNNAMED = re.compile(r"\bsources?\b|\breporter\b|\bcorrespondent\b|^(?:the )?ou
 # weapons during the civil war": a standing denial, not an answer to one account
 _GENERAL_DENIAL = re.compile(
     r"\b(?:repeatedly|previous|previously|ever|always|consistently|in the past|any use|"
-    r"(?:during|throughout) the (?:civil )?war|for years)\b",
+    r"(?:during|throughout) the (?:civil )?war|for years)\b|"
+    # a standing position in the present tense, not an answer to this attack: "Assad and his
+    # government deny using barrel bombs", "Assad has denied government forces use the weapons"
+    # ("denied using chemical weapons" after an attack answers it)
+    r"\bden(?:y|ies) using\b|"
+    r"\bden(?:y|ies|ied) (?:that )?(?:[\w-]+ ){1,3}use (?:the |such |these )?(?:weapons|barrel)",
     re.I,
 )
 _NON_STATE = re.compile(

@@ -508,3 +508,37 @@ def test_a_car_bomb_and_air_strikes_of_one_day_are_two_attacks() -> None:
         article=3,
     )
     assert tolls(barrels, strikes) == [(2, 3)]
+
+
+def test_a_standing_denial_in_the_present_answers_no_account_of_the_attack() -> None:
+    # The New Arab, 25 Aug 2016: the Bab al-Nayrab barrel bomb and the usual line about Assad
+    strike = record(
+        1,
+        "Eleven children were killed on Thursday in a barrel bomb attack carried out by "
+        "government forces on a rebel-held neighbourhood of Aleppo the Observatory said.",
+        "Syrian Observatory for Human Rights",
+        article=1,
+    )
+    standing = record(
+        2,
+        "President Bashar al-Assad and his government deny using barrel bombs.",
+        "Bashar al-Assad",
+        article=1,
+    )
+    assert incident_denials({1: strike, 2: standing}, lambda ref, _o: "?") == []
+    # Ghouta, 21 Aug 2013: "denied using" after the attack answers it
+    gassing = record(
+        3,
+        "Syrias opposition accused government forces of gassing many hundreds of people in a "
+        "pre-dawn attack on Wednesday.",
+        "Syrian opposition",
+        article=2,
+    )
+    denied = record(
+        4,
+        "The government of President Bashar al-Assad denied using chemical weapons.",
+        "Syrian government",
+        article=2,
+    )
+    (conflict,) = incident_denials({3: gassing, 4: denied}, lambda ref, _o: "?")
+    assert conflict.claims == (3, 4)
