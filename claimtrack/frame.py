@@ -1004,7 +1004,11 @@ def _dates_after_dateline(text: str, low: str, published: date | None) -> list[d
     body = _normalise(strip_leading(text))
     if body == low:
         return dates
-    page = [d for d in _dates(low[: len(low) - len(body)], published) if d not in _dates(body, published)]
+    page = [
+        d
+        for d in _dates(low[: len(low) - len(body)], published)
+        if d not in _dates(body, published)
+    ]
     if page and all(abs((d - published).days) <= 1 for d in page):
         return [d for d in dates if d not in page]
     return dates

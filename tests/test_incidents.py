@@ -293,6 +293,8 @@ def test_a_town_of_the_region_told_first_and_the_cause_of_a_reprisal_are_one_inc
         "The bombardment hit the town of Jayrud on Saturday where Islamist rebels killed a "
         "pilot they captured after he was forced to eject on Friday.",
     ]
-    found = located("Syrian regime revenge attack kills scores in Qalamoun", texts, date(2016, 7, 2))
+    found = located(
+        "Syrian regime revenge attack kills scores in Qalamoun", texts, date(2016, 7, 2)
+    )
     assert found.claim_incident == (0, 0)
     assert found.incidents[0].kind == "shelling"

@@ -122,8 +122,9 @@ class _Member:
         can join it (``same_incident`` takes a town for its governorate, a kind for "attack");
         then by content hash. Broad-first holds for an article's lead incident only: a broad
         further incident ("Elsewhere the bodies of three children ...") opening a day's cluster
-        would take the day's precise reports away from the precise incident they tell of. Only the day must come first (see ``_incremental``). On FA-KES
-        (``corpus-check``) broad-first finds more of the groups whose tolls differ, and fewer
+        would take the day's precise reports away from the precise incident they tell of.
+        Only the day must come first (see ``_incremental``). On FA-KES (``corpus-check``)
+        broad-first finds more of the groups whose tolls differ, and fewer
         flags across two incidents, than precise-first or content hash alone."""
         day = self.placed.day.toordinal() if self.placed.day is not None else 0
         broad = (self.index == 0) * (
