@@ -1262,6 +1262,12 @@ def _accounts(claims: Sequence[ClaimRecord], role: str) -> list[_Account]:
         if _aggregate(r.text) or _vicinity(r.text) or _INCREMENT.search(r.text):
             continue  # a total over days, a village nearby, "three more died": not a toll
         told.append((r, total))
+    # a figure its article tells as risen ("The number of civilians killed ... has risen to 20"),
+    # wherever the article repeats it ("At least 20 civilians were killed"), is the toll risen
+    risen: dict[int, set[int]] = defaultdict(set)
+    for r in claims:
+        if _RISEN.search(r.text):
+            risen[r.article_ref].update(q.value for q in r.frame.numbers)
     # an earlier figure ("Initial reports indicated over 40 killed") is history when its article
     # tells the figure it became; alone in its article, it is that article's account
     current = {r.article_ref for r, _ in told if not _timeline(r.text)}
@@ -1297,7 +1303,8 @@ def _accounts(claims: Sequence[ClaimRecord], role: str) -> list[_Account]:
                 r.outlet,
                 _where(r),
                 _wide(r),
-                bool(_RISEN.search(r.text) or _UPDATED_FIGURE.search(r.text)),
+                bool(_RISEN.search(r.text) or _UPDATED_FIGURE.search(r.text))
+                or total.value in risen.get(r.article_ref, ()),
             )
     accounts = list(best.values())
     # a figure ten times the accounts' median is no toll of this incident: "More than 300000
@@ -1421,7 +1428,8 @@ def _part_of(x: _Account, y: _Account) -> bool:
 
 # a figure told as the toll it rose to: "the death toll has risen to 82", "in a new toll"
 _RISEN = re.compile(
-    r"\b(?:toll|number of (?:dead|deaths|victims|casualties))\b[^.]{0,40}?\b(?:rose|risen|"
+    r"\b(?:toll|number of (?:\w+ )?(?:dead|deaths|victims|casualties|killed))\b[^.]{0,90}?"
+    r"\b(?:rose|risen|"
     r"climbed|jumped|increased|mounted|reached|rises|climbs)\b|\bnew (?:death )?toll\b|"
     r"\bupdated (?:death )?toll\b|\b(?:rais|push|bring|brought)\w* the (?:death )?toll\b",
     re.I,

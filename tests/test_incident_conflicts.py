@@ -542,3 +542,31 @@ def test_a_standing_denial_in_the_present_answers_no_account_of_the_attack() -> 
     )
     (conflict,) = incident_denials({3: gassing, 4: denied}, lambda ref, _o: "?")
     assert conflict.claims == (3, 4)
+
+
+def test_a_figure_its_article_tells_as_risen_is_a_timeline_wherever_it_is_repeated() -> None:
+    # Sputnik, 8 Apr 2017, Khuneida: SANA's 10 in the morning, "has risen to 20" by the evening
+    morning = record(
+        1,
+        "At least 10 civilians were killed in US-led coalitions strikes west of Raqqa Syrian "
+        "state-run news agency SANA reported.",
+        "SANA",
+        article=1,
+        outlet="sputnik",
+    )
+    risen = record(
+        2,
+        "The number of civilians killed by the US-led coalition airstrike in the Syrian northern "
+        "province of Raqqa has risen to 20 with children among them.",
+        "Sputnik",
+        article=2,
+        outlet="sputnik",
+    )
+    repeated = record(
+        3,
+        "At least 20 civilians were killed including four children.",
+        None,
+        article=2,
+        outlet="sputnik",
+    )
+    assert tolls(morning, risen, repeated) == []
