@@ -948,9 +948,9 @@ def _dates(low: str, published: date | None) -> list[date]:
         if month != published.month:
             yy = published.year if month < published.month else published.year - 1
             _add_date(out, str(yy), month, 15, None)
+    spoken: list[date] = []  # "a war monitor said on Tuesday": the day of the saying
     for m in _WEEKDAY_RE.finditer(low):
-        if _speech_day(low, m.start(), m.end()):
-            continue
+        said = _speech_day(low, m.start(), m.end())
         wd = _WEEKDAYS[m.group(2)]
         back = (published.weekday() - wd) % 7
         # "will send a delegation to Russia on Monday": future tense looks forward
@@ -963,7 +963,9 @@ def _dates(low: str, published: date | None) -> list[date]:
             d = published - timedelta(days=back)
             if m.group(1) == "last" and back == 0:
                 d -= timedelta(days=7)
-        if d not in out:
+        if said:
+            spoken.append(d)
+        elif d not in out:
             out.append(d)
     for m in _RELATIVE_RE.finditer(low):
         if m.group(0) == "today" and re.search(
@@ -973,11 +975,13 @@ def _dates(low: str, published: date | None) -> list[date]:
         d = published + timedelta(days=_RELATIVE[m.group(0)])
         if d not in out:
             out.append(d)
-    return out
+    # the day a source spoke dates the happening only when nothing else does ("The Observatory
+    # on Tuesday said 12 people were killed on Monday" happened on Monday)
+    return out or list(dict.fromkeys(spoken))
 
 
 # "a war monitor said on Tuesday", "the Observatory on Tuesday said", "told AFP Tuesday": the
-# day of the saying, not of the happening (a report of Monday's strikes said on Tuesday)
+# day of the saying, not of the happening when the sentence names that too
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|told(?: [\w.-]+){0,3}|reported|announced|added|stated|confirmed|claimed)"
     r"(?: late| early)?(?: on)? $"
@@ -995,21 +999,19 @@ def _speech_day(low: str, start: int, end: int) -> bool:
 
 def _dates_after_dateline(text: str, low: str, published: date | None) -> list[date]:
     """The dates a claim names, less a dateline glued to it that only repeats the publication
-    date: "Date of publication 21 September 2016 ... the convoy on Monday night" happened on
-    the Monday. A dateline that disagrees with the publication date is kept (the page is of
-    another day than its record says), and without a publication date it is all there is."""
+    date when the sentence names its own day: "Date of publication 21 September 2016 ... the
+    convoy on Monday night" happened on the Monday. A dateline that disagrees with the
+    publication date is kept (the page is of another day than its record says), and so is one
+    that is all there is to go by."""
     dates = _dates(low, published)
     if published is None:
         return dates
     body = _normalise(strip_leading(text))
     if body == low:
         return dates
-    page = [
-        d
-        for d in _dates(low[: len(low) - len(body)], published)
-        if d not in _dates(body, published)
-    ]
-    if page and all(abs((d - published).days) <= 1 for d in page):
+    told = _dates(body, published)
+    page = [d for d in _dates(low[: len(low) - len(body)], published) if d not in told]
+    if page and told and all(abs((d - published).days) <= 1 for d in page):
         return [d for d in dates if d not in page]
     return dates
 
