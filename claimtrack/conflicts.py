@@ -932,7 +932,7 @@ _UPDATED_FIGURE = re.compile(
 _INCREMENT = re.compile(r"\b\w+ more (?:people |civilians )?(?:had |have )?died\b", re.I)
 # "Twenty-six civilians were also killed yesterday when ... pounded Al-Maghayer": dead of
 # another attack, or more dead beside a toll told before; never the incident's toll
-_ALSO_KILLED = re.compile(r"\b(?:were|was|have been|had been) also killed\b|\balso killed\b", re.I)
+_ALSO_KILLED = re.compile(r"\balso killed\b", re.I)
 
 
 @lru_cache(maxsize=32768)
@@ -1414,9 +1414,9 @@ def _part_of(x: _Account, y: _Account) -> bool:
     """Is one figure a part of the other's: told of different towns or neighbourhoods ("14 in
     the hospital courtyard in Kafr Takharim" vs "19 across Idlib province"), or the lower figure
     told of a town when the other is told of a whole governorate or region, or of some of the
-    neighbourhoods the other is told of? Part and whole are
-    never a dispute. (A figure told of no place at all is the incident's: "four people died"
-    and "three deaths in Zubdiya" are two tolls of one attack.)"""
+    neighbourhoods the other is told of? Part and whole are never a dispute. (A figure told of
+    no place at all is the incident's: "four people died" and "three deaths in Zubdiya" are two
+    tolls of one attack.)"""
     small, big = (x, y) if x.total.value <= y.total.value else (y, x)
     if x.where and y.where:
         # two places apart, or the lower figure told of some of the places the higher one
