@@ -570,3 +570,23 @@ def test_a_figure_its_article_tells_as_risen_is_a_timeline_wherever_it_is_repeat
         outlet="sputnik",
     )
     assert tolls(morning, risen, repeated) == []
+
+
+def test_western_aleppo_and_sheikh_maqsoud_are_two_places() -> None:
+    # 15 Jun 2016: SANA on rebel shells in the west of the city, the Observatory on Sheikh
+    # Maqsoud in its north (the gazetteer knows the government-held west as a region)
+    west = record(
+        1,
+        "In western Aleppo rebel shelling killed two people and injured another three on "
+        "Wednesday official news agency SANA reported.",
+        "SANA",
+        article=1,
+    )
+    north = record(
+        2,
+        "More than 40 people were wounded in the attack on the Sheikh Maqsoud area the "
+        "Britain-based Syrian Observatory for Human Rights said.",
+        "Syrian Observatory for Human Rights",
+        article=2,
+    )
+    assert tolls(west, north) == []
