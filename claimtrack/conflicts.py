@@ -215,18 +215,22 @@ def _split_trailing_speaker(t: str) -> str | None:
     Aleppo" (None when the sentence does not end with a speaker and a cue)."""
     m = re.search(
         r"[,\s]+((?:according to [^,]{2,80})|(?:[\w’'\-]+ ){1,9}?"
-        r"(?:said|reported|says|reports|announced|added)(?: on \w+day)?)\.?\s*$",
+        r"(?:said|reported|says|say|reports|announced|added)(?: on \w+day)?)\.?\s*$",
         t,
     )
     if not m:
         return None
     if m.group(1).lower().startswith("according to"):
         return t[: m.start()]
+    if "," in t[m.start() : m.start(1)] and len(m.group(1).split()) <= 5:
+        return t[: m.start()]  # "... kill 19, rescuers say": the speaker after the comma
     words = t[: m.end(1)].split()
     cue_len = len(m.group(1).split()) - len(re.findall(r"(?: on \w+day)$", m.group(1))) * 2
     i = len(words) - (len(m.group(1).split()) - cue_len) - 1  # index of the cue verb
     j = i
     while j > 0 and (words[j - 1][:1].isupper() or words[j - 1].lower() in _SPEAKER_WORDS):
+        if j < i and words[j - 1].endswith(","):
+            break  # "in Syria's Khan Sheikhoun, monitor says": the speaker starts after a comma
         j -= 1
         if i - j > 8:
             return None
@@ -278,7 +282,7 @@ def account(text: str, max_words: int = 30) -> str:
     words = body.split()
     if len(words) > max_words:
         body = " ".join(words[:max_words]) + " …"
-    if verb and body[:1].isupper() and not body[:2].isupper() and body.split()[0] not in _KEEP_CAP:
+    if verb and body[:1].isupper() and not body[:2].isupper() and not _proper(body.split()[0]):
         body = body[0].lower() + body[1:]
     return f"{verb} {body}".strip()
 
@@ -297,6 +301,19 @@ _LEAD_TIME = re.compile(
 _KEEP_CAP = frozenset(
     {"Israeli", "Turkish", "Russian", "Syrian", "Iranian", "US", "Turkey", "Russia", "Israel"}
 )
+
+
+def _proper(word: str) -> bool:
+    """A word that keeps its capital after "says": a demonym, a country or a known place."""
+    bare = re.sub(r"(?:['’]?s)?[,.:;]*$", "", word)
+    return (
+        word in _KEEP_CAP
+        or bare in _KEEP_CAP
+        or bool(_FOREIGN.fullmatch(bare.lower()))
+        or bare.lower() in ("syria", "syrias")
+        or gazetteer().governorate(bare.lower()) is not None
+    )
+
 
 # ----------------------------------------------------------------------------- findings
 

@@ -201,6 +201,13 @@ def test_conflict_key_and_account() -> None:
     assert account("Bombs killed 12 people in Aleppo the Observatory said.") == (
         "says bombs killed 12 people in Aleppo"
     )
+    # headlines with punctuation: the speaker after the comma goes, the place before it stays
+    assert account("Air strikes kill 12 in Syria's Khan Sheikhoun, monitor says") == (
+        "says air strikes kill 12 in Syria's Khan Sheikhoun"
+    )
+    assert account("Syria strikes on Khan Sheikhoun kill 19, rescuers say") == (
+        "says Syria strikes on Khan Sheikhoun kill 19"
+    )
 
 
 # ----------------------------------------------------------------------------- precision cases
