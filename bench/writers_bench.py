@@ -16,7 +16,6 @@ conflicts and active corroborations (by article content hash and claim text) equ
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import re
 import subprocess
@@ -26,26 +25,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from order_bench import DEFAULT_CSV, INGEST_COLUMNS, unique_rows, write_order
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from claimtrack.load import normalise_text
-from claimtrack.store.articles import content_hash
-
-DEFAULT_CSV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fakes-dev.csv"
 DEFAULT_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-INGEST_COLUMNS = [
-    "--column",
-    "text=article_content",
-    "--column",
-    "title=article_title",
-    "--column",
-    "published=date",
-    "--column",
-    "outlet=source",
-    "--date-format",
-    "%m/%d/%y",
-]
 
 Claim = tuple[str, str]  # article content hash, claim text
 
@@ -142,21 +126,6 @@ class Server:
             con.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
 
 
-def unique_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        fields = list(reader.fieldnames or [])
-        rows = list(reader)
-    seen: set[str] = set()
-    unique = []
-    for row in rows:
-        digest = content_hash(normalise_text(row["article_content"]))
-        if row["article_content"].strip() and digest not in seen:
-            seen.add(digest)
-            unique.append(row)
-    return fields, unique
-
-
 FAILED = re.compile(r"(\d+) failed")
 
 
@@ -198,7 +167,7 @@ def main() -> int:
     if not args.csv.exists():
         print(f"Error: {args.csv}: no such file", file=sys.stderr)
         return 1
-    fields, rows = unique_rows(args.csv)
+    fields, rows, _ = unique_rows(args.csv)
     server = Server(args.admin)
     work = Path(tempfile.mkdtemp(prefix="writers-bench-"))
     print(f"{len(rows)} articles of {args.csv.name}; parts in {work}")
@@ -213,10 +182,7 @@ def main() -> int:
         parts = []
         for i in range(n):
             part = work / f"part{n}-{i}.csv"
-            with part.open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.DictWriter(handle, fieldnames=fields)
-                writer.writeheader()
-                writer.writerows(rows[i::n])
+            write_order(rows[i::n], fields, part)
             parts.append(part)
         name = f"{args.prefix}_{n}"
         names += [name, f"{name}_rebuilt"]

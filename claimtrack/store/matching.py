@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -32,6 +32,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, delete, event, insert, union, union_all, update
 from sqlalchemy import select as sa_select
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
 from claimtrack.conflicts import conflict_key, corroboration_key, find_conflicts
@@ -533,13 +534,8 @@ def _rematch_moved(
     ).all():
         row.active = False
         session.add(row)
-    for corroboration in session.exec(
-        select(tables.Corroboration).where(col(tables.Corroboration.active).is_(True))
-    ).all():
-        if moved & set(json.loads(corroboration.claim_ids)):
-            corroboration.active = False
-            session.add(corroboration)
     session.flush()
+    _retire_corroborations(session, lambda claims: bool(moved & claims))
     neighbours = union(
         sa_select(_LINK_TABLE.c.claim_a).where(_LINK_TABLE.c.claim_b.in_(moved)),
         sa_select(_LINK_TABLE.c.claim_b).where(_LINK_TABLE.c.claim_a.in_(moved)),
@@ -1018,23 +1014,34 @@ def _write_corroborations(
             session.add(row)
     # what the component held and is not found again (a group that grew, {RT, SOHR} -> {RT,
     # SOHR, TASS}, retires its smaller self): kept, inactive
-    for row in _corroborations_within(session, component):
-        if row.key not in keys:
-            row.active = False
-            session.add(row)
+    _retire_corroborations(session, lambda claims: claims <= component, keep=set(keys))
 
 
-def _corroborations_within(session: Session, claims: set[int]) -> list[tables.Corroboration]:
-    """The active corroborations all of whose claims are among ``claims``."""
-    if not claims:
-        return []
-    out = []
-    for row in session.exec(
-        select(tables.Corroboration).where(col(tables.Corroboration.active).is_(True))
-    ).all():
-        if set(json.loads(row.claim_ids)) <= claims:
-            out.append(row)
-    return out
+_CORROBORATION_TABLE: Any = tables.Corroboration.__table__  # type: ignore[attr-defined]
+
+
+def _retire_corroborations(
+    session: Session, retire: Callable[[set[int]], bool], keep: Iterable[str] = ()
+) -> None:
+    """Set inactive the active corroborations whose claims ``retire`` picks (but those keyed in
+    ``keep``). Reads only ids and keys (a key is its sorted claim ids)."""
+    t = _CORROBORATION_TABLE
+    keep = set(keep)
+    session.flush()
+    ids = [
+        cid
+        for cid, key in session.execute(sa_select(t.c.id, t.c.key).where(t.c.active.is_(True)))
+        if key not in keep and retire({int(x) for x in key.split("-")})
+    ]
+    for chunk in _chunks(ids, 500):
+        session.execute(
+            update(t).where(t.c.id.in_(chunk)).values(active=False),
+            execution_options={"synchronize_session": False},
+        )
+    retired = set(ids)
+    for row in list(session.identity_map.values()) if retired else ():  # loaded before: as now
+        if isinstance(row, tables.Corroboration) and row.id in retired:
+            set_committed_value(row, "active", False)
 
 
 # ------------------------------------------------------------------------------- batches
