@@ -52,6 +52,24 @@ Incidents = set[frozenset[str]]
 Conflicts = set[tuple[str, frozenset[tuple[str, str]]]]
 
 
+def unique_rows(path: Path) -> tuple[list[str], list[dict[str, str]], int]:
+    """The CSV's columns, its rows with a text (a text held twice: its first row only, so that
+    every order or split stores the same articles: else the first copy to arrive wins), and
+    how many rows were left out."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields = list(reader.fieldnames or [])
+        rows = list(reader)
+    seen: set[str] = set()
+    unique = []
+    for row in rows:
+        digest = content_hash(normalise_text(row["article_content"]))
+        if row["article_content"].strip() and digest not in seen:
+            seen.add(digest)
+            unique.append(row)
+    return fields, unique, len(rows) - len(unique)
+
+
 def write_order(rows: list[dict[str, str]], fields: list[str], path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields)
@@ -157,20 +175,7 @@ def main() -> int:
         return 1
     work = args.keep or Path(tempfile.mkdtemp(prefix="order-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    with args.csv.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        fields = list(reader.fieldnames or [])
-        rows = list(reader)
-    # rows with one text under two dates or titles: the first in the file is kept in every order
-    # (else the orders would store different articles: the first copy to arrive wins)
-    seen: set[str] = set()
-    unique = []
-    for row in rows:
-        digest = content_hash(normalise_text(row["article_content"]))
-        if row["article_content"].strip() and digest not in seen:
-            seen.add(digest)
-            unique.append(row)
-    dropped, rows = len(rows) - len(unique), unique
+    fields, rows, dropped = unique_rows(args.csv)
     shuffled = rows[:]
     random.Random(args.seed).shuffle(shuffled)
     orders = {"forward": rows, "reversed": rows[::-1], "shuffled": shuffled}

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from claimtrack.frame import EVENT_GENERIC, events_compatible, place_province
-from claimtrack.model import ClaimRecord, EventFrame, Link, LinkStatus, Polarity
+from claimtrack.model import ClaimRecord, EventFrame, Link, LinkStatus, Polarity, Quantity
 
 __all__ = [
     "DEFAULT_PARAMS",
@@ -323,14 +323,20 @@ def _targets_agreement(a: EventFrame, b: EventFrame) -> float:
 
 
 def _numbers_agree(a: EventFrame, b: EventFrame) -> bool:
-    """The same toll ("killed six" / "six people were killed") is strong evidence of one event."""
+    """The same toll ("killed six" / "six people were killed") is strong evidence of one event.
+    Both tolls must be definite (a role, not a part, not vague): the answer is the same with
+    the two frames swapped, so a pair scores the same whichever claim arrived first."""
     for x in a.numbers:
-        if not x.role or x.role == "part" or x.qualifier == "vague":
+        if not _definite(x):
             continue
         for y in b.numbers:
-            if y.role == x.role and y.value == x.value and x.value > 1:
+            if y.role == x.role and y.value == x.value and x.value > 1 and _definite(y):
                 return True
     return False
+
+
+def _definite(q: Quantity) -> bool:
+    return bool(q.role) and q.role != "part" and q.qualifier != "vague"
 
 
 def score_pair(a: ClaimRecord, b: ClaimRecord, params: MatchParams = DEFAULT_PARAMS) -> float:

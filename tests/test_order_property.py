@@ -9,9 +9,10 @@ incident and reports two days apart may not, so when incidents were clustered in
 the middle report joined whichever neighbour arrived first: in some arrival orders the articles
 fell into other incidents and other conflicts were flagged.
 
-Every arrival (a permutation, split into one to three ``claimtrack ingest`` runs) must give the
-incidents (as sets of article content hashes) and active conflicts (as kind and set of claims,
-each an article content hash and the claim's text) that ``match --rebuild`` gives over the same
+Every arrival (a permutation, split into one to three ``claimtrack ingest`` runs one after the
+other, or into two or three runs at the same moment) must give the incidents (as sets of article
+content hashes), active conflicts (as kind and set of claims, each an article content hash and
+the claim's text) and active corroborations that ``match --rebuild`` gives over the same
 articles; and a rebuild of that store gives them too. On SQLite, and on PostgreSQL where a
 server answers (else skipped with the reason).
 """
@@ -39,7 +40,12 @@ from tests.conftest import ROOT
 
 ARTICLES = ROOT / "tests" / "data" / "order_articles.jsonl"
 
-Snapshot = tuple[frozenset[frozenset[str]], frozenset[tuple[str, frozenset[tuple[str, str]]]]]
+Account = tuple[str, str]  # article content hash, claim text
+Snapshot = tuple[
+    frozenset[frozenset[str]],
+    frozenset[tuple[str, frozenset[Account]]],
+    frozenset[frozenset[Account]],
+]
 
 
 def corpus() -> list[dict[str, str]]:
@@ -99,11 +105,20 @@ def snapshot(db: str) -> Snapshot:
                 .where(tables.Conflict.active.is_(True))  # type: ignore[attr-defined]
             ):
                 conflicts.setdefault(cid, (kind, set()))[1].add(claims[claim])
+            corroborations = frozenset(
+                frozenset(claims[c] for c in json.loads(ids))
+                for ids in session.execute(
+                    select(tables.Corroboration.claim_ids).where(
+                        tables.Corroboration.active.is_(True)  # type: ignore[attr-defined]
+                    )
+                ).scalars()
+            )
     finally:
         store.close()
     return (
         frozenset(frozenset(m) for m in members.values()),
         frozenset((kind, frozenset(c)) for kind, c in conflicts.values()),
+        corroborations,
     )
 
 
@@ -119,10 +134,11 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> Snapshot:
     ingest(db, ROWS, folder)
     rebuild(db)
     found = snapshot(db)
-    incidents, conflicts = found
+    incidents, conflicts, corroborations = found
     # the corpus must exercise what the property is about, or the test proves nothing
     assert len(incidents) >= 3, incidents
     assert len(conflicts) >= 2, conflicts
+    assert len(corroborations) >= 1, corroborations
     return found
 
 
@@ -135,9 +151,10 @@ def check(db: str, order: list[int], cuts: list[int], folder: Path, reference: S
     for start, end in itertools.pairwise(bounds):
         if end > start:
             ingest(db, [ROWS[i] for i in order[start:end]], folder)
-    incidents, conflicts = snapshot(db)
+    incidents, conflicts, corroborations = snapshot(db)
     assert incidents == reference[0]
     assert conflicts == reference[1]
+    assert corroborations == reference[2]
     rebuild(db)
     assert snapshot(db) == reference
 
@@ -185,6 +202,54 @@ def test_any_arrival_on_postgresql_equals_a_rebuild(
     folder.mkdir()
     with _emptied(pg_server) as url:
         check(url, order, cuts, folder, reference)
+
+
+def concurrent(db: str, order: list[int], processes: int, folder: Path) -> None:
+    """``processes`` ingest runs started at the same moment, article i of ``order`` in run
+    i mod ``processes`` (reports of one incident arrive in different processes at once)."""
+    from tests.test_concurrency import cli_process, finish, start_together
+
+    go = folder / "go"
+    runs = []
+    for p in range(processes):
+        path = folder / f"part{p}.jsonl"
+        rows = [ROWS[i] for i in order[p::processes]]
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        argv = ["--db", db, "ingest", "--quiet", "--column", "published=date", str(path)]
+        runs.append(cli_process(argv, go))
+    start_together(runs, go)
+    for code, _out, err in finish(runs):
+        assert code == 0, err
+
+
+SPLIT_ORDERS = [[3, 6, 0, 7, 5, 1, 2, 4], [7, 6, 5, 4, 3, 2, 1, 0]]
+
+
+def test_concurrent_processes_on_sqlite_equal_a_rebuild(
+    tmp_path: Path, reference: Snapshot
+) -> None:
+    for n, order in enumerate(SPLIT_ORDERS):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        db = str(folder / "claims.db")
+        concurrent(db, order, 2 + n, folder)
+        assert snapshot(db) == reference
+        rebuild(db)
+        assert snapshot(db) == reference
+
+
+@pytest.mark.postgres
+def test_concurrent_processes_on_postgresql_equal_a_rebuild(
+    pg_server: str, tmp_path: Path, reference: Snapshot
+) -> None:
+    for n, order in enumerate(SPLIT_ORDERS):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        with _emptied(pg_server) as url:
+            concurrent(url, order, 2 + n, folder)
+            assert snapshot(url) == reference
+            rebuild(url)
+            assert snapshot(url) == reference
 
 
 def test_workers_do_not_change_the_answer(tmp_path: Path, reference: Snapshot) -> None:

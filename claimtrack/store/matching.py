@@ -23,17 +23,16 @@ stable keys, so a review survives re-matching:
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from itertools import combinations
 from typing import Any
 
-from sqlalchemy import bindparam, delete, event, insert, or_, union, union_all, update
+from sqlalchemy import bindparam, delete, event, insert, union, union_all, update
 from sqlalchemy import select as sa_select
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
 from claimtrack.conflicts import conflict_key, corroboration_key, find_conflicts
@@ -54,7 +53,6 @@ from claimtrack.model import (
     EventFrame,
     Link,
     LinkStatus,
-    Polarity,
 )
 from claimtrack.store import tables
 from claimtrack.store.incidents import NO_INCIDENT, Assigned, assign_incidents, place_all
@@ -71,7 +69,6 @@ __all__ = [
 ]
 
 REVIEWED_LINK = ("confirmed", "rejected")
-MAX_COMPONENT = 80  # claims considered when re-deriving conflicts around one article
 _KEYS_PER_QUERY = 300  # UNION ALL terms per statement (SQLite allows 500)
 
 
@@ -485,15 +482,20 @@ def match_article(
         ref: rank_candidates(qkeys, postings, params.max_candidates, exclude=own)
         for ref, qkeys in query_keys.items()
     }
-    # the disputable claims of the article's incidents: their tolls and denials are compared
-    # account by account below (``_flag``), whatever their wording; they are not scored as
-    # candidate links, which only the key index proposes
-    peers = _incident_peers(session, new, stored.id)
+    # every claim other articles placed in the article's incidents is a candidate too: links
+    # never join two incidents, so the links of an incident are all its pairs that score, the
+    # same whatever order its articles arrived in (the key index adds the rest: duplicates)
+    members = _incident_members(session, {r.incident for r in new if r.incident}, own)
+    for r in new:
+        if r.incident:
+            chosen[r.ref] = sorted(set(chosen[r.ref]) | members.get(r.incident, set()))
     found = _records(session, {c for cs in chosen.values() for c in cs}, cache)
     candidates = list(found.values())
     stats.candidates = sum(len(cs) for cs in chosen.values())
     links = link_claims(new, candidates, params, pairs=chosen)
-    touching = [] if fresh else _links_touching(session, new_ids)
+    # moved articles matched again above may have linked to the article's claims already
+    rematched = assigned is not None and bool(assigned.moved)
+    touching = [] if fresh and not rematched else _links_touching(session, new_ids)
     stats.links = _upsert_links(session, links, touching, stamp)
     key_pairs = [(ref, k) for ref, keys in own_keys.items() for k in keys]
     if key_pairs:
@@ -502,31 +504,25 @@ def match_article(
         )
         if cache is not None:
             cache.add_keys(key_pairs)
-    # the links touching the article now: stored ones (reviewed status kept) and this run's
-    current = {(r.claim_a, r.claim_b): r for r in touching}
-    for link in links:
-        old = current.get((link.a, link.b))
-        status = old.status if old and old.status in REVIEWED_LINK else link.status.value
-        current[(link.a, link.b)] = _LinkRow(0, link.a, link.b, link.score, status, link.method)
     # as _records would read them back (the frame through its stored JSON)
     known = {r.ref: replace(r, frame=_parse_frame(frame_json[r.ref])) for r in new}
     if cache is not None:
         cache.add_records(known.values())  # as stored; a fresh claim's record never changes
     known.update((r.ref, r) for r in candidates)
-    tolls = {cid for r in new if r.incident for cid in peers.get(r.incident, ())}
-    _flag(session, own, list(current.values()), stats, stamp, known, cache, tolls)
+    incidents_now = {r.incident for r in new if r.incident}
     if assigned is not None:
-        for incident in assigned.shrunk:
-            _reflag_incident(session, incident, stats, stamp, cache)
+        incidents_now |= set(assigned.shrunk)
+    _flag(session, own, incidents_now, stats, stamp, known, cache)
     return stats
 
 
 def _rematch_moved(
     session: Session, assigned: Assigned, params: MatchParams, now: datetime, stats: MatchStats
 ) -> None:
-    """Re-derive what the articles whose claims changed incident had: their conflicts are set
-    inactive (found again, with their review, if they still hold), their links to claims now in
-    another incident removed (unless reviewed), and each is matched again (its stored frames)."""
+    """Re-derive what the articles whose claims changed incident had: their conflicts and
+    corroborations are set inactive (found again, with their review, if they still hold), their
+    links to claims now in another incident removed (unless reviewed), and each is matched
+    again (its stored frames)."""
     moved = set(assigned.moved_claims)
     holding = select(tables.ConflictClaim.conflict_id).where(
         col(tables.ConflictClaim.claim_id).in_(sorted(moved))
@@ -539,6 +535,7 @@ def _rematch_moved(
         row.active = False
         session.add(row)
     session.flush()
+    _retire_corroborations(session, lambda claims: bool(moved & claims))
     neighbours = union(
         sa_select(_LINK_TABLE.c.claim_a).where(_LINK_TABLE.c.claim_b.in_(moved)),
         sa_select(_LINK_TABLE.c.claim_b).where(_LINK_TABLE.c.claim_a.in_(moved)),
@@ -586,62 +583,24 @@ def _rematch_moved(
         stats.add(again)
 
 
-def _reflag_incident(
-    session: Session, incident: int, stats: MatchStats, now: datetime, cache: MatchCache | None
-) -> None:
-    """Derive the conflicts of an incident that lost accounts again, from its disputable claims."""
-    claims = set(_disputable_in(session, incident))
-    if not claims:
-        return
-    _flag(session, claims, _links_touching(session, claims), stats, now, None, cache, claims)
-
-
-MAX_PEERS = 120  # claims of other articles of one incident compared with a new claim
-
-
-def _comparable(r: ClaimRecord) -> bool:
-    """A claim with something to dispute: a toll, a culprit, a denial or a silence, or blame
-    put in words the frame has no doer for ("Russian warplanes were behind the attack")."""
-    f = r.frame
-    return bool(f.numbers or f.roles or f.polarity != Polarity.ASSERTED or _BLAME.search(r.text))
-
-
-# words of blame put without a doer the frame reads: the claims worth comparing with a denial
-_BLAME_WORDS = ("behind", "responsib", "blam", "accus")
-_BLAME = re.compile("|".join(_BLAME_WORDS), re.I)
-
-
-def _incident_peers(
-    session: Session, new: Sequence[ClaimRecord], article_id: int
-) -> dict[int, list[int]]:
-    """For each incident of the article's disputable claims, the disputable claims other
-    articles placed in it (newest first, at most ``MAX_PEERS``): accounts of one incident are
-    compared whatever their wording, so "8 killed" meets "a dozen dead" of another outlet."""
-    wanted = sorted({r.incident for r in new if r.incident and _comparable(r)})
-    out: dict[int, list[int]] = {}
-    for incident in wanted:
-        out[incident] = _disputable_in(session, incident, article_id)
+def _incident_members(
+    session: Session, incidents: Iterable[int], but: Iterable[int] = ()
+) -> dict[int, set[int]]:
+    """The claims placed in each of ``incidents`` (but the claims ``but``)."""
+    wanted = sorted(set(incidents))
+    out: dict[int, set[int]] = {i: set() for i in wanted}
+    if not wanted:
+        return out
+    skip = set(but)
+    for chunk in _chunks(wanted, 500):
+        for cid, incident in session.execute(
+            sa_select(col(tables.Claim.id), col(tables.Claim.incident_id)).where(
+                col(tables.Claim.incident_id).in_(chunk)
+            )
+        ).all():
+            if cid not in skip:
+                out[int(incident)].add(int(cid))
     return out
-
-
-def _disputable_in(session: Session, incident: int, but: int | None = None) -> list[int]:
-    """The disputable claims of one incident (of articles other than ``but``), newest first,
-    at most ``MAX_PEERS``."""
-    frame_col = col(tables.Claim.frame)
-    text_col = col(tables.Claim.text)
-    disputable = or_(
-        frame_col.not_like('%"numbers":[]%'),
-        frame_col.not_like('%"roles":[]%'),
-        frame_col.not_like('%"polarity":"asserted"%'),
-        *(text_col.ilike(f"%{word}%") for word in _BLAME_WORDS),
-    )
-    query = sa_select(col(tables.Claim.id)).where(
-        col(tables.Claim.incident_id) == incident, disputable
-    )
-    if but is not None:
-        query = query.where(col(tables.Claim.article_id) != but)
-    found = session.execute(query.order_by(col(tables.Claim.id).desc()).limit(MAX_PEERS)).scalars()
-    return [int(cid) for cid in found]
 
 
 def _read_article(session: Session, article_id: int) -> StoredArticle | None:
@@ -769,50 +728,123 @@ def _as_link(row: _LinkRow) -> Link | None:
 def _flag(
     session: Session,
     seeds: set[int],
-    seed_links: Sequence[_LinkRow],
+    incidents: set[int],
     stats: MatchStats,
     now: datetime,
     known: dict[int, ClaimRecord] | None = None,
     cache: MatchCache | None = None,
-    incident_claims: set[int] | None = None,
 ) -> None:
-    """Re-derive conflicts and corroborations around ``seeds`` (one link hop, bounded).
+    """Re-derive the conflicts and corroborations of whole incidents (and of ``seeds``, the
+    claims of the article just matched, whatever incident they are in).
 
-    ``known``: records already read (the article's own claims and its candidates), not re-read.
-    ``incident_claims``: the disputable claims other articles placed in the seeds' incidents,
-    whose tolls are compared with the seeds' account by account (``incident_tolls``).
+    Links never join two incidents, so the conflicts of an incident are ``find_conflicts`` over
+    all its claims and all their links: what was flagged in it before and is not found again is
+    retired. The answer depends on the incident's claims and links alone, not on the order in
+    which they arrived, nor on which article arrived last.
     """
-    component = set(seeds) | (incident_claims or set())
-    rows: dict[tuple[int, int], _LinkRow] = {}
+    component = set(seeds)
+    for claims in _incident_members(session, incidents).values():
+        component |= claims
     strong = ("match", "confirmed", "duplicate")
-    for row in sorted(seed_links, key=lambda r: -r.score):
-        if row.status in strong:
-            for cid in (row.claim_a, row.claim_b):
-                if cid not in component and len(component) < MAX_COMPONENT:
-                    component.add(cid)
-    # the neighbours' links among themselves, so groups ("RT and SOHR") form
-    if not incident_claims and not any(row.status in strong for row in seed_links):
-        return  # nothing of the article is matched to anything: no conflict can change
-    for row in _links_among(session, component - seeds) if len(component - seeds) > 1 else ():
-        if row.status in strong:
-            rows[(row.claim_a, row.claim_b)] = row
-    for row in seed_links:
-        if row.status in strong:
-            rows[(row.claim_a, row.claim_b)] = row
+    rows = _links_among(session, component) if len(component) > 1 else []
     links = [
         link
-        for _, row in sorted(rows.items())  # in (a, b) order, whatever order the database used
-        if row.claim_a in component and row.claim_b in component
+        for row in sorted(rows, key=lambda r: (r.claim_a, r.claim_b))
+        if row.status in strong
         if (link := _as_link(row)) is not None
     ]
-    if not links and not incident_claims:
-        return
     have = known or {}
     records = {cid: have[cid] for cid in component if cid in have}
     records.update(_records(session, component - records.keys(), cache))
-    conflicts, corroborations = find_conflicts(records, links)
+    conflicts, corroborations = _find_order_free(session, records, links)
     _write_conflicts(session, conflicts, component, stats, now)
     _write_corroborations(session, corroborations, component, stats, now)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _find_order_free(
+    session: Session, records: dict[int, ClaimRecord], links: Sequence[Link]
+) -> tuple[list[Conflict], list[Corroboration]]:
+    """``find_conflicts`` with the claims and articles numbered in an order of their own
+    (article date, content hash, claim position), not in the order they were stored: its ties
+    and bounds (which finding opens a group, which agreement stands for a group too large) then
+    fall the same way whatever order the articles arrived in. Ids are mapped back after."""
+    articles = sorted({r.article_ref for r in records.values()})
+    digests: dict[int, str] = {}
+    for chunk in _chunks(articles, 500):
+        for aid, digest in session.execute(
+            sa_select(col(tables.Article.id), col(tables.Article.content_hash)).where(
+                col(tables.Article.id).in_(chunk)
+            )
+        ).all():
+            digests[int(aid)] = str(digest)
+
+    def place(r: ClaimRecord) -> tuple[date, str, int, int]:
+        return (r.published or date.min, digests.get(r.article_ref, ""), r.seq or 0, r.ref)
+
+    ordered = sorted(records.values(), key=place)
+    to_canon = {r.ref: n for n, r in enumerate(ordered, 1)}
+    article_canon: dict[int, int] = {}
+    for r in ordered:
+        article_canon.setdefault(r.article_ref, len(article_canon) + 1)
+    back = {n: ref for ref, n in to_canon.items()}
+    canon_records = {
+        to_canon[r.ref]: replace(r, ref=to_canon[r.ref], article_ref=article_canon[r.article_ref])
+        for r in ordered
+    }
+    canon_links = sorted(
+        (
+            replace(link, a=min(ca, cb), b=max(ca, cb))
+            for link in links
+            if (ca := to_canon.get(link.a)) is not None and (cb := to_canon.get(link.b)) is not None
+        ),
+        key=lambda link: (link.a, link.b),
+    )
+    conflicts, corroborations = find_conflicts(canon_records, canon_links)
+
+    def ids(
+        claims: Sequence[int], values: Sequence[str]
+    ) -> tuple[tuple[int, ...], tuple[str, ...]]:
+        real = [back[c] for c in claims]
+        if len(values) == len(real):  # values follow the claims: they move with them
+            pairs = sorted(zip(real, values, strict=True))
+            return tuple(c for c, _ in pairs), tuple(v for _, v in pairs)
+        return tuple(sorted(real)), tuple(values)
+
+    from claimtrack.store.review import shown_agreement, shown_reason
+
+    # a reason names its accounts in claim order: where the two numberings order a group's
+    # claims differently, it is written as reading it back renders it (by stored id)
+    accounts = {
+        r.ref: {"text": r.text, "source": r.source, "outlet": r.outlet, "article_id": r.article_ref}
+        for r in records.values()
+    }
+    out_conflicts = []
+    for c in conflicts:
+        claims, values = ids(c.claims, c.values)
+        reason = c.reason
+        if [to_canon[x] for x in claims] != sorted(c.claims):
+            row = tables.Conflict(
+                key="",
+                kind=c.kind.value,
+                reason=reason,
+                values=json.dumps(list(values)),
+                incident_id=c.incident,
+                created_at=_EPOCH,
+                updated_at=_EPOCH,
+            )  # never stored: the row as shown_reason reads it
+            reason = shown_reason(row, claims, accounts)
+        out_conflicts.append(replace(c, claims=claims, values=values, reason=reason))
+    out_corroborations = []
+    for g in corroborations:
+        claims, values = ids(g.claims, g.values)
+        reason = g.reason
+        if [to_canon[x] for x in claims] != sorted(g.claims):
+            reason = shown_agreement(reason, claims, accounts)
+        out_corroborations.append(replace(g, claims=claims, values=values, reason=reason))
+    return out_conflicts, out_corroborations
 
 
 def _members(session: Session, conflict_ids: Sequence[int]) -> dict[int, list[int]]:
@@ -980,24 +1012,36 @@ def _write_corroborations(
         else:
             row.reason, row.score, row.active = c.reason, c.score, True
             session.add(row)
-    # a group that grew ({RT, SOHR} -> {RT, SOHR, TASS}) retires its smaller self
-    retired: set[str] = set()
-    for c in corroborations:
-        if len(c.claims) <= 8:
-            retired.update(
-                corroboration_key(sub)
-                for n in range(2, len(c.claims))
-                for sub in combinations(c.claims, n)
-            )
-    retired -= set(keys)
-    for chunk in _chunks(sorted(retired), 500):
-        for row in session.exec(
-            select(tables.Corroboration)
-            .where(col(tables.Corroboration.key).in_(chunk))
-            .where(col(tables.Corroboration.active).is_(True))
-        ).all():
-            row.active = False
-            session.add(row)
+    # what the component held and is not found again (a group that grew, {RT, SOHR} -> {RT,
+    # SOHR, TASS}, retires its smaller self): kept, inactive
+    _retire_corroborations(session, lambda claims: claims <= component, keep=set(keys))
+
+
+_CORROBORATION_TABLE: Any = tables.Corroboration.__table__  # type: ignore[attr-defined]
+
+
+def _retire_corroborations(
+    session: Session, retire: Callable[[set[int]], bool], keep: Iterable[str] = ()
+) -> None:
+    """Set inactive the active corroborations whose claims ``retire`` picks (but those keyed in
+    ``keep``). Reads only ids and keys (a key is its sorted claim ids)."""
+    t = _CORROBORATION_TABLE
+    keep = set(keep)
+    session.flush()
+    ids = [
+        cid
+        for cid, key in session.execute(sa_select(t.c.id, t.c.key).where(t.c.active.is_(True)))
+        if key not in keep and retire({int(x) for x in key.split("-")})
+    ]
+    for chunk in _chunks(ids, 500):
+        session.execute(
+            update(t).where(t.c.id.in_(chunk)).values(active=False),
+            execution_options={"synchronize_session": False},
+        )
+    retired = set(ids)
+    for row in list(session.identity_map.values()) if retired else ():  # loaded before: as now
+        if isinstance(row, tables.Corroboration) and row.id in retired:
+            set_committed_value(row, "active", False)
 
 
 # ------------------------------------------------------------------------------- batches
