@@ -9,7 +9,12 @@ from dataclasses import replace
 from functools import lru_cache
 
 from claimtrack.attribute.clauses import _Clauses
-from claimtrack.attribute.lexicon import _AS_SAYING_VERBS, _SENTENCE_ADVERBS, _lexicon
+from claimtrack.attribute.lexicon import (
+    _AS_SAYING_VERBS,
+    _SENTENCE_ADVERBS,
+    Lexicon,
+    default_lexicon,
+)
 from claimtrack.attribute.patterns import _QUOTE_CHARS
 from claimtrack.attribute.quotes import _first_person_pass, _quote_spans, _Quotes
 from claimtrack.attribute.sites import _Found
@@ -36,10 +41,16 @@ _CREDIT_TAIL = re.compile(r"\s*(?:[-–—]{1,2}\s*|\()(?:[A-Z][\w.]*)(?:\s[A-Z]
 
 
 def attribute(
-    doc: Document, claims: Sequence[Claim], registry: SourceRegistry | None = None
+    doc: Document,
+    claims: Sequence[Claim],
+    registry: SourceRegistry | None = None,
+    lexicon: Lexicon | None = None,
 ) -> tuple[Claim, ...]:
-    """The claims with their attribution filled in, clauses split where one sentence has two."""
-    return _Attributor(doc, registry if registry is not None else _default()).run(claims)
+    """The claims with their attribution filled in, clauses split where one sentence has two.
+
+    ``lexicon`` replaces the packaged cue vocabulary (``load_lexicon`` of another folder)."""
+    known = registry if registry is not None else _default()
+    return _Attributor(doc, known, lexicon or default_lexicon()).run(claims)
 
 
 @lru_cache(maxsize=1)
@@ -75,9 +86,9 @@ _CREDIT_LINE = re.compile(r"^\s*(?:--|—|–)\s*[A-Z][\w .&/-]{1,40}$")
 
 
 class _Attributor(_Subjects, _Quotes, _Clauses):
-    def __init__(self, doc: Document, registry: SourceRegistry) -> None:
+    def __init__(self, doc: Document, registry: SourceRegistry, lexicon: Lexicon) -> None:
         super().__init__(doc, registry)
-        self.lex = _lexicon()
+        self.lex = lexicon
         self.quotes = _quote_spans(doc.text)
 
     def run(self, claims: Sequence[Claim]) -> tuple[Claim, ...]:

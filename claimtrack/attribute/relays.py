@@ -25,7 +25,7 @@ class _Relays(_Resolver):
         # "citing a military source", "quoting activists"
         limit = min(n, i + 12)
         for k in range(i + 1, limit):
-            if toks[k].low in self.lex.citing and toks[k].low in ("citing", "quoting"):
+            if toks[k].low in self.lex.citing:
                 span = _np_after(toks, k + 1)
                 if span is not None:
                     src = self._source_for(toks, span[0], span[1], text)
@@ -45,7 +45,7 @@ class _Relays(_Resolver):
         # "..., said in a statement carried by SANA", "speaking to Al Arabiya"
         for k in range(i + 1, min(n - 1, i + 10)):
             pair = (toks[k].low, toks[k + 1].low)
-            if pair in (("carried", "by"), ("quoted", "by"), ("speaking", "to"), ("with", "")):
+            if pair in self.lex.relay_after:
                 span = _np_after(toks, k + 2)
                 if span is not None:
                     out = self._known(toks, *span)

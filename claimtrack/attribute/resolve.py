@@ -30,8 +30,7 @@ from claimtrack.attribute.lexicon import (
     _ROLE_KINDS,
     _SENTENCE_ADVERBS,
     _SOURCE_NOUNS,
-    _STATE_MEDIUM,
-    _Lexicon,
+    Lexicon,
 )
 from claimtrack.attribute.patterns import _INFORMED
 from claimtrack.attribute.tokens import (
@@ -129,6 +128,11 @@ _STATE_MEDIA = re.compile(
     r"(?:(?:state|state-run|state-owned|official|government)[ -]?)+"
     r"(?:([a-z]+) )?(television|tv|news agency|media|broadcaster)$"
 )
+# the medium of each last group of _STATE_MEDIA (a pattern and its table, kept together)
+_STATE_MEDIUM = {
+    "television": "state television", "tv": "state television", "broadcaster": "state television",
+    "news agency": "state news agency", "media": "state media",
+}  # fmt: skip
 
 
 # words dropped from the name of an unnamed source: "the same source" -> "unnamed source"
@@ -160,7 +164,7 @@ _FROM_PLACE = re.compile(
 
 
 class _Resolver:
-    lex: _Lexicon  # set by the engine
+    lex: Lexicon  # set by the engine
     quotes: list[tuple[int, int]]
 
     def __init__(self, doc: Document, registry: SourceRegistry) -> None:

@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from claimtrack.attribute.lexicon import (
     _ACCUSING,
-    _ALWAYS_WEAK,
     _APPOSITIVE_ROLES,
     _AS_CUES,
     _CANDIDATE_ROLES,
@@ -120,7 +119,7 @@ class _Subjects(_NonVerbal):
             and toks[i + 2].is_cap
         ):
             return None  # "TRT World's Ahmed al Burai reports from Idlib": a dateline
-        weak = cue in _ALWAYS_WEAK or cue in self.lex.weak
+        weak = cue in self.lex.weak
         if cue in self.lex.tail_only and not (
             prev is not None
             and _is_tail(toks, i)
