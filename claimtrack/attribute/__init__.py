@@ -5,9 +5,11 @@ A pure stage. ``attribute(doc, claims)`` returns the claims of ``segment(doc)`` 
 Russian defence ministry said ..., prompting Turkish Defence Minister Hulusi Akar to say ...")
 comes back as two clauses, each with exact offsets into ``doc.text``.
 
-The package, one concern a module: ``lexicon`` (the vocabulary), ``tokens`` (tokens and noun
-phrases), ``resolve`` (memory, coreference, source lookup), ``subjects`` (subject rules),
-``relays``, ``nonverbal``, ``quotes``, ``clauses``, and ``engine`` (the orchestration).
+The package, one concern a module: ``lexicon`` (the vocabulary of ``rules/cues.toml`` and
+``rules/attribution.toml``, validated), ``tokens`` (tokens and noun phrases), ``sites`` (what a
+rule is given, ``CueSite``, and what it returns), ``resolve`` (memory, coreference, source
+lookup), ``subjects`` (the subject rules, an ordered tuple of named functions), ``relays``,
+``nonverbal``, ``quotes``, ``clauses``, and ``engine`` (the orchestration).
 
 How it works, per claim and in document order:
 
@@ -29,5 +31,6 @@ No cue, no source: claims in the reporter's own voice stay ``UNATTRIBUTED``.
 """
 
 from claimtrack.attribute.engine import attribute
+from claimtrack.attribute.lexicon import Lexicon, LexiconError, default_lexicon, load_lexicon
 
-__all__ = ["attribute"]
+__all__ = ["Lexicon", "LexiconError", "attribute", "default_lexicon", "load_lexicon"]

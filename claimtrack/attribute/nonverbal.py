@@ -19,7 +19,7 @@ from claimtrack.attribute.lexicon import (
     _SOURCE_NOUNS,
 )
 from claimtrack.attribute.relays import _Relays
-from claimtrack.attribute.sites import _Found, _found
+from claimtrack.attribute.sites import CueSite, _Found, _found
 from claimtrack.attribute.tokens import _index_after, _np_after, _np_before, _Tok
 from claimtrack.model import (
     AttributionKind,
@@ -39,7 +39,9 @@ _IN_THE_POLL = re.compile(
 
 
 class _NonVerbal(_Relays):
-    def _inverted(self, toks: list[_Tok], i: int, cue: str, cue_start: int) -> _Found | None:
+    def _inverted(self, site: CueSite) -> _Found | None:
+        toks, i, cue = site.toks, site.i, site.cue
+        cue_start = site.cue_start
         if i + 1 >= len(toks) or cue not in _INVERTIBLE:
             return None
         if i == 0:
@@ -102,10 +104,10 @@ class _NonVerbal(_Relays):
                         kind=AttributionKind.ACCORDING_TO)  # fmt: skip
         return replace(f, split_at=None)
 
-    def _embedded(
-        self, toks: list[_Tok], span: tuple[int, int], cue: str, cue_start: int, i: int, text: str
-    ) -> _Found | None:
+    def _embedded(self, site: CueSite, span: tuple[int, int]) -> _Found | None:
         """ "Ankara's retaliation, which its military claimed had killed scores ..." -> military."""
+        toks, cue, cue_start = site.toks, site.cue, site.cue_start
+        i, text = site.i, site.text
         a, b = span
         src = self._source_for(toks, a, b, text)
         if src is None:

@@ -29,7 +29,9 @@ from claimtrack.attribute.lexicon import (
     _PRONOUNS,
     _ROLE_KINDS,
     _SENTENCE_ADVERBS,
+    _SINGULAR_HUMAN,
     _SOURCE_NOUNS,
+    _UNNAMED_DROP,
     Lexicon,
 )
 from claimtrack.attribute.patterns import _INFORMED
@@ -68,14 +70,6 @@ _MONITOR_NAMES = re.compile(
 class _Person:
     source: Source
     roles: str  # normalised descriptors: "russian foreign minister"
-
-
-# unnamed sources that "he" or "she" can take up: "a doctor", "a military source", "a witness"
-_SINGULAR_HUMAN = frozenset(
-    {"source", "official", "doctor", "witness", "activist", "resident", "commander", "spokesman",
-     "spokeswoman", "spokesperson", "officer", "medic", "worker", "photographer", "correspondent",
-     "reporter", "journalist", "diplomat", "teacher", "farmer", "technician", "eyewitness"}
-)  # fmt: skip
 
 
 def _singular_human(name: str) -> bool:
@@ -133,10 +127,6 @@ _STATE_MEDIUM = {
     "television": "state television", "tv": "state television", "broadcaster": "state television",
     "news agency": "state news agency", "media": "state media",
 }  # fmt: skip
-
-
-# words dropped from the name of an unnamed source: "the same source" -> "unnamed source"
-_UNNAMED_DROP = frozenset({"the", "a", "an", "same", "this", "that", "these", "those", "such"})
 
 
 @lru_cache(maxsize=1)

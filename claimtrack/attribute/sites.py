@@ -1,5 +1,6 @@
-"""What a rule returns: ``_Found``, one attribution found in a claim, and ``_found``, which
-builds it from a noun-phrase span (descriptor, clause split point)."""
+"""What a rule is given and what it returns: ``CueSite``, one reporting cue in a claim;
+``_Found``, one attribution found in a claim, and ``_found``, which builds it from a noun-phrase
+span (descriptor, clause split point)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,20 @@ from claimtrack.model import (
     AttributionKind,
     Source,
 )
+
+
+@dataclass(frozen=True)
+class CueSite:
+    """One reporting cue in a claim, with what every subject rule asks of it: the rules take this
+    one value instead of the six parameters they used to thread through each other."""
+
+    toks: list[_Tok]  # the claim's tokens
+    i: int  # index of the cue's (first) token
+    cue: str  # the cue as matched, lower case, single-spaced: "said", "pointed out"
+    cue_start: int  # claim-relative offset of the cue
+    text: str  # the claim's text
+    weak: bool  # the cue needs a speaking subject (cues.toml: weak = true)
+    j: int = -1  # the token before the cue, adverbs and auxiliaries stepped over (_skip_back)
 
 
 @dataclass(frozen=True)

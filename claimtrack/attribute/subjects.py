@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from enum import Enum
 
 from claimtrack.attribute.lexicon import (
     _ACCUSING,
@@ -42,7 +44,7 @@ from claimtrack.attribute.lexicon import (
 )
 from claimtrack.attribute.nonverbal import _NonVerbal
 from claimtrack.attribute.patterns import _INFORMED, _MODIFIER_SUFFIX
-from claimtrack.attribute.sites import _Found, _found
+from claimtrack.attribute.sites import CueSite, _Found, _found
 from claimtrack.attribute.tokens import (
     _closes_name,
     _country_possessive,
@@ -72,6 +74,8 @@ _SPACES = re.compile(r"\s+")
 class _Subjects(_NonVerbal):
     def _verbal(self, toks: list[_Tok], i: int, m: re.Match[str], text: str) -> _Found | None:
         cue = _SPACES.sub(" ", m.group().lower())
+        weak = cue in self.lex.weak
+        site = CueSite(toks, i, cue, m.start(), text, weak)
         prev = toks[i - 1] if i > 0 else None
         if (
             cue in _PASSIVE_BY_CUES
@@ -80,7 +84,7 @@ class _Subjects(_NonVerbal):
             and i + 2 < len(toks)
             and toks[i + 1].low == "by"
         ):
-            return self._passive_agent(toks, i, cue, m.start(), text)
+            return self._passive_agent(site)
         if (
             prev is not None
             and prev.low in self.lex.passive_guards
@@ -119,7 +123,6 @@ class _Subjects(_NonVerbal):
             and toks[i + 2].is_cap
         ):
             return None  # "TRT World's Ahmed al Burai reports from Idlib": a dateline
-        weak = cue in self.lex.weak
         if cue in self.lex.tail_only and not (
             prev is not None
             and _is_tail(toks, i)
@@ -130,122 +133,14 @@ class _Subjects(_NonVerbal):
         if cue in _AS_CUES and prev is not None and prev.low == "as":
             return self._quoted_as_saying(toks, i)
         if cue in _CLAUSE_CUES and prev is not None:
-            f = self._participle_subject(toks, i, cue, m.start(), text)
+            f = self._participle_subject(site)
             if f is not None:
                 return f
-        j = _skip_back(toks, i - 1, cue)
-        # "Wird Furati head of press office at Fastaqim Kama Umirt told", "Abu Omar a commander
-        # in Jabhat al-Nusra said": the person named before the role is the subject
-        app = self._role_appositive(toks, j) if j >= 1 else None
-        if app is not None:
-            (a, b), src = app
-            app_f = _found(toks, (a, b), src, cue, m.start(), _rule_at(toks, i), i, text)
-            return self._with_relay(toks, i, replace(app_f, rule="appositive-subject"), text)
-        span = _np_before(toks, j) if j >= 0 else None
-        rule = "subject-cue"
-        if span is not None and span[0] >= 2 and toks[span[0] - 1].low == "and":
-            # "the National Coalition for Syrian Revolution and Opposition Forces": one name
-            k = span[0] - 2
-            while k > 0 and (toks[k - 1].is_cap or toks[k - 1].low in _NAME_PARTICLES):
-                k -= 1
-            for x in range(k, span[0] - 1):
-                if toks[x].is_cap and self._known(toks, x, span[1]) is not None:
-                    span = (x, span[1])
-                    break
-        if span is not None and span[0] >= 2 and toks[span[0] - 1].low == "and":
-            # "Assads regime and Russia have accused rebels", "Kaine and Clinton believe": the
-            # first named leads
-            left = _np_before(toks, span[0] - 2)
-            right = self._known(toks, *span)
-            two_names = (
-                left is not None
-                and left[1] - left[0] >= 1
-                and span[1] - span[0] >= 1
-                and all(t.is_cap for t in toks[left[0] : left[1] + 1])
-                and all(t.is_cap for t in toks[span[0] : span[1] + 1])
-            )  # "Senate Majority Leader Paul Crane and Minority Leader Ellen Vance said"
-            if (
-                left is not None
-                and left[0] == 0
-                and (
-                    self._known(toks, *left) is not None
-                    or (right is not None and right.is_person and toks[left[1]].is_cap)
-                    or two_names
-                )
-            ):
-                span = (left[0], left[1])
-        if (
-            span is not None
-            and toks[span[1]].bare == "people"
-            and _INFORMED.match(text, toks[span[1]].end) is None
-        ):
-            span = None  # "... killed 1102 people said the Observatory": the dead, not a source
-        if span is not None:
-            span = self._first_of_joint(toks, span)
-        if (
-            span is not None
-            and span[0] == span[1]
-            and toks[span[0]].low in ("it", "they")
-            and cue in _DENIALS
-        ):
-            # "... pointed the finger at Assad's government for the attack though it denied any
-            # responsibility": who denies is who was accused, not the last body that spoke
-            accused = self._accused_before(toks, span[0], text)
-            if accused is not None:
-                return _found(toks, span, accused, cue, m.start(), "pronoun-accused", i, text)
-        if span is not None:
-            f = self._from_span(toks, span, cue, m.start(), i, text, weak)
-            if f is None:
-                f = self._modified_subject(toks, span[0], cue, m.start(), i, text, weak)
-            if f is None:
-                f = self._document_subject(toks, i, cue, m.start(), text)
-            return f
-        doc = self._document_subject(toks, i, cue, m.start(), text)
-        if doc is not None:
-            return doc
-        finite = cue in ("said", "says", "told", "tells") or cue.endswith("ed")
-        if finite and j >= 2 and toks[j].is_word and not toks[j].is_cap:
-            # "A police source in the city said", "Local sources in the town said": a plain
-            # place noun after a preposition is no noun phrase of its own; the subject is before
-            for k in range(j - 1, max(0, j - 4), -1):
-                if toks[k].low in ("in", "at", "from", "inside", "within", "near"):
-                    f = self._prep_object(toks, (k + 1, j), cue, m.start(), i, text, weak)
-                    if f is not None:
-                        return f
-                    break
-            f = self._modified_subject(toks, j + 1, cue, m.start(), i, text, weak)
-            if f is not None:
-                return f
-        if j >= 0 and toks[j].text in ("-", "–", "—", ")"):
-            # "The Observatory - which has a network of sources - also said"
-            opener = "(" if toks[j].text == ")" else toks[j].text
-            k = j - 1
-            while k >= 0 and toks[k].text != opener:
-                k -= 1
-            if k > 0:
-                inner = _np_before(toks, k - 1)
-                if inner is not None:
-                    f = self._from_span(toks, inner, cue, m.start(), i, text, weak)
-                    if f is not None:
-                        return f
-        if j >= 0 and toks[j].low in _COORD:
-            return self._coordinated(toks, j, cue, m.start(), i, weak)
-        if j >= 0 and toks[j].text == ",":
-            f = self._before_comma(toks, j, cue, m.start(), i, text, weak)
-            if f is not None:
-                return f
-        if (j >= 0 and toks[j].text in ("”", '"', "’", ",")) or (
-            j >= 0 and toks[j].is_word and not _is_head(toks[j]) and i > 0
-        ):
-            # inversion: "..., said Rami Abdel Rahman", "... killed said the Observatory"
-            f = self._inverted(toks, i, cue, m.start())
-            if f is not None:
-                return f
-        if j >= 0:
-            f = self._relative_subject(toks, j, cue, m.start(), i, weak)
-            if f is not None:
-                return f
-        del rule
+        site = replace(site, j=_skip_back(toks, i - 1, cue))
+        for rule in SUBJECT_RULES:
+            out = rule(self, site)
+            if out is not None:
+                return out if isinstance(out, _Found) else None
         return None
 
     def _accused_before(self, toks: list[_Tok], k: int, text: str) -> Source | None:
@@ -265,11 +160,11 @@ class _Subjects(_NonVerbal):
                 return self._source_for(toks, span[0], span[1], text)
         return None
 
-    def _passive_agent(
-        self, toks: list[_Tok], i: int, cue: str, cue_start: int, text: str
-    ) -> _Found | None:
+    def _passive_agent(self, site: CueSite) -> _Found | None:
         """ "The capture of Tel Hamis was announced by the Kurdish YPG militia", "The deaths were
         confirmed by the Syrian Observatory": the agent after "by" is the source."""
+        toks, i, cue = site.toks, site.i, site.cue
+        cue_start, text = site.cue_start, site.text
         span = _np_after(toks, i + 2)
         if span is None or not (toks[span[1]].is_cap or toks[span[1]].bare in _SOURCE_NOUNS):
             return None
@@ -281,19 +176,12 @@ class _Subjects(_NonVerbal):
         found = _found(toks, span, src, cue, cue_start, "passive-by", i, text)
         return replace(found, split_at=None)
 
-    def _modified_subject(
-        self,
-        toks: list[_Tok],
-        a: int,
-        cue: str,
-        cue_start: int,
-        i: int,
-        text: str,
-        weak: bool,
-    ) -> _Found | None:
+    def _modified_subject(self, site: CueSite, a: int) -> _Found | None:
         """A source noun with a modifier between it and the cue: "European officials speaking
         on condition of anonymity said", "A U.S. official familiar with the assessments said",
         "Medics attending the victims said", "An activist who spoke to Reuters told"."""
+        toks, cue, cue_start = site.toks, site.cue, site.cue_start
+        i, text, weak = site.i, site.text, site.weak
         if cue.endswith("ing"):
             return None  # "..., adding new urgency": a participle's subject is the sentence's
         for k in range(a - 1, max(0, a - 12), -1):
@@ -319,11 +207,11 @@ class _Subjects(_NonVerbal):
                 return _found(toks, left, src, cue, cue_start, "subject-cue", i, text)
         return None
 
-    def _participle_subject(
-        self, toks: list[_Tok], i: int, cue: str, cue_start: int, text: str
-    ) -> _Found | None:
+    def _participle_subject(self, site: CueSite) -> _Found | None:
         """ "Trump later walked back the comment, saying he was joking", "The campaign released
         a statement saying ...": the subject of the sentence says it."""
+        toks, i, cue = site.toks, site.i, site.cue
+        cue_start, text = site.cue_start, site.text
         prev = toks[i - 1]
         statement = prev.bare in generic_words().documents and toks[i - 2].low in ("a", "an")
         if prev.text != "," and not statement:
@@ -363,12 +251,12 @@ class _Subjects(_NonVerbal):
                 return (a, p - 1)
         return span
 
-    def _document_subject(
-        self, toks: list[_Tok], i: int, cue: str, cue_start: int, text: str
-    ) -> _Found | None:
+    def _document_subject(self, site: CueSite) -> _Found | None:
         """A poll, report or study with a participle or "of" phrase between it and the cue: "A
         separate CNN/ORC poll released Tuesday found", "A CNN/ORC snap poll of debate watchers
         found", "A Pew report published in May said"."""
+        toks, i, cue = site.toks, site.i, site.cue
+        cue_start, text = site.cue_start, site.text
         docs = generic_words().documents
         for k in range(i - 2, max(-1, i - 16), -1):
             t = toks[k]
@@ -476,16 +364,9 @@ class _Subjects(_NonVerbal):
         self._remember_person(src, "")
         return (n, m), src
 
-    def _from_span(
-        self,
-        toks: list[_Tok],
-        span: tuple[int, int],
-        cue: str,
-        cue_start: int,
-        i: int,
-        text: str,
-        weak: bool,
-    ) -> _Found | None:
+    def _from_span(self, site: CueSite, span: tuple[int, int]) -> _Found | None:
+        toks, cue, cue_start = site.toks, site.cue, site.cue_start
+        i, text, weak = site.i, site.text, site.weak
         a, b = span
         if toks[b].bare in _POLLED:
             # "Most respondents said", "56 percent of those polled said": the poll's finding
@@ -542,7 +423,7 @@ class _Subjects(_NonVerbal):
                     return None
                 return _found(toks, (a, b), src, cue, cue_start, "report-by", i, text)
         if before is not None and before.low in _PREPOSITIONS:
-            return self._prep_object(toks, span, cue, cue_start, i, text, weak)
+            return self._prep_object(site, span)
         if before is not None and toks[b].is_cap and a >= 2:
             # "in eastern Aleppo", "in rebel-held eastern Aleppo": a place after a preposition
             # and its lower-case adjectives is no subject (places are not sources)
@@ -553,7 +434,7 @@ class _Subjects(_NonVerbal):
             ):  # fmt: skip
                 k -= 1
             if k < a - 1 and toks[k].low in ("in", "at", "from", "near", "inside", "outside"):
-                return self._prep_object(toks, (k + 1, b), cue, cue_start, i, text, weak)
+                return self._prep_object(site, (k + 1, b))
         if before is not None and before.low == "what":
             # "... is what the agency said" governs the sentence; "short of what residents say
             # is needed" is an aside in the reporter's voice
@@ -566,7 +447,7 @@ class _Subjects(_NonVerbal):
                 _found(toks, span, src, cue, cue_start, "tail-cue", i, text), split_at=None
             )
         if before is not None and before.low in _RELATIVE:
-            return self._embedded(toks, span, cue, cue_start, i, text)
+            return self._embedded(site, span)
         # apposition: "the monitoring group the Syrian Observatory for Human Rights said"
         span = self._apposition(toks, span, text)
         a, b = span
@@ -581,17 +462,10 @@ class _Subjects(_NonVerbal):
         f = _found(toks, (a, b), src, cue, cue_start, rule, i, text)
         return self._with_relay(toks, i, f, text)
 
-    def _prep_object(
-        self,
-        toks: list[_Tok],
-        span: tuple[int, int],
-        cue: str,
-        cue_start: int,
-        i: int,
-        text: str,
-        weak: bool,
-    ) -> _Found | None:
+    def _prep_object(self, site: CueSite, span: tuple[int, int]) -> _Found | None:
         """The cue's noun phrase follows a preposition: find the real subject."""
+        toks, cue, cue_start = site.toks, site.cue, site.cue_start
+        i, text, weak = site.i, site.text, site.weak
         a, b = span
         prep = toks[a - 1]
         # "The bombardment began after Syrias armed forces said ...": an attribution inside a
@@ -628,7 +502,7 @@ class _Subjects(_NonVerbal):
             left = _np_before(toks, a - 2)
             if left is not None and left[0] > 0 and _is_participle(toks[left[0] - 1]):
                 # "The Jaysh al-Islam group fighting government forces in Syria has admitted"
-                return self._sentence_subject(toks, left[0] - 1, cue, cue_start, i)
+                return self._sentence_subject(site, left[0] - 1)
             if (
                 prep.low == "of"
                 and left is not None
@@ -659,15 +533,15 @@ class _Subjects(_NonVerbal):
                 if src is not None and (not weak or self._speaking_subject(toks, (k, b), src)):
                     return _found(toks, (k, b), src, cue, cue_start, _rule_at(toks, i), i,
                                        text)  # fmt: skip
-        f = self._inverted(toks, i, cue, cue_start)
+        f = self._inverted(site)
         if f is not None:
             return f
-        return self._relative_subject(toks, a - 1, cue, cue_start, i, weak)
+        return self._relative_subject(site, a - 1)
 
-    def _sentence_subject(
-        self, toks: list[_Tok], limit: int, cue: str, cue_start: int, i: int
-    ) -> _Found | None:
+    def _sentence_subject(self, site: CueSite, limit: int) -> _Found | None:
         """The noun phrase that opens the sentence, when a participle phrase follows it."""
+        toks, cue, cue_start = site.toks, site.cue, site.cue_start
+        i = site.i
         k = 0
         while k < limit and toks[k].low in _CAP_STOP and toks[k].low not in _DETS:
             k += 1
@@ -697,10 +571,10 @@ class _Subjects(_NonVerbal):
             return True  # "The Trump campaign called on ...", "the Republican Party urged"
         return toks[b].bare in generic_words().documents
 
-    def _coordinated(
-        self, toks: list[_Tok], j: int, cue: str, cue_start: int, i: int, weak: bool
-    ) -> _Found | None:
+    def _coordinated(self, site: CueSite, j: int) -> _Found | None:
         """ "Mr Cavusoglu later held talks with ... Sergey Lavrov ... and said" -> Cavusoglu."""
+        toks, cue, cue_start = site.toks, site.cue, site.cue_start
+        i = site.i
         k = 0
         while k < j and (toks[k].low in _CAP_STOP or not toks[k].is_word) and not toks[k].is_cap:
             if toks[k].low in _DETS or toks[k].low in _POSS_PRON:
@@ -718,10 +592,10 @@ class _Subjects(_NonVerbal):
             return None
         return _found(toks, span, src, cue, cue_start, "coordinated-subject", i, text)
 
-    def _relative_subject(
-        self, toks: list[_Tok], j: int, cue: str, cue_start: int, i: int, weak: bool
-    ) -> _Found | None:
+    def _relative_subject(self, site: CueSite, j: int) -> _Found | None:
         """ "Mr Erdogan, who was returning from a visit to Pakistan, said" -> Erdogan."""
+        toks, cue, cue_start = site.toks, site.cue, site.cue_start
+        i = site.i
         text = self._cur_text
         for k in range(j, -1, -1):
             if toks[k].low in _RELATIVE and k > 0:
@@ -744,13 +618,13 @@ class _Subjects(_NonVerbal):
                 return None
         return None
 
-    def _before_comma(
-        self, toks: list[_Tok], j: int, cue: str, cue_start: int, i: int, text: str, weak: bool
-    ) -> _Found | None:
+    def _before_comma(self, site: CueSite, j: int) -> _Found | None:
         """ "The Syrian Observatory for Human Rights, a UK-based war monitor, blamed" -> SOHR;
         "Morrow's spokesman, Brian Fallon, said" and "Kellyanne Conway, Trump's campaign
         manager, said" -> the person."""
-        aside = self._before_aside(toks, j, cue, cue_start, i, text, weak)
+        toks, cue, cue_start = site.toks, site.cue, site.cue_start
+        i, text = site.i, site.text
+        aside = self._before_aside(site, j)
         if aside is not None:
             return aside
         person = self._comma_person(toks, j)
@@ -775,12 +649,12 @@ class _Subjects(_NonVerbal):
                     return _found(toks, outer, src, cue, cue_start, "subject-cue", i, text)
         return None
 
-    def _before_aside(
-        self, toks: list[_Tok], j: int, cue: str, cue_start: int, i: int, text: str, weak: bool
-    ) -> _Found | None:
+    def _before_aside(self, site: CueSite, j: int) -> _Found | None:
         """The subject before an aside between commas: "Trump, speaking at a rally in Florida,
         said", "Obama, asked about the remarks, said", "Trump, 70, said"; "The report, released
         by the House Oversight Committee, found" -> the committee."""
+        toks, cue, cue_start = site.toks, site.cue, site.cue_start
+        i, text, weak = site.i, site.text, site.weak
         c = j - 1
         while c >= 0 and toks[c].text != ",":
             if toks[c].text in (";", ":", '"', "“", "”"):
@@ -901,3 +775,186 @@ class _Subjects(_NonVerbal):
         if far is not None or toks[prev[1]].is_cap:
             return prev
         return span
+
+
+# ------------------------------------------------------------------------------ subject rules
+#
+# The source of a reporting verb, tried in order once the cue has passed its guards (passive,
+# adjectival, negated, tail-only, "as saying", clause participles; see ``_Subjects._verbal``).
+# Each rule takes the cue's ``CueSite`` and returns the attribution it finds, ``None`` when it
+# does not apply (the next rule is tried), or ``NO_SOURCE`` when it applies and decides that the
+# cue has no source (no later rule is tried).
+
+
+class Decided(Enum):
+    NO_SOURCE = "no source"
+
+
+NO_SOURCE = Decided.NO_SOURCE
+Outcome = _Found | Decided | None
+
+
+def appositive_person(rules: _Subjects, site: CueSite) -> Outcome:
+    """The person named before a role: "Abu Omar a commander in Jabhat al-Nusra said", "Wird
+    Furati head of press office at Fastaqim Kama Umirt told" -> the person."""
+    toks, i, j = site.toks, site.i, site.j
+    app = rules._role_appositive(toks, j) if j >= 1 else None
+    if app is None:
+        return None
+    span, src = app
+    f = _found(toks, span, src, site.cue, site.cue_start, _rule_at(toks, i), i, site.text)
+    return rules._with_relay(toks, i, replace(f, rule="appositive-subject"), site.text)
+
+
+def _subject_span(rules: _Subjects, site: CueSite) -> tuple[int, int] | None:
+    """The noun phrase just before the cue, joined names taken whole or by their first."""
+    toks, j = site.toks, site.j
+    span = _np_before(toks, j) if j >= 0 else None
+    if span is not None and span[0] >= 2 and toks[span[0] - 1].low == "and":
+        # "the National Coalition for Syrian Revolution and Opposition Forces": one name
+        k = span[0] - 2
+        while k > 0 and (toks[k - 1].is_cap or toks[k - 1].low in _NAME_PARTICLES):
+            k -= 1
+        for x in range(k, span[0] - 1):
+            if toks[x].is_cap and rules._known(toks, x, span[1]) is not None:
+                span = (x, span[1])
+                break
+    if span is not None and span[0] >= 2 and toks[span[0] - 1].low == "and":
+        # "Assads regime and Russia have accused rebels", "Kaine and Clinton believe": the
+        # first named leads
+        left = _np_before(toks, span[0] - 2)
+        right = rules._known(toks, *span)
+        two_names = (
+            left is not None
+            and left[1] - left[0] >= 1
+            and span[1] - span[0] >= 1
+            and all(t.is_cap for t in toks[left[0] : left[1] + 1])
+            and all(t.is_cap for t in toks[span[0] : span[1] + 1])
+        )  # "Senate Majority Leader Paul Crane and Minority Leader Ellen Vance said"
+        if (
+            left is not None
+            and left[0] == 0
+            and (
+                rules._known(toks, *left) is not None
+                or (right is not None and right.is_person and toks[left[1]].is_cap)
+                or two_names
+            )
+        ):
+            span = (left[0], left[1])
+    if (
+        span is not None
+        and toks[span[1]].bare == "people"
+        and _INFORMED.match(site.text, toks[span[1]].end) is None
+    ):
+        return None  # "... killed 1102 people said the Observatory": the dead, not a source
+    return rules._first_of_joint(toks, span) if span is not None else None
+
+
+def noun_phrase_before(rules: _Subjects, site: CueSite) -> Outcome:
+    """The noun phrase before the cue: "The Syrian Observatory for Human Rights said", "Russian
+    Foreign Minister Sergei Lavrov told reporters", "it denied" (after "pointed the finger at
+    Assad's government": the accused). Where there is such a phrase, it decides."""
+    span = _subject_span(rules, site)
+    if span is None:
+        return None
+    toks, cue, text = site.toks, site.cue, site.text
+    if span[0] == span[1] and toks[span[0]].low in ("it", "they") and cue in _DENIALS:
+        # "... pointed the finger at Assad's government for the attack though it denied any
+        # responsibility": who denies is who was accused, not the last body that spoke
+        accused = rules._accused_before(toks, span[0], text)
+        if accused is not None:
+            return _found(toks, span, accused, cue, site.cue_start, "pronoun-accused", site.i, text)
+    f = rules._from_span(site, span)
+    if f is None:
+        f = rules._modified_subject(site, span[0])
+    if f is None:
+        f = rules._document_subject(site)
+    return f if f is not None else NO_SOURCE
+
+
+def document_before(rules: _Subjects, site: CueSite) -> Outcome:
+    """A poll, report or study with a participle or "of" phrase between it and the cue: "A
+    separate CNN/ORC poll released Tuesday found", "A Pew report published in May said"."""
+    return rules._document_subject(site)
+
+
+def place_after_preposition(rules: _Subjects, site: CueSite) -> Outcome:
+    """A plain place noun after a preposition is no noun phrase of its own; the subject is
+    before it: "A police source in the city said", "Local sources in the town said"."""
+    toks, j, cue = site.toks, site.j, site.cue
+    finite = cue in ("said", "says", "told", "tells") or cue.endswith("ed")
+    if not (finite and j >= 2 and toks[j].is_word and not toks[j].is_cap):
+        return None
+    for k in range(j - 1, max(0, j - 4), -1):
+        if toks[k].low in ("in", "at", "from", "inside", "within", "near"):
+            f = rules._prep_object(site, (k + 1, j))
+            if f is not None:
+                return f
+            break
+    return rules._modified_subject(site, j + 1)
+
+
+def aside_between_dashes(rules: _Subjects, site: CueSite) -> Outcome:
+    """The subject before an aside between dashes or brackets: "The Observatory - which has a
+    network of sources - also said"."""
+    toks, j = site.toks, site.j
+    if not (j >= 0 and toks[j].text in ("-", "–", "—", ")")):
+        return None
+    opener = "(" if toks[j].text == ")" else toks[j].text
+    k = j - 1
+    while k >= 0 and toks[k].text != opener:
+        k -= 1
+    if k <= 0:
+        return None
+    inner = _np_before(toks, k - 1)
+    return rules._from_span(site, inner) if inner is not None else None
+
+
+def coordinated_verb(rules: _Subjects, site: CueSite) -> Outcome:
+    """The subject of the first of two verbs: "Mr Cavusoglu later held talks with ... Sergey
+    Lavrov ... and said" -> Cavusoglu. After "and", "but", "then", it decides."""
+    if not (site.j >= 0 and site.toks[site.j].low in _COORD):
+        return None
+    f = rules._coordinated(site, site.j)
+    return f if f is not None else NO_SOURCE
+
+
+def before_comma(rules: _Subjects, site: CueSite) -> Outcome:
+    """The subject before a comma-delimited aside: "The Syrian Observatory for Human Rights, a
+    UK-based war monitor, blamed" -> SOHR; "Morrow's spokesman, Brian Fallon, said" -> the
+    person."""
+    if not (site.j >= 0 and site.toks[site.j].text == ","):
+        return None
+    return rules._before_comma(site, site.j)
+
+
+def inverted_after_cue(rules: _Subjects, site: CueSite) -> Outcome:
+    """The source after the cue: "..., said Rami Abdel Rahman", "... killed said the
+    Observatory"."""
+    toks, j = site.toks, site.j
+    if (j >= 0 and toks[j].text in ("”", '"', "’", ",")) or (
+        j >= 0 and toks[j].is_word and not _is_head(toks[j]) and site.i > 0
+    ):
+        return rules._inverted(site)
+    return None
+
+
+def relative_clause(rules: _Subjects, site: CueSite) -> Outcome:
+    """The subject before a relative clause: "Mr Erdogan, who was returning from a visit to
+    Pakistan, said" -> Erdogan."""
+    return rules._relative_subject(site, site.j) if site.j >= 0 else None
+
+
+SubjectRule = Callable[[_Subjects, CueSite], Outcome]
+# in the order they are tried
+SUBJECT_RULES: tuple[SubjectRule, ...] = (
+    appositive_person,
+    noun_phrase_before,
+    document_before,
+    place_after_preposition,
+    aside_between_dashes,
+    coordinated_verb,
+    before_comma,
+    inverted_after_cue,
+    relative_clause,
+)
