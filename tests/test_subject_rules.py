@@ -8,14 +8,15 @@ import re
 import pytest
 
 from claimtrack.attribute import attribute
-from claimtrack.attribute.subjects import SUBJECT_RULES
+from claimtrack.attribute.subjects import CUE_GUARDS, SUBJECT_RULES, VERBAL_RULES
 from claimtrack.model import Document
 from claimtrack.segment import segment
 
 
 def test_every_subject_rule_carries_its_example_sentence() -> None:
-    assert len({rule.__name__ for rule in SUBJECT_RULES}) == len(SUBJECT_RULES)
-    for rule in SUBJECT_RULES:
+    assert VERBAL_RULES == CUE_GUARDS + SUBJECT_RULES
+    assert len({rule.__name__ for rule in VERBAL_RULES}) == len(VERBAL_RULES)
+    for rule in VERBAL_RULES:
         assert rule.__doc__ and re.search(r'"[^"]{12,}"', rule.__doc__), rule.__name__
     # the noun phrase before the cue decides before the rules that look further away
     names = [rule.__name__ for rule in SUBJECT_RULES]
@@ -26,6 +27,22 @@ def test_every_subject_rule_carries_its_example_sentence() -> None:
 @pytest.mark.parametrize(
     ("sentence", "source", "rule"),
     [
+        # cue guards
+        (
+            "The ceasefire was announced by the Russian defence ministry on Monday.",
+            "Russian Defence Ministry",
+            "passive-by",
+        ),
+        ("No casualties were reported in the attack.", None, None),
+        ("The commander is said to have fled to Turkey.", None, None),
+        ("He did not say whether the talks would resume.", None, None),
+        ("TRT World's Ahmed al Burai reports from Idlib.", None, None),
+        (
+            "SANA quoted a military source as saying that 20 terrorists were killed.",
+            "military source",
+            "relay-quoted",
+        ),
+        # subject rules
         (
             "Abu Omar a commander in Jabhat al-Nusra said the fighters had withdrawn.",
             "Abu Omar",
@@ -61,7 +78,9 @@ def test_every_subject_rule_carries_its_example_sentence() -> None:
         ),
     ],
 )
-def test_subject_rules_on_their_sentences(sentence: str, source: str, rule: str) -> None:
+def test_subject_rules_on_their_sentences(
+    sentence: str, source: str | None, rule: str | None
+) -> None:
     doc = Document(sentence)
     (claim,) = attribute(doc, segment(doc))
     assert (claim.attribution.source, claim.attribution.rule) == (source, rule)

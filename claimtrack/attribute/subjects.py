@@ -1,5 +1,10 @@
-"""Subject rules: the source noun phrase of a reporting verb ("X said", "X, who ..., said",
-"X held talks with Y and said", passive agents, appositions, document subjects)."""
+"""Subject rules: the source of a verbal cue ("X said", "X, who ..., said", "X held talks with
+Y and said", passive agents, appositions, document subjects).
+
+``VERBAL_RULES`` is the order in which a cue is tried: first ``CUE_GUARDS`` (uses of a cue form
+that are no report, and cues whose source is found another way), then ``SUBJECT_RULES``. Each is
+a small named function over one ``CueSite``, with the sentence it exists for in its docstring;
+the ``_Subjects`` methods above them are the noun-phrase work they share."""
 
 from __future__ import annotations
 
@@ -73,71 +78,13 @@ _SPACES = re.compile(r"\s+")
 
 class _Subjects(_NonVerbal):
     def _verbal(self, toks: list[_Tok], i: int, m: re.Match[str], text: str) -> _Found | None:
+        """The attribution of the verbal cue ``m`` at token ``i``: its guards, then its subject
+        rules (``VERBAL_RULES``), in order, until one decides."""
         cue = _SPACES.sub(" ", m.group().lower())
-        weak = cue in self.lex.weak
-        site = CueSite(toks, i, cue, m.start(), text, weak)
-        prev = toks[i - 1] if i > 0 else None
-        if (
-            cue in _PASSIVE_BY_CUES
-            and prev is not None
-            and prev.low in ("was", "were", "been", "is", "are")
-            and i + 2 < len(toks)
-            and toks[i + 1].low == "by"
-        ):
-            return self._passive_agent(site)
-        if (
-            prev is not None
-            and prev.low in self.lex.passive_guards
-            and not (cue in _AS_CUES and prev.low == "as")
-        ):
-            return None
-        if (
-            cue.endswith("ed")
-            and cue not in _RELAY_BY | {"posted"}
-            and i + 1 < len(toks)
-            and toks[i + 1].low == "by"
-            and prev is not None
-            and prev.is_word
-            and not prev.is_cap
-            and prev.low not in _PRONOUNS
-        ):
-            return None  # "the Syrian regime accused by Washington of ...": a passive
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if (
-            cue in ("said", "says")
-            and nxt is not None
-            and nxt.low == "to"
-            and prev is not None
-            and prev.low in ("is", "are", "was", "were")
-        ):
-            return None
-        if prev is not None and prev.possessive:
-            return None  # "Trump's claim that ...": a noun
-        if prev is not None and prev.low in ("not", "n't", "never") and cue not in _AS_CUES:
-            return None  # "He did not say whether", "has not said", "never confirmed"
-        if (
-            cue in ("reports", "reported", "reporting")
-            and nxt is not None
-            and nxt.low == "from"
-            and i + 2 < len(toks)
-            and toks[i + 2].is_cap
-        ):
-            return None  # "TRT World's Ahmed al Burai reports from Idlib": a dateline
-        if cue in self.lex.tail_only and not (
-            prev is not None
-            and _is_tail(toks, i)
-            and (prev.low in _PRONOUNS or self._is_person(prev))
-        ):
-            return None  # "... he continued", "... Fabius went on"; not "the offensive continues"
-        # "X was quoted as saying", "X quoted Y as saying"
-        if cue in _AS_CUES and prev is not None and prev.low == "as":
-            return self._quoted_as_saying(toks, i)
-        if cue in _CLAUSE_CUES and prev is not None:
-            f = self._participle_subject(site)
-            if f is not None:
-                return f
-        site = replace(site, j=_skip_back(toks, i - 1, cue))
-        for rule in SUBJECT_RULES:
+        site = CueSite(
+            toks, i, cue, m.start(), text, cue in self.lex.weak, _skip_back(toks, i - 1, cue)
+        )
+        for rule in VERBAL_RULES:
             out = rule(self, site)
             if out is not None:
                 return out if isinstance(out, _Found) else None
@@ -794,6 +741,140 @@ NO_SOURCE = Decided.NO_SOURCE
 Outcome = _Found | Decided | None
 
 
+# --------------------------------------------------------------------------------- cue guards
+#
+# Before the subject rules: uses of a cue form that are no report ("were reported", "Trump's
+# claim"), and cues whose source is found another way ("was announced by X", "quoted X as
+# saying"). Same protocol as the subject rules below.
+
+
+def _prev(site: CueSite) -> _Tok | None:
+    return site.toks[site.i - 1] if site.i > 0 else None
+
+
+def _next(site: CueSite) -> _Tok | None:
+    return site.toks[site.i + 1] if site.i + 1 < len(site.toks) else None
+
+
+def passive_by_agent(rules: _Subjects, site: CueSite) -> Outcome:
+    """A passive report names its source after "by": "The ceasefire was announced by the
+    Russian defence ministry" -> the ministry."""
+    prev, toks, i = _prev(site), site.toks, site.i
+    if (
+        site.cue in _PASSIVE_BY_CUES
+        and prev is not None
+        and prev.low in ("was", "were", "been", "is", "are")
+        and i + 2 < len(toks)
+        and toks[i + 1].low == "by"
+    ):
+        f = rules._passive_agent(site)
+        return f if f is not None else NO_SOURCE
+    return None
+
+
+def passive_or_adjectival(rules: _Subjects, site: CueSite) -> Outcome:
+    """After a passive guard (cues.toml) the form is no cue: "no casualties were reported", "the
+    said area"; but "quoted him as saying" is."""
+    prev = _prev(site)
+    if (
+        prev is not None
+        and prev.low in rules.lex.passive_guards
+        and not (site.cue in _AS_CUES and prev.low == "as")
+    ):
+        return NO_SOURCE
+    return None
+
+
+def participle_by(rules: _Subjects, site: CueSite) -> Outcome:
+    """A participle with "by" after a common noun is a passive: "the Syrian regime accused by
+    Washington of ..."."""
+    prev, toks, i, cue = _prev(site), site.toks, site.i, site.cue
+    if (
+        cue.endswith("ed")
+        and cue not in _RELAY_BY | {"posted"}
+        and i + 1 < len(toks)
+        and toks[i + 1].low == "by"
+        and prev is not None
+        and prev.is_word
+        and not prev.is_cap
+        and prev.low not in _PRONOUNS
+    ):
+        return NO_SOURCE
+    return None
+
+
+def said_to_be(rules: _Subjects, site: CueSite) -> Outcome:
+    """Hearsay, not a report: "the commander is said to have fled"."""
+    prev, nxt = _prev(site), _next(site)
+    if (
+        site.cue in ("said", "says")
+        and nxt is not None
+        and nxt.low == "to"
+        and prev is not None
+        and prev.low in ("is", "are", "was", "were")
+    ):
+        return NO_SOURCE
+    return None
+
+
+def possessive_noun(rules: _Subjects, site: CueSite) -> Outcome:
+    """After a possessive the form is a noun: "Trump's claim that ..."."""
+    prev = _prev(site)
+    return NO_SOURCE if prev is not None and prev.possessive else None
+
+
+def negated(rules: _Subjects, site: CueSite) -> Outcome:
+    """A negated cue reports nothing: "He did not say whether", "has not said", "never
+    confirmed"."""
+    prev = _prev(site)
+    if prev is not None and prev.low in ("not", "n't", "never") and site.cue not in _AS_CUES:
+        return NO_SOURCE
+    return None
+
+
+def dateline_reports(rules: _Subjects, site: CueSite) -> Outcome:
+    """A reporter's dateline: "TRT World's Ahmed al Burai reports from Idlib"."""
+    nxt, toks, i = _next(site), site.toks, site.i
+    if (
+        site.cue in ("reports", "reported", "reporting")
+        and nxt is not None
+        and nxt.low == "from"
+        and i + 2 < len(toks)
+        and toks[i + 2].is_cap
+    ):
+        return NO_SOURCE
+    return None
+
+
+def tail_only(rules: _Subjects, site: CueSite) -> Outcome:
+    """A tail-only cue (cues.toml) reports only at the end of a sentence after a pronoun or a
+    person: "... he continued", "... Fabius went on"; not "the offensive continues"."""
+    prev = _prev(site)
+    if site.cue in rules.lex.tail_only and not (
+        prev is not None
+        and _is_tail(site.toks, site.i)
+        and (prev.low in _PRONOUNS or rules._is_person(prev))
+    ):
+        return NO_SOURCE
+    return None
+
+
+def quoted_as_saying(rules: _Subjects, site: CueSite) -> Outcome:
+    """ "X was quoted as saying", "SANA quoted a military source as saying": decides."""
+    prev = _prev(site)
+    if site.cue in _AS_CUES and prev is not None and prev.low == "as":
+        f = rules._quoted_as_saying(site.toks, site.i)
+        return f if f is not None else NO_SOURCE
+    return None
+
+
+def clause_participle(rules: _Subjects, site: CueSite) -> Outcome:
+    """A participle clause takes the sentence's subject: "..., saying he was joking"."""
+    if site.cue in _CLAUSE_CUES and _prev(site) is not None:
+        return rules._participle_subject(site)
+    return None
+
+
 def appositive_person(rules: _Subjects, site: CueSite) -> Outcome:
     """The person named before a role: "Abu Omar a commander in Jabhat al-Nusra said", "Wird
     Furati head of press office at Fastaqim Kama Umirt told" -> the person."""
@@ -947,6 +1028,18 @@ def relative_clause(rules: _Subjects, site: CueSite) -> Outcome:
 
 SubjectRule = Callable[[_Subjects, CueSite], Outcome]
 # in the order they are tried
+CUE_GUARDS: tuple[SubjectRule, ...] = (
+    passive_by_agent,
+    passive_or_adjectival,
+    participle_by,
+    said_to_be,
+    possessive_noun,
+    negated,
+    dateline_reports,
+    tail_only,
+    quoted_as_saying,
+    clause_participle,
+)
 SUBJECT_RULES: tuple[SubjectRule, ...] = (
     appositive_person,
     noun_phrase_before,
@@ -958,3 +1051,4 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     inverted_after_cue,
     relative_clause,
 )
+VERBAL_RULES = CUE_GUARDS + SUBJECT_RULES
