@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from claimtrack.attribute.clauses import _Clauses
 from claimtrack.attribute.lexicon import (
+    _ADVERBS_OR_COMMA,
     _AS_SAYING_VERBS,
-    _SENTENCE_ADVERBS,
     Lexicon,
     default_lexicon,
 )
@@ -175,7 +175,7 @@ class _Attributor(_Subjects, _Quotes, _Clauses):
         """A sentence without a cue that opens with a person ("Trump seized on the findings.")
         makes that person the one a following "he" or "she" means."""
         a = 0
-        while a < len(toks) and toks[a].low in _SENTENCE_ADVERBS | {","}:
+        while a < len(toks) and toks[a].low in _ADVERBS_OR_COMMA:
             a += 1
         b = a
         while b + 1 < len(toks) and toks[b + 1].is_cap:
@@ -199,7 +199,7 @@ class _Attributor(_Subjects, _Quotes, _Clauses):
             return any(qs < pos < qe for qs, qe in quoted)
 
         results: list[_Found] = []
-        pos_of = {t.start: i for i, t in enumerate(toks)}
+        pos_of: dict[int, int] | None = None  # token index by offset, made at the first cue
         # according to X
         for m in self.lex.according_re.finditer(text):
             if in_quote(m.start()):
@@ -212,6 +212,8 @@ class _Attributor(_Subjects, _Quotes, _Clauses):
         for m in self.lex.cue_re.finditer(text):
             if in_quote(m.start()):
                 continue
+            if pos_of is None:
+                pos_of = {t.start: i for i, t in enumerate(toks)}
             i = pos_of.get(m.start())
             if i is None:
                 continue

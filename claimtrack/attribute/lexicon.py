@@ -376,3 +376,6 @@ _SOURCE_NOUNS = _LEX.source_nouns | generic_words().documents
 # attribution lets organisation-name connectors through a name too ("Observatory for Human
 # Rights"); the registry's person-name test (sources.py) takes the particles alone
 _NAME_PARTICLES = _LEX.name_particles | _LEX.name_connectors
+# unions some rules test per token, made once
+_ADVERBS_OR_COMMA = _SENTENCE_ADVERBS | {","}
+_RELAY_BY_OR_POSTED = _RELAY_BY | {"posted"}

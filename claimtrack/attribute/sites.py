@@ -14,10 +14,12 @@ from claimtrack.model import (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class CueSite:
     """One reporting cue in a claim, with what every subject rule asks of it: the rules take this
-    one value instead of the six parameters they used to thread through each other."""
+    one value instead of the six parameters they used to thread through each other. Read-only
+    by convention (not frozen: a frozen dataclass costs four times as much to make, and one is
+    made for every cue of every claim)."""
 
     toks: list[_Tok]  # the claim's tokens
     i: int  # index of the cue's (first) token
@@ -25,7 +27,10 @@ class CueSite:
     cue_start: int  # claim-relative offset of the cue
     text: str  # the claim's text
     weak: bool  # the cue needs a speaking subject (cues.toml: weak = true)
-    j: int = -1  # the token before the cue, adverbs and auxiliaries stepped over (_skip_back)
+    j: int  # the token before the cue, adverbs and auxiliaries stepped over (_skip_back); set
+    # once the cue has passed its guards (-1 before, and where there is no such token)
+    prev: _Tok | None  # the token just before the cue
+    nxt: _Tok | None  # the token just after it
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from enum import Enum
 
 from claimtrack.attribute.lexicon import (
     _ACCUSING,
+    _ADVERBS_OR_COMMA,
     _APPOSITIVE_ROLES,
     _AS_CUES,
     _CANDIDATE_ROLES,
@@ -41,6 +42,7 @@ from claimtrack.attribute.lexicon import (
     _PRONOUNS,
     _RELATIVE,
     _RELAY_BY,
+    _RELAY_BY_OR_POSTED,
     _ROLE_KINDS,
     _SENTENCE_ADVERBS,
     _SOURCE_NOUNS,
@@ -81,10 +83,15 @@ class _Subjects(_NonVerbal):
         """The attribution of the verbal cue ``m`` at token ``i``: its guards, then its subject
         rules (``VERBAL_RULES``), in order, until one decides."""
         cue = _SPACES.sub(" ", m.group().lower())
-        site = CueSite(
-            toks, i, cue, m.start(), text, cue in self.lex.weak, _skip_back(toks, i - 1, cue)
-        )
-        for rule in VERBAL_RULES:
+        prev = toks[i - 1] if i > 0 else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        site = CueSite(toks, i, cue, m.start(), text, cue in self.lex.weak, -1, prev, nxt)
+        for rule in CUE_GUARDS:
+            out = rule(self, site)
+            if out is not None:
+                return out if isinstance(out, _Found) else None
+        site.j = _skip_back(toks, i - 1, cue)  # only now: most cues stop at a guard
+        for rule in SUBJECT_RULES:
             out = rule(self, site)
             if out is not None:
                 return out if isinstance(out, _Found) else None
@@ -621,7 +628,7 @@ class _Subjects(_NonVerbal):
         if outer is None:
             return None
         start = 0
-        while start < outer[0] and toks[start].low in _SENTENCE_ADVERBS | {","}:
+        while start < outer[0] and toks[start].low in _ADVERBS_OR_COMMA:
             start += 1
         if outer[0] != start:
             return None
@@ -670,7 +677,7 @@ class _Subjects(_NonVerbal):
         while a < c - 1 and toks[a].low in _NAME_PARTICLES:
             a += 1
         first = 0
-        while first < a and toks[first].low in _SENTENCE_ADVERBS | {","}:
+        while first < a and toks[first].low in _ADVERBS_OR_COMMA:
             first += 1
         if a != first or not toks[c - 1].is_cap:
             return None  # the name opens the sentence
@@ -724,13 +731,12 @@ class _Subjects(_NonVerbal):
         return span
 
 
-# ------------------------------------------------------------------------------ subject rules
+# ------------------------------------------------------------------------ rules of a verbal cue
 #
-# The source of a reporting verb, tried in order once the cue has passed its guards (passive,
-# adjectival, negated, tail-only, "as saying", clause participles; see ``_Subjects._verbal``).
-# Each rule takes the cue's ``CueSite`` and returns the attribution it finds, ``None`` when it
-# does not apply (the next rule is tried), or ``NO_SOURCE`` when it applies and decides that the
-# cue has no source (no later rule is tried).
+# ``VERBAL_RULES`` (at the end) are tried in order by ``_Subjects._verbal``: the cue guards, then
+# the subject rules. Each rule takes the cue's ``CueSite`` and returns the attribution it finds,
+# ``None`` when it does not apply (the next rule is tried), or ``NO_SOURCE`` when it applies and
+# decides that the cue has no source (no later rule is tried).
 
 
 class Decided(Enum):
@@ -743,23 +749,14 @@ Outcome = _Found | Decided | None
 
 # --------------------------------------------------------------------------------- cue guards
 #
-# Before the subject rules: uses of a cue form that are no report ("were reported", "Trump's
-# claim"), and cues whose source is found another way ("was announced by X", "quoted X as
-# saying"). Same protocol as the subject rules below.
-
-
-def _prev(site: CueSite) -> _Tok | None:
-    return site.toks[site.i - 1] if site.i > 0 else None
-
-
-def _next(site: CueSite) -> _Tok | None:
-    return site.toks[site.i + 1] if site.i + 1 < len(site.toks) else None
+# Uses of a cue form that are no report ("were reported", "Trump's claim"), and cues whose
+# source is found another way ("was announced by X", "quoted X as saying").
 
 
 def passive_by_agent(rules: _Subjects, site: CueSite) -> Outcome:
     """A passive report names its source after "by": "The ceasefire was announced by the
     Russian defence ministry" -> the ministry."""
-    prev, toks, i = _prev(site), site.toks, site.i
+    prev, toks, i = site.prev, site.toks, site.i
     if (
         site.cue in _PASSIVE_BY_CUES
         and prev is not None
@@ -775,7 +772,7 @@ def passive_by_agent(rules: _Subjects, site: CueSite) -> Outcome:
 def passive_or_adjectival(rules: _Subjects, site: CueSite) -> Outcome:
     """After a passive guard (cues.toml) the form is no cue: "no casualties were reported", "the
     said area"; but "quoted him as saying" is."""
-    prev = _prev(site)
+    prev = site.prev
     if (
         prev is not None
         and prev.low in rules.lex.passive_guards
@@ -788,10 +785,10 @@ def passive_or_adjectival(rules: _Subjects, site: CueSite) -> Outcome:
 def participle_by(rules: _Subjects, site: CueSite) -> Outcome:
     """A participle with "by" after a common noun is a passive: "the Syrian regime accused by
     Washington of ..."."""
-    prev, toks, i, cue = _prev(site), site.toks, site.i, site.cue
+    prev, toks, i, cue = site.prev, site.toks, site.i, site.cue
     if (
         cue.endswith("ed")
-        and cue not in _RELAY_BY | {"posted"}
+        and cue not in _RELAY_BY_OR_POSTED
         and i + 1 < len(toks)
         and toks[i + 1].low == "by"
         and prev is not None
@@ -805,7 +802,7 @@ def participle_by(rules: _Subjects, site: CueSite) -> Outcome:
 
 def said_to_be(rules: _Subjects, site: CueSite) -> Outcome:
     """Hearsay, not a report: "the commander is said to have fled"."""
-    prev, nxt = _prev(site), _next(site)
+    prev, nxt = site.prev, site.nxt
     if (
         site.cue in ("said", "says")
         and nxt is not None
@@ -819,14 +816,14 @@ def said_to_be(rules: _Subjects, site: CueSite) -> Outcome:
 
 def possessive_noun(rules: _Subjects, site: CueSite) -> Outcome:
     """After a possessive the form is a noun: "Trump's claim that ..."."""
-    prev = _prev(site)
+    prev = site.prev
     return NO_SOURCE if prev is not None and prev.possessive else None
 
 
 def negated(rules: _Subjects, site: CueSite) -> Outcome:
     """A negated cue reports nothing: "He did not say whether", "has not said", "never
     confirmed"."""
-    prev = _prev(site)
+    prev = site.prev
     if prev is not None and prev.low in ("not", "n't", "never") and site.cue not in _AS_CUES:
         return NO_SOURCE
     return None
@@ -834,7 +831,7 @@ def negated(rules: _Subjects, site: CueSite) -> Outcome:
 
 def dateline_reports(rules: _Subjects, site: CueSite) -> Outcome:
     """A reporter's dateline: "TRT World's Ahmed al Burai reports from Idlib"."""
-    nxt, toks, i = _next(site), site.toks, site.i
+    nxt, toks, i = site.nxt, site.toks, site.i
     if (
         site.cue in ("reports", "reported", "reporting")
         and nxt is not None
@@ -849,7 +846,7 @@ def dateline_reports(rules: _Subjects, site: CueSite) -> Outcome:
 def tail_only(rules: _Subjects, site: CueSite) -> Outcome:
     """A tail-only cue (cues.toml) reports only at the end of a sentence after a pronoun or a
     person: "... he continued", "... Fabius went on"; not "the offensive continues"."""
-    prev = _prev(site)
+    prev = site.prev
     if site.cue in rules.lex.tail_only and not (
         prev is not None
         and _is_tail(site.toks, site.i)
@@ -861,7 +858,7 @@ def tail_only(rules: _Subjects, site: CueSite) -> Outcome:
 
 def quoted_as_saying(rules: _Subjects, site: CueSite) -> Outcome:
     """ "X was quoted as saying", "SANA quoted a military source as saying": decides."""
-    prev = _prev(site)
+    prev = site.prev
     if site.cue in _AS_CUES and prev is not None and prev.low == "as":
         f = rules._quoted_as_saying(site.toks, site.i)
         return f if f is not None else NO_SOURCE
@@ -870,9 +867,14 @@ def quoted_as_saying(rules: _Subjects, site: CueSite) -> Outcome:
 
 def clause_participle(rules: _Subjects, site: CueSite) -> Outcome:
     """A participle clause takes the sentence's subject: "..., saying he was joking"."""
-    if site.cue in _CLAUSE_CUES and _prev(site) is not None:
+    if site.cue in _CLAUSE_CUES and site.prev is not None:
         return rules._participle_subject(site)
     return None
+
+
+# ------------------------------------------------------------------------------ subject rules
+#
+# The noun phrase that is the source of the verb: before it, after it, or around an aside.
 
 
 def appositive_person(rules: _Subjects, site: CueSite) -> Outcome:

@@ -86,7 +86,11 @@ def _strip_possessive(word: str) -> str:
 
 def _tokens(text: str) -> list[_Tok]:
     pattern = _TOKEN_INITIALS if ". " in text and _INITIAL.search(text) else _TOKEN
-    toks = [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in pattern.finditer(text)]
+    toks = [
+        _Tok(word, word.lower(), m.start(), m.end())
+        for m in pattern.finditer(text)
+        for word in (m.group(),)
+    ]
     # a sentence-initial common noun is not a name: "Activists in Deir Ezzor said"
     for n, t in enumerate(toks[:3]):
         if t.is_word:
