@@ -12,11 +12,18 @@ under two ``PYTHONHASHSEED`` values to see the output does not hang on set order
 On stderr: the number of articles and claims, and the time spent in ``attribute`` alone
 (segmentation excluded), per article: the first run and the best of ``--repeat`` runs (run it
 under ``taskset -c 0`` for one core).
+
+On a busy machine two separate runs differ by more than a refactor does. ``--against FILE``
+compares in one process with another implementation of ``attribute`` (a single-module
+``attribute.py`` of an earlier commit: ``git show a9fdc68:claimtrack/attribute.py > old.py``):
+both must give the same claims, then each article is attributed by both in turn, alternating
+which goes first, and the thread CPU time of each is summed.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 import time
@@ -28,7 +35,7 @@ from claimtrack.datasets import iter_dataset
 from claimtrack.load import normalise_text
 from claimtrack.model import Claim, Document
 from claimtrack.segment import segment
-from claimtrack.sources import default_registry
+from claimtrack.sources import SourceRegistry, default_registry
 
 ROOT = Path(__file__).resolve().parent
 CORPUS = ROOT.parent.parent / "shared" / "corpus" / "fakes-dev.csv"
@@ -65,11 +72,42 @@ def _claim(claim: Claim) -> dict[str, object]:
     return out
 
 
+def _interleaved(
+    against: Path,
+    segmented: list[tuple[str, Document, tuple[Claim, ...]]],
+    rounds: int,
+    registry: SourceRegistry,
+) -> None:
+    """CPU ms per article of ``attribute`` and of the ``attribute`` of the module ``against``."""
+    spec = importlib.util.spec_from_file_location("attribute_against", against)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"{against}: not a Python module")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    pair = {"this tree": attribute, str(against): module.attribute}
+    for _, doc, claims in segmented:
+        if pair["this tree"](doc, claims, registry) != module.attribute(doc, claims, registry):
+            raise SystemExit(f"{against} gives other claims")
+    spent = dict.fromkeys(pair, 0)
+    for r in range(rounds):
+        order = list(pair) if r % 2 == 0 else list(reversed(pair))
+        for _, doc, claims in segmented:
+            for name in order:
+                t0 = time.thread_time_ns()
+                pair[name](doc, claims, registry)
+                spent[name] += time.thread_time_ns() - t0
+    for name, ns in spent.items():
+        per = ns / 1e6 / rounds / len(segmented)
+        print(f"{name}: {per:.3f} ms/article (CPU, interleaved, {rounds} rounds)", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--repeat", type=int, default=3, help="timing runs (best is kept)")
+    parser.add_argument("--against", type=Path, help="another attribute.py to time against")
     args = parser.parse_args(argv)
     registry = default_registry()
     docs = documents(args.corpus)
@@ -91,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{1000 * min(runs) / len(dump):.2f} best of {len(runs)}",
         file=sys.stderr,
     )
+    if args.against is not None:
+        _interleaved(args.against, segmented, max(args.repeat, 2), registry)
     return 0
 
 
