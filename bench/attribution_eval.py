@@ -3,9 +3,13 @@
     PYTHONPATH=. .venv/bin/python bench/attribution_eval.py [--verbose] [--set SET]
 
 SET is dev, heldout, heldout2, heldout3, heldout4, heldout5, heldout5_final, heldout6,
-heldout6_final or all (the default). ``--rules`` adds precision and recall per attribution rule
-(``Attribution.rule``); ``--census`` instead lists the top sources over all 785 FA-KES articles
-(``claimtrack.analyze``, no database), with the number of claims each gets.
+heldout6_final or all (the default). Each set's report ends with precision and recall per
+attribution rule (``Attribution.rule``, the rule that fired), and ``--set all`` ends with the same
+table over all sets pooled; ``--no-rules`` leaves these tables out. A rule's precision is its
+correct claims over the claims it attributed; its recall is its correct claims over all
+gold-attributed claims, so the recalls of the rules add up to the system's. ``--census`` instead
+lists the top sources over all 785 FA-KES articles (``claimtrack.analyze``, no database), with
+the number of claims each gets.
 
 Labels (one claim a line; see ``bench/data/README.md``): ``bench/data/attribution_labels.jsonl``
 (dev: the set the rules were developed against), ``bench/data/attribution_labels_heldout.jsonl``
@@ -269,8 +273,9 @@ def _report(name: str, system: Scores, base: Scores, rate: float) -> None:
     print(f"attribution throughput on these articles: {rate:.0f} articles/s (segment + attribute)")
 
 
-def _report_rules(labels: list[dict[str, object]]) -> None:
+def _report_rules(labels: list[dict[str, object]], title: str) -> None:
     rules, missed, gold = evaluate_rules(labels)
+    print(f"[{title}] per rule:")
     print(f"{'rule':>26}  predicted  correct  precision  recall  wrong-source  voice-attributed")
     for name, t in sorted(rules.items(), key=lambda kv: -kv[1].predicted):
         recall = t.correct / gold if gold else 0.0
@@ -300,7 +305,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every wrong claim")
     parser.add_argument("--set", choices=(*LABEL_SETS, "all"), default="all", help="label set")
-    parser.add_argument("--rules", action="store_true", help="precision and recall per rule")
+    parser.add_argument(
+        "--no-rules",
+        dest="rules",
+        action="store_false",
+        help="leave out the tables of precision and recall per rule",
+    )
     parser.add_argument("--census", action="store_true", help="top 50 sources of all articles")
     args = parser.parse_args(argv)
     if args.census:
@@ -325,7 +335,9 @@ def main(argv: list[str] | None = None) -> int:
                       f"{s.recall:.3f}  F1 {s.f1:.3f}  reporter voice "
                       f"{s.reporter_voice_accuracy:.3f}")  # fmt: skip
         if args.rules:
-            _report_rules(labels)
+            _report_rules(labels, name)
+    if args.rules and len(names) > 1:
+        _report_rules([x for name in names for x in load_set(name)], "all sets pooled")
     return 0
 
 

@@ -40,9 +40,6 @@ __all__ = [
     "unnamed_kind",
 ]
 
-_NAME_PARTICLES = frozenset(
-    {"al", "el", "bin", "ibn", "abu", "abd", "de", "di", "da", "van", "von", "der", "le", "du"}
-)
 _DETERMINERS = frozenset({"the", "a", "an"})
 _QUANTIFIERS = frozenset(
     {"two", "three", "four", "several", "some", "many", "one", "other", "various", "multiple"}
@@ -125,6 +122,11 @@ def normalise(mention: str) -> str:
 def _load_toml(name: str) -> dict[str, Any]:
     data = resources.files("claimtrack.rules").joinpath(name).read_bytes()
     return tomllib.loads(data.decode("utf-8"))
+
+
+# lower-case words inside a person's name ("Rami Abdel Rahman", "Ursula von der Leyen"): the
+# list attribution uses too, from rules/attribution.toml (validated by claimtrack.attribute)
+_NAME_PARTICLES = frozenset(_load_toml("attribution.toml")["tokens"]["name_particles"])
 
 
 class _Descriptors:
