@@ -85,6 +85,8 @@ class _NonVerbal(_Relays):
             return None
         a, b = span
         text = self._cur_text
+        if b + 2 < len(toks) and toks[b].bare not in _DOC_NOUNS and toks[b + 1].bare in _DOC_NOUNS:
+            b += 1  # "the Arabic-language desk of Sputnik": the noun the chunk stopped before
         # "according to a statement by the army", "according to figures from the UN"
         if toks[b].bare in _DOC_NOUNS and b + 2 < len(toks):
             n = b + 1

@@ -247,8 +247,10 @@ class _Resolver:
             # places are not sources ("Aleppo Hama and Idlib announced"); a body named after
             # one is ("the Idlib Media Center", "Aleppo Today"), by its whole name
             words = mention.split()
-            while words and normalise(words[0]) in _DETS:
-                words = words[1:]
+            while words and (normalise(words[0]) in _DETS or not words[0][:1].isupper()):
+                words = words[1:]  # "the activist-operated Idlib News network"
+            if words and not words[-1][:1].isupper() and len(words) > 2:
+                words = words[:-1]  # "... Idlib News network": the name is "Idlib News"
             if len(words) < 2 or not all(w[:1].isupper() for w in words):
                 return None
             name, descriptor, kind = " ".join(words), None, SourceKind.OTHER
@@ -272,6 +274,14 @@ class _Resolver:
         """The source a noun phrase names, through coreference, the registry, or a new entry."""
         while a < b and toks[a].low in _SENTENCE_ADVERBS:
             a += 1  # "Meanwhile Human Rights Watch said"
+        while (
+            a < b
+            and normalise(toks[a].text) in _place_names()
+            and self._known(toks, a + 1, b) is not None
+        ):
+            # "... in the Abbasids neighbourhood of northeast Damascus SANA said", "Tags ...
+            # Aleppo Russia has accused": the place ends the words before, the source follows
+            a += 1
         first = toks[a]
         mention = text[toks[a].start : toks[b].end]
         if mention[:1] != first.text[:1]:
