@@ -69,6 +69,22 @@ def sources(text: str) -> list[str | None]:
             "Observatorys reporting as biased.",
             [None],
         ),
+        # a demonym names nobody by itself: Syria's state TV, activists, a resident
+        (
+            "State-run Syrian TV said troops entered the town of Zabadani from the western "
+            "Jamaiyat district Sunday.",
+            ["Syrian state TV"],
+        ),
+        (
+            "Aerial bombardments were focused on Ferdous and areas of Der Hafir according to "
+            "Syrian activists.",
+            ["Syrian activists"],
+        ),
+        (
+            "One Syrian living in an area of Islamic State control near Raqqa said the number of "
+            "its fighters had grown.",
+            [None],
+        ),
         # an object of "against" before "in <place>" is not the subject
         (
             "The U.S.-led coalition which launched an air war against IS in Syria last September "

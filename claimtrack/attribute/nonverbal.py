@@ -27,6 +27,7 @@ from claimtrack.model import (
     SourceKind,
 )
 from claimtrack.sources import (
+    descriptor_words,
     generic_words,
     normalise,
 )
@@ -87,6 +88,12 @@ class _NonVerbal(_Relays):
         text = self._cur_text
         if b + 2 < len(toks) and toks[b].bare not in _DOC_NOUNS and toks[b + 1].bare in _DOC_NOUNS:
             b += 1  # "the Arabic-language desk of Sputnik": the noun the chunk stopped before
+        elif (
+            b + 1 < len(toks)
+            and normalise(toks[b].text) in descriptor_words().demonyms
+            and toks[b + 1].bare in _SOURCE_NOUNS
+        ):
+            b += 1  # "according to Syrian activists": the people, not the adjective
         # "according to a statement by the army", "according to figures from the UN"
         if toks[b].bare in _DOC_NOUNS and b + 2 < len(toks):
             n = b + 1

@@ -229,6 +229,8 @@ class _Resolver:
         name, descriptor, kind = self.registry.canonicalise(_FROM_PLACE.sub(r"\1", mention))
         if not name:
             return None
+        if normalise(name) in descriptor_words().demonyms:
+            return self._demonym_only(name, mention)
         if normalise(name) != normalise(mention) and (
             generic_words().is_generic(name) or normalise(name) in ("forces", "state")
         ):
@@ -269,6 +271,30 @@ class _Resolver:
         if is_person:
             self.memory.people.append(_Person(src, normalise(descriptor or "")))
         return src
+
+    def _demonym_only(self, demonym: str, mention: str) -> Source | None:
+        """A mention that canonicalises to a demonym names nobody by it: "State-run Syrian TV"
+        is Syria's state TV, "Syrian activists" are activists, "One Syrian living in ..." is
+        nobody the article names."""
+        d = descriptor_words()
+        rest = [
+            w
+            for w in mention.split()
+            if normalise(w) not in _DETS
+            and normalise(w) not in d.demonyms
+            and normalise(w) not in d.modifiers
+            and normalise(w) not in ("state-run", "state-owned", "official", "one")
+        ]
+        if not rest:
+            return None
+        for candidate in (f"{demonym} state {' '.join(rest)}", f"{demonym} {' '.join(rest)}"):
+            known = self.registry.resolve(candidate)
+            if known is not None:
+                return known
+        words = [normalise(w) for w in rest]
+        if generic_words().is_generic(" ".join(words)):
+            return Source(name=" ".join(words), kind=SourceKind.UNNAMED)
+        return None
 
     def _source_for(self, toks: list[_Tok], a: int, b: int, text: str) -> Source | None:
         """The source a noun phrase names, through coreference, the registry, or a new entry."""
