@@ -288,3 +288,13 @@ def test_a_senator_and_his_state() -> None:
         "Clinton's running mate, Senator Tim Kaine, said Trump had insulted veterans. "
         "The senator from Virginia also said the ticket would win."
     ) == ["Lindsey Graham", "Tim Kaine", "Tim Kaine"]
+
+
+def test_a_report_released_by_a_body_named_in_lower_case_words_is_that_body_s() -> None:
+    # the report is new: not the last source's ("Republicans")
+    got = sources(
+        "Republicans have accused Clinton of lying to Congress about the emails. "
+        "The report, released Tuesday by the State Department's inspector general, found that "
+        "Clinton had not sought approval for the server."
+    )
+    assert got[0] == "Republicans" and got[1] not in ("Republicans", None)

@@ -653,7 +653,9 @@ class _Subjects(_NonVerbal):
             for k in range(c + 1, j - 1):
                 if toks[k].low == "by":
                     agent = _np_after(toks, k + 1)
-                    if agent is not None and toks[agent[1]].is_cap:
+                    # "by the House Oversight Committee", "by the State Department's
+                    # inspector general": a body named in the words after "by"
+                    if agent is not None and any(t.is_cap for t in toks[agent[0] : agent[1] + 1]):
                         src = self._source_for(toks, agent[0], agent[1], text)
                         if src is not None:
                             return _found(toks, agent, src, cue, cue_start, "report-by", i,
