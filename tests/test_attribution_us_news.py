@@ -298,3 +298,10 @@ def test_a_report_released_by_a_body_named_in_lower_case_words_is_that_body_s() 
         "Clinton had not sought approval for the server."
     )
     assert got[0] == "Republicans" and got[1] not in ("Republicans", None)
+
+
+def test_an_aside_naming_some_of_the_speakers_leaves_the_subject() -> None:
+    assert sources(
+        "Local activists, including Abu Omar of the Idlib Media Center, said the strikes hit "
+        "a market."
+    ) == ["local activists"]

@@ -638,7 +638,9 @@ class _Subjects(_NonVerbal):
             (first.low.endswith("ing") and _is_participle(first))
             or (_is_participle(first) and first.low.endswith("ed"))
             or (j - c == 2 and first.text.isdigit())
-            or first.low in ("in", "during", "at")  # "Pence, in an interview with CNN, said"
+            # "Pence, in an interview with CNN, said", "Several senators, including Rand Paul
+            # of Kentucky, said"
+            or first.low in ("in", "during", "at", "including")
         ):
             return None
         outer = _np_before(toks, c - 1)
