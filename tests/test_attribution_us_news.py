@@ -305,3 +305,10 @@ def test_an_aside_naming_some_of_the_speakers_leaves_the_subject() -> None:
         "Local activists, including Abu Omar of the Idlib Media Center, said the strikes hit "
         "a market."
     ) == ["local activists"]
+
+
+def test_a_named_report_is_its_source_without_the_words_that_only_date_it() -> None:
+    assert sources(
+        "An earlier CBO report estimated that a House version would leave 23 million more "
+        "people uninsured by 2026."
+    ) == ["CBO report"]

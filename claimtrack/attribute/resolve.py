@@ -226,6 +226,10 @@ class _Resolver:
             own = self.registry.resolve(f"{self._article_country()} opposition")
             if own is not None:
                 return own
+        words = mention.split()
+        while len(words) > 1 and normalise(words[0]) in generic_words().qualifiers:
+            words = words[1:]  # "An earlier CBO report" -> "CBO report"
+        mention = " ".join(words)
         name, descriptor, kind = self.registry.canonicalise(_FROM_PLACE.sub(r"\1", mention))
         if not name:
             return None
