@@ -312,3 +312,11 @@ def test_a_named_report_is_its_source_without_the_words_that_only_date_it() -> N
         "An earlier CBO report estimated that a House version would leave 23 million more "
         "people uninsured by 2026."
     ) == ["CBO report"]
+
+
+def test_a_participle_clause_after_a_day_and_an_inverted_cue_with_of() -> None:
+    assert sources(
+        "Indiana Gov. Mike Pence on Sunday defended Donald Trump's comments about the Khan "
+        'family, telling Fox News that the nominee "has expressed his sympathy."'
+    ) == ["Mike Pence"]
+    assert sources('"He\'s a very decent man," said Pence of Trump.') == ["Mike Pence"]

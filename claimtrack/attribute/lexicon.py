@@ -85,6 +85,7 @@ class Lexicon:
     ly_nouns: frozenset[str] = field(metadata=_TOKENS)
     skip_before_cue: frozenset[str] = field(metadata=_TOKENS)
     sentence_adverbs: frozenset[str] = field(metadata=_TOKENS)
+    when_words: frozenset[str] = field(metadata=_TOKENS)
     name_closers: frozenset[str] = field(metadata=_TOKENS)
     coord: frozenset[str] = field(metadata=_TOKENS)
     relative: frozenset[str] = field(metadata=_TOKENS)
@@ -332,6 +333,7 @@ _IRREGULAR_PARTICIPLES = _LEX.irregular_participles
 _LY_NOUNS = _LEX.ly_nouns
 _SKIP_BEFORE_CUE = _LEX.skip_before_cue
 _SENTENCE_ADVERBS = _LEX.sentence_adverbs
+_WHEN_WORDS = _LEX.when_words
 _NAME_CLOSERS = _LEX.name_closers
 _COORD = _LEX.coord
 _RELATIVE = _LEX.relative

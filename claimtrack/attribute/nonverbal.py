@@ -71,6 +71,12 @@ class _NonVerbal(_Relays):
         ):  # fmt: skip
             return None
         text = self._cur_text
+        for k in range(a + 1, b):
+            if toks[k].low == "of":
+                person = self._known(toks, a, k - 1)
+                if person is not None and person.is_person:
+                    span = (a, b) = (a, k - 1)  # '"He is a decent man," said Pence of Trump'
+                break
         src = self._source_for(toks, a, b, text)
         if src is None:
             return None

@@ -48,6 +48,7 @@ from claimtrack.attribute.lexicon import (
     _SOURCE_NOUNS,
     _SPEAKING_BODIES,
     _SUBORDINATORS,
+    _WHEN_WORDS,
 )
 from claimtrack.attribute.nonverbal import _NonVerbal
 from claimtrack.attribute.patterns import _INFORMED, _MODIFIER_SUFFIX
@@ -179,7 +180,13 @@ class _Subjects(_NonVerbal):
             span = (span[0], owned[1]) if owned is not None else span
         if span is None or span[1] + 1 >= i:
             return None
-        after = toks[span[1] + 1]
+        n = span[1] + 1
+        while n + 1 < i and (
+            toks[n].low in _WHEN_WORDS
+            or (toks[n].low in ("on", "late", "early") and toks[n + 1].low in _WHEN_WORDS)
+        ):
+            n += 1  # "Mike Pence on Sunday defended ...", "Trump later walked back ..."
+        after = toks[n]
         if not after.is_word or after.is_cap or after.low in _PREPOSITIONS:
             return None
         src = self._source_for(toks, span[0], span[1], text)
