@@ -42,9 +42,7 @@ from claimtrack.match import (
     DEFAULT_PARAMS,
     MatchParams,
     blocking_keys,
-    expand_query_keys,
     link_claims,
-    rank_candidates,
 )
 from claimtrack.model import (
     ClaimRecord,
@@ -471,24 +469,16 @@ def match_article(
             [{"cid": r.ref, "fj": frame_json[r.ref]} for r in new],
             execution_options={"synchronize_session": False},
         )
-    # candidates through the key index
+    # candidates: every claim other articles placed in the article's incidents. Links never
+    # join two incidents (a pair in two incidents, or with a claim in none, scores 0), so the
+    # links of an incident are all its pairs that score, the same whatever order its articles
+    # arrived in; the blocking keys are still stored (``claim_key``) but not asked
     own_keys = {r.ref: blocking_keys(r.frame, params.max_keywords, r.published) for r in new}
-    query_keys = {ref: expand_query_keys(keys, params) for ref, keys in own_keys.items()}
     if not fresh:
         session.execute(delete(tables.ClaimKey).where(col(tables.ClaimKey.claim_id).in_(new_ids)))
-    postings = _postings(session, set().union(*query_keys.values()), params, stats, cache)
     own = set(new_ids)
-    chosen = {
-        ref: rank_candidates(qkeys, postings, params.max_candidates, exclude=own)
-        for ref, qkeys in query_keys.items()
-    }
-    # every claim other articles placed in the article's incidents is a candidate too: links
-    # never join two incidents, so the links of an incident are all its pairs that score, the
-    # same whatever order its articles arrived in (the key index adds the rest: duplicates)
     members = _incident_members(session, {r.incident for r in new if r.incident}, own)
-    for r in new:
-        if r.incident:
-            chosen[r.ref] = sorted(set(chosen[r.ref]) | members.get(r.incident, set()))
+    chosen = {r.ref: sorted(members.get(r.incident, ())) if r.incident else [] for r in new}
     found = _records(session, {c for cs in chosen.values() for c in cs}, cache)
     candidates = list(found.values())
     stats.candidates = sum(len(cs) for cs in chosen.values())
