@@ -3,19 +3,23 @@
 ``match_article`` runs inside the caller's transaction (ingest calls it for each new article) and
 never commits. It frames the article's claims (``claim.frame``), places the article and its
 claims in their incidents (``incidents.locate``, ``store.incidents.assign_incidents``, which may
-move stored articles to another incident: those are matched again first), looks
-candidates up through the indexed ``claim_key`` table (bounded per key, never the whole claims
-table), links (never across two incidents), and runs ``find_conflicts`` over the part of the link
-graph the article touches plus the disputable claims other articles placed in its incidents
-(their tolls and denials are compared account by account). Rows are upserted by
-stable keys, so a review survives re-matching:
+move stored articles to another incident: those are matched again first), scores each claim
+against every claim other articles placed in its incident (links never join two incidents, so an
+incident's links are all its pairs that score, whatever order its articles arrived in; the
+blocking keys are stored in ``claim_key`` but no longer asked, so ``max_key_df`` and
+``max_candidates`` do not bound store matching), and re-derives the conflicts and corroborations
+of each incident it touched from all its claims and links (``find_conflicts`` on claims numbered
+by date, content hash and position, so its tie-breaks do not depend on stored ids): an
+incremental ingest ends where ``rebuild`` does. Rows are upserted by stable keys, so a review
+survives re-matching:
 
 * ``link``: one row per claim pair; reviewed links (``confirmed``/``rejected``) keep their status.
 * ``conflict``: ``key`` = ``"{kind}:{sorted claim ids}"``. An existing conflict keeps its status,
   note and version; a conflict no longer found becomes ``active = False`` (never deleted). When a
   reviewed conflict's group gains a claim, the larger group is a new ``open`` conflict whose
   reason says it joins the reviewed one, and the reviewed one is kept, inactive.
-* ``corroboration``: ``key`` = sorted claim ids, same rules.
+* ``corroboration``: ``key`` = sorted claim ids, same rules (one no longer found in its incident
+  is set inactive).
 
 ``rebuild`` re-derives everything from the stored claims, keeping reviews.
 """
@@ -42,9 +46,7 @@ from claimtrack.match import (
     DEFAULT_PARAMS,
     MatchParams,
     blocking_keys,
-    expand_query_keys,
     link_claims,
-    rank_candidates,
 )
 from claimtrack.model import (
     ClaimRecord,
@@ -471,24 +473,16 @@ def match_article(
             [{"cid": r.ref, "fj": frame_json[r.ref]} for r in new],
             execution_options={"synchronize_session": False},
         )
-    # candidates through the key index
+    # candidates: every claim other articles placed in the article's incidents. Links never
+    # join two incidents (a pair in two incidents, or with a claim in none, scores 0), so the
+    # links of an incident are all its pairs that score, the same whatever order its articles
+    # arrived in; the blocking keys are still stored (``claim_key``) but not asked
     own_keys = {r.ref: blocking_keys(r.frame, params.max_keywords, r.published) for r in new}
-    query_keys = {ref: expand_query_keys(keys, params) for ref, keys in own_keys.items()}
     if not fresh:
         session.execute(delete(tables.ClaimKey).where(col(tables.ClaimKey.claim_id).in_(new_ids)))
-    postings = _postings(session, set().union(*query_keys.values()), params, stats, cache)
     own = set(new_ids)
-    chosen = {
-        ref: rank_candidates(qkeys, postings, params.max_candidates, exclude=own)
-        for ref, qkeys in query_keys.items()
-    }
-    # every claim other articles placed in the article's incidents is a candidate too: links
-    # never join two incidents, so the links of an incident are all its pairs that score, the
-    # same whatever order its articles arrived in (the key index adds the rest: duplicates)
     members = _incident_members(session, {r.incident for r in new if r.incident}, own)
-    for r in new:
-        if r.incident:
-            chosen[r.ref] = sorted(set(chosen[r.ref]) | members.get(r.incident, set()))
+    chosen = {r.ref: sorted(members.get(r.incident, ())) if r.incident else [] for r in new}
     found = _records(session, {c for cs in chosen.values() for c in cs}, cache)
     candidates = list(found.values())
     stats.candidates = sum(len(cs) for cs in chosen.values())
