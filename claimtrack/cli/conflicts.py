@@ -234,10 +234,14 @@ def match(
         DEFAULT_PARAMS.low, "--low", help="Score of a suggested match (0-100, below --high)."
     ),
     max_key_df: int = typer.Option(
-        DEFAULT_PARAMS.max_key_df, "--max-key-df", help="Skip blocking keys held by more claims."
+        DEFAULT_PARAMS.max_key_df,
+        "--max-key-df",
+        help="Kept for scripts; no effect: a claim is scored against every claim of its incident.",
     ),
     max_candidates: int = typer.Option(
-        DEFAULT_PARAMS.max_candidates, "--max-candidates", help="Candidates scored per claim."
+        DEFAULT_PARAMS.max_candidates,
+        "--max-candidates",
+        help="Kept for scripts; no effect: a claim is scored against every claim of its incident.",
     ),
     date_window: int = typer.Option(
         DEFAULT_PARAMS.date_window_days, "--date-window", help="Days apart one event may be."
