@@ -26,6 +26,11 @@ class LoadError(ClaimtrackError):
         self.why = why
 
 
+class RulesError(ClaimtrackError):
+    """A rules file (``claimtrack/rules/*.toml``) that cannot be read or does not say what the
+    rules need; the message names the file and the key."""
+
+
 class StoreError(ClaimtrackError):
     """The database cannot be opened or used (not a claimtrack database, missing driver...)."""
 

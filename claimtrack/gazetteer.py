@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from claimtrack.errors import RulesError
+
 __all__ = ["Gazetteer", "gazetteer", "parse_gazetteer"]
 
 
@@ -39,8 +41,11 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The gazetteer of ``claimtrack/rules/gazetteer.toml`` (read once)."""
-    text = resources.files("claimtrack.rules").joinpath("gazetteer.toml").read_text("utf-8")
-    return parse_gazetteer(text)
+    try:
+        text = resources.files("claimtrack.rules").joinpath("gazetteer.toml").read_text("utf-8")
+        return parse_gazetteer(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise RulesError(f"rules/gazetteer.toml: cannot be read as TOML: {exc}") from None
 
 
 def parse_gazetteer(text: str) -> Gazetteer:

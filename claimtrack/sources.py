@@ -28,6 +28,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from claimtrack.errors import RulesError
 from claimtrack.model import Source, SourceKind
 
 __all__ = [
@@ -120,13 +121,18 @@ def normalise(mention: str) -> str:
 
 
 def _load_toml(name: str) -> dict[str, Any]:
-    data = resources.files("claimtrack.rules").joinpath(name).read_bytes()
-    return tomllib.loads(data.decode("utf-8"))
+    try:
+        data = resources.files("claimtrack.rules").joinpath(name).read_bytes()
+        return tomllib.loads(data.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise RulesError(f"rules/{name}: cannot be read as TOML: {exc}") from None
 
 
 # lower-case words inside a person's name ("Rami Abdel Rahman", "Ursula von der Leyen"): the
 # list attribution uses too, from rules/attribution.toml (validated by claimtrack.attribute)
-_NAME_PARTICLES = frozenset(_load_toml("attribution.toml")["tokens"]["name_particles"])
+_NAME_PARTICLES = frozenset(
+    _load_toml("attribution.toml").get("tokens", {}).get("name_particles", ())
+)
 
 
 class _Descriptors:

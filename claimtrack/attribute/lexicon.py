@@ -31,6 +31,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from claimtrack.errors import RulesError
 from claimtrack.model import SourceKind
 from claimtrack.sources import generic_words
 
@@ -38,7 +39,7 @@ CUES_FILE = "cues.toml"
 WORDS_FILE = "attribution.toml"
 
 
-class LexiconError(ValueError):
+class LexiconError(RulesError, ValueError):
     """A rules file that does not say what the lexicon needs; the message names file and key."""
 
     def __init__(self, file: str, key: str, why: str) -> None:

@@ -40,7 +40,13 @@ def _register_commands() -> None:
             importlib.import_module(f"{__name__}.{module.name}")
 
 
-_register_commands()
+# The rules files are read when the library is imported (the commands import it): a rules file
+# a user broke is one ``Error:`` line when the command runs, not a traceback at import.
+_IMPORT_ERROR: ClaimtrackError | None = None
+try:
+    _register_commands()
+except ClaimtrackError as _error:
+    _IMPORT_ERROR = _error
 
 
 def _fail(message: str, code: int) -> int:
@@ -61,6 +67,8 @@ def _quiet_driver_logs() -> None:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code."""
+    if _IMPORT_ERROR is not None:
+        return _fail(str(_IMPORT_ERROR), _IMPORT_ERROR.exit_code)
     _quiet_driver_logs()
     command = typer.main.get_command(app)
     try:
