@@ -300,6 +300,7 @@ _LEAD_TIME = re.compile(
 
 _KEEP_CAP = frozenset(
     {"Israeli", "Turkish", "Russian", "Syrian", "Iranian", "US", "Turkey", "Russia", "Israel"}
+    | {"Syria"}
 )
 
 
@@ -307,10 +308,8 @@ def _proper(word: str) -> bool:
     """A word that keeps its capital after "says": a demonym, a country or a known place."""
     bare = re.sub(r"(?:['’]?s)?[,.:;]*$", "", word)
     return (
-        word in _KEEP_CAP
-        or bare in _KEEP_CAP
+        bare in _KEEP_CAP
         or bool(_FOREIGN.fullmatch(bare.lower()))
-        or bare.lower() in ("syria", "syrias")
         or gazetteer().governorate(bare.lower()) is not None
     )
 

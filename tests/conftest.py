@@ -69,17 +69,22 @@ def pg_server() -> Iterator[str]:
         admin.dispose()
 
 
-@pytest.fixture
-def pg_url(pg_server: str) -> Iterator[str]:
-    """A PostgreSQL database emptied for each test (all tables dropped, so migrations run anew)."""
+def empty_pg(url: str) -> str:
+    """Drop every table of the PostgreSQL database at ``url`` (migrations then run anew)."""
     from sqlalchemy import create_engine, text
 
-    engine = create_engine(pg_server)
+    engine = create_engine(url)
     with engine.begin() as connection:
         connection.execute(text("DROP SCHEMA public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
     engine.dispose()
-    yield pg_server
+    return url
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A PostgreSQL database emptied for each test (all tables dropped, so migrations run anew)."""
+    yield empty_pg(pg_server)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -22,8 +22,6 @@ from __future__ import annotations
 import itertools
 import json
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -36,7 +34,7 @@ from sqlmodel import Session
 from claimtrack.cli import run
 from claimtrack.store import tables
 from claimtrack.store.engine import open_store
-from tests.conftest import ROOT
+from tests.conftest import ROOT, empty_pg
 
 ARTICLES = ROOT / "tests" / "data" / "order_articles.jsonl"
 
@@ -179,18 +177,6 @@ def test_any_arrival_on_sqlite_equals_a_rebuild(
     check(str(folder / "claims.db"), order, cuts, folder, reference)
 
 
-@contextmanager
-def _emptied(url: str) -> Iterator[str]:
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    yield url
-
-
 @pytest.mark.postgres
 @settings(PROPERTY, max_examples=3)
 @given(order=orders, cuts=splits)
@@ -200,8 +186,7 @@ def test_any_arrival_on_postgresql_equals_a_rebuild(
 ) -> None:
     folder = tmp_path / uuid.uuid4().hex[:8]
     folder.mkdir()
-    with _emptied(pg_server) as url:
-        check(url, order, cuts, folder, reference)
+    check(empty_pg(pg_server), order, cuts, folder, reference)
 
 
 def concurrent(db: str, order: list[int], processes: int, folder: Path) -> None:
@@ -245,11 +230,11 @@ def test_concurrent_processes_on_postgresql_equal_a_rebuild(
     for n, order in enumerate(SPLIT_ORDERS):
         folder = tmp_path / str(n)
         folder.mkdir()
-        with _emptied(pg_server) as url:
-            concurrent(url, order, 2 + n, folder)
-            assert snapshot(url) == reference
-            rebuild(url)
-            assert snapshot(url) == reference
+        url = empty_pg(pg_server)
+        concurrent(url, order, 2 + n, folder)
+        assert snapshot(url) == reference
+        rebuild(url)
+        assert snapshot(url) == reference
 
 
 def test_workers_do_not_change_the_answer(tmp_path: Path, reference: Snapshot) -> None:

@@ -479,12 +479,12 @@ class _Subjects(_NonVerbal):
                 # "A team of first responders the Syrian Civil Defence in Idlib said": a known
                 # body before the place
                 for k in range(left[0], left[1] + 1):
-                    known = self._known(toks, k, left[1])
                     before = k - 1
                     while before >= 0 and toks[before].low in _DETS:
                         before -= 1
                     if before >= 0 and toks[before].low in _PREPOSITIONS:
                         break  # "launched an air war against IS in Syria ... said": an object
+                    known = self._known(toks, k, left[1])
                     if known is not None and not known.is_person:
                         return _found(toks, (k, left[1]), known, cue, cue_start,
                                       _rule_at(toks, i), i, text)  # fmt: skip
