@@ -36,6 +36,7 @@ from claimtrack.frame import (
     agents_related,
     events_compatible,
     first_agent,
+    non_state,
     weapon_agents,
 )
 from claimtrack.gazetteer import gazetteer
@@ -840,10 +841,6 @@ _GENERAL_DENIAL = re.compile(
     r"\bden(?:y|ies|ied) (?:that )?(?:[\w-]+ ){1,3}use (?:the |such |these )?(?:weapons|barrel)",
     re.I,
 )
-_NON_STATE = re.compile(
-    r"rebel|terror|opposition|militant|insurgent|isis|isil|daesh|nusra|jihad|armed group|islamist|"
-    r"\bhts\b|islamic state|kurdish|\bsdf\b"
-)
 _FOREIGN_POWERS = frozenset({"russia", "usa", "us-led coalition", "israel", "turkey", "iran"})
 _STATE = re.compile(r"assad|regime|government|damascus|syria|army|minist|military")
 
@@ -889,7 +886,7 @@ def _denial_answers(asserting: ClaimRecord, denying: ClaimRecord) -> bool:
         # "Russia denied its warplanes struck the market" answers blame on Russia, not "regime
         # air strikes hit several neighbourhoods"
         return False
-    return not (agents and all(_NON_STATE.search(x) for x in agents) and _STATE.search(denier))
+    return not (agents and all(non_state(x) for x in agents) and _STATE.search(denier))
 
 
 _DENY_CUE = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed)\b", re.I)
@@ -1414,7 +1411,7 @@ def _kinds_agree(a: ClaimRecord, b: ClaimRecord) -> bool:
 def _rebel_weapons(r: ClaimRecord) -> bool:
     """The claim names a non-state side's weapons ("terrorist rocket shells", "rebel fire") or a
     non-state side as the attacker ("killed in terrorist attacks with rocket shells")."""
-    return any(_NON_STATE.search(agent) for agent in (*weapon_agents(r.text), *r.frame.agents))
+    return any(non_state(agent) for agent in (*weapon_agents(r.text), *r.frame.agents))
 
 
 _GROUND_BOMB = re.compile(

@@ -35,6 +35,7 @@ __all__ = [
     "frame_article",
     "frame_from_json",
     "frame_to_json",
+    "non_state",
     "place_province",
 ]
 
@@ -324,6 +325,17 @@ def first_agent(text: str) -> str:
     return _AGENT_OF_GROUP[m.lastgroup or ""] if m else ""
 
 
+_NON_STATE = re.compile(
+    r"rebel|terror|opposition|militant|insurgent|isis|isil|daesh|nusra|jihad|armed group|islamist|"
+    r"\bhts\b|islamic state|kurdish|\bsdf\b"
+)
+
+
+def non_state(agent: str) -> bool:
+    """An actor that is no state and has no air force: "rebels", "hts", "islamic state"."""
+    return bool(_NON_STATE.search(agent))
+
+
 def agents_in(text: str) -> set[str]:
     """Every actor a text names: "either Russian or Syrian warplanes" -> {"russia", "syrian
     government"}."""
@@ -347,9 +359,33 @@ _WEAPON_OF = re.compile(
     _WEAPON_WORDS + r" (?:belonging to|of|by|from|fired by|launched by|dropped by) (?:the |a )?$"
 )
 _HAS_WEAPON = re.compile(r"\b" + _WEAPON_WORDS + r"\b")
+# "Rebel groups including the powerful Ahrar al-Sham faction ... fired waves of rockets into
+# government-held western Aleppo": the actor a clause opens with, and its firing verb
+_FIRED = re.compile(
+    r"^(?:s )?(?:[\w'()-]+ ){0,14}?(?:(?:fired|launched|lobbed|rained) (?:[\w-]+ ){0,3}?"
+    + _WEAPON_WORDS
+    + r"|shelled|bombarded)\b"
+)
 
 
 _HELD_BY = re.compile(r"s?[- ](?:held|controlled|run|besieged|populated)\b")
+
+
+_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|accused|accuses|claimed|claims|reported)\b")
+
+
+def _fired_by(agent: str, after: str) -> bool:
+    """Does the clause go on to fire ("... fired waves of rockets"), with no speech and no one
+    of another side named between ("Russia said rebels fired rockets": the rebels fired;
+    "Rebel groups including Ahrar al-Sham fired": the groups of one side fired)?"""
+    m = _FIRED.match(after)
+    if m is None:
+        return False
+    between = after[: m.end()]
+    if _SPEECH.search(between):
+        return False
+    others = {_AGENT_OF_GROUP[x.lastgroup or ""] for x in _AGENT_RE.finditer(between)}
+    return all(non_state(x) == non_state(agent) for x in others)
 
 
 @lru_cache(maxsize=8192)
@@ -364,10 +400,12 @@ def weapon_agents(text: str) -> frozenset[str]:
     []
     >>> sorted(weapon_agents("Syrian government shelling of a rebel-held town killed 31"))
     ['syrian government']
+    >>> sorted(weapon_agents("Rebel groups including Ahrar al-Sham fired waves of rockets"))
+    ['rebels']
     """
     low = _normalise(text)
     out: set[str] = set()
-    for m in _AGENT_RE.finditer(low):
+    for i, m in enumerate(_AGENT_RE.finditer(low)):
         after = low[m.end() :]
         if _HELD_BY.match(after):
             continue  # "shelling of a rebel-held town": whose town, not whose shells
@@ -375,6 +413,7 @@ def weapon_agents(text: str) -> frozenset[str]:
             _HAS_WEAPON.search(m.group(0))
             or (after.startswith((" ", "s ")) and _OWNED_WEAPON.match(after.lstrip()))
             or _WEAPON_OF.search(low[max(0, m.start() - 60) : m.start()])
+            or (i == 0 and _fired_by(_AGENT_OF_GROUP[m.lastgroup or ""], after.lstrip()))
         ):
             out.add(_AGENT_OF_GROUP[m.lastgroup or ""])
     return frozenset(out)
@@ -1079,9 +1118,12 @@ _OMIT_WHAT = [
 # "More than 300000 people have been killed in Syria since the conflict began in March 2011":
 # a running total, not the toll of one event
 _BACKGROUND = re.compile(
-    r"\bsince\b|\bso far\b|\b(?:in|over|during) the (?:past|last) \w+|\bthis (?:year|month)\b|"
+    # ("43 people so far", "34 barrel bombs so far today", "35 people in total", "a total of 33
+    # people died": the toll of the day's attack, not of the war)
+    r"\bsince\b|\bso far\b(?! today)(?<!\bpeople so far)(?<!\bcivilians so far)|"
+    r"\b(?:in|over|during) the (?:past|last) \w+|\bthis (?:year|month)\b|"
     r"\blast (?:year|month)\b|\bin (?:19|20)\d\d\b|\bbegan in\b|\b(?:war|conflict) has killed\b|"
-    r"\btotal\b|\boverall\b|"
+    r"\b(?<!in )(?<!a )total\b|\boverall\b|"
     r"\b(?:days|a day|weeks|a week|hours|months) (?:after|before)\b|\bcumulative\b|"
     r"\ba (?:week|month|year) ago\b|\byears? of\b|\b\d+-(?:month|year) (?:war|conflict)\b|"
     r"\b(?:died|killed) in the (?:syrian )?(?:conflict|war)\b|\benter its \w+ year\b|"
@@ -1090,7 +1132,7 @@ _BACKGROUND = re.compile(
     # "strikes ... carried out by government troops in August 2013"; "the conflict in Syria
     # which has lasted five years has killed more than 280000 people"
     r"\bin [a-z]+ (?:19|20)\d\d\b|\bhas lasted\b|"
-    r"\b(?:war|conflict)\b[^.]{0,50}\bha(?:s|ve) (?:killed|claimed|left)\b"
+    r"\b(?:war|conflict)\b[^.]{0,50}\bha(?:s|ve) (?:so far )?(?:killed|claimed|left)\b"
 )
 _NO_CASUALTIES = re.compile(r"\bno (?:casualties|injuries|deaths|victims)\b")
 

@@ -24,12 +24,13 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import TypeVar
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from claimtrack.frame import frame
+from claimtrack.frame import first_agent, frame, non_state, weapon_agents
 from claimtrack.gazetteer import gazetteer
 from claimtrack.model import EventFrame
 
@@ -295,6 +296,22 @@ def _lead(
         near = [
             d for f in heads for d in _own(f.dates, f, "dates") if 0 <= (published - d).days <= 7
         ]
+        if stated is not None and abs((stated - published).days) <= 1:
+            # "43 killed in Syria army shelling ... AFP Sunday 3 Jul 2016 Fierce government
+            # bombardment ..." then "Hours of air strikes and shelling on Saturday struck
+            # Jayrud": a dateline that repeats the report's date yields to the day the lede
+            # tells the attack on, as it does inside one sentence
+            # (not the day of the cause: "the barrage was a response to rocket attacks by
+            # insurgents on Thursday")
+            told_days = [
+                d
+                for t, f in zip(head_texts, heads, strict=True)
+                if dateline(t) is None and set(f.events) & _HARM
+                for d in _own(_before_cause(t, f, published).dates, f, "dates")
+                if 0 <= (published - d).days <= 7 and d != stated
+            ]
+            if told_days:
+                near = told_days + [d for d in near if d not in told_days]
         recent = [d for d in near if (published - d).days < WEEK_BACK]
         if recent or near:
             day = (recent or near)[0]
@@ -346,8 +363,12 @@ def locate(
             continue
         other_place = other_place_of(at, towns, govs)
         # "On Friday, a second Syrian government helicopter was shot down over Idlib" in a
-        # report of air strikes on Idlib: another incident, at the same place
-        turns = (bool(_NEW_INCIDENT.match(text)) or other_kind) and violent
+        # report of air strikes on Idlib: another incident, at the same place; so is "eight
+        # civilians were killed Thursday in rebel fire on the government-held west of the city"
+        # in a report of government air strikes (rebels fly no aircraft)
+        # (told in passing: the article goes on with the incident it was telling)
+        in_passing = violent and _other_side(at, claim_kind, text, f)
+        turns = (bool(_NEW_INCIDENT.match(text)) or other_kind or in_passing) and violent
         if violent and other_place and not (turns or towns):
             # "At least 327 people have also been killed in clashes in the neighbouring province
             # of Aleppo": a governorate-wide figure, no incident of its own
@@ -364,8 +385,10 @@ def locate(
                 kind if kind not in _GENERIC_KINDS or turns else at.kind,
                 text[:600],
             )
-            current = _find_or_add(incidents, placed)
-            assigned.append(current)
+            found = _find_or_add(incidents, placed)
+            if not in_passing or other_place or _NEW_INCIDENT.match(text) or other_kind:
+                current = found
+            assigned.append(found)
             continue
         if current != 0 and govs and not other_place_of(lead, towns, govs):
             current = 0  # back at the lead's place: "In Khan Sheikhoun, rescuers said ..."
@@ -384,17 +407,24 @@ def _other_day(own_dates: Sequence[date], day: date | None) -> bool:
 
 # "Syrian air strikes kill 70 people after rebel rocket attack": what follows tells the cause
 _CAUSE = re.compile(
-    r"\b(?:after|following|in (?:retaliation|response|revenge|reprisal) (?:for|to))\b", re.I
+    r"\b(?:after|following|(?:in|an?) (?:retaliation|response|revenge|reprisal) (?:for|to))\b",
+    re.I,
 )
+
+
+def _before_cause(text: str, f: EventFrame, published: date | None = None) -> EventFrame:
+    """The frame of what a headline or lede tells before it turns to the cause ("... after
+    rebel rocket attack"), or ``f`` when it names no cause."""
+    m = _CAUSE.search(text)
+    if m is None or m.start() == 0:
+        return f
+    return frame(text[: m.start()], published)
 
 
 def _told_before_cause(text: str, f: EventFrame) -> tuple[str, ...]:
     """The events a headline or lede tells before it turns to their cause ("... after rebel
     rocket attack"): the kind of the incident itself."""
-    m = _CAUSE.search(text)
-    if m is None or m.start() == 0:
-        return f.events
-    return frame(text[: m.start()]).events or f.events
+    return _before_cause(text, f).events or f.events
 
 
 def _answered(incidents: list[Placed], lead: Placed, text: str, f: EventFrame) -> int | None:
@@ -555,6 +585,46 @@ def same_name(a: str, b: str) -> bool:
     return len(sa) >= 3 and sa == sb
 
 
+@lru_cache(maxsize=65536)
+def non_state_attack(signature: str) -> bool:
+    """Does the story tell of an attack by a side with no air force ("Jaysh al-Islam Fires
+    Rocket Shells at Damascus", "Rebel shelling on the Syrian capital killed four")? Read in
+    what the headline and lede tell before they turn to a cause ("Syrian air strikes kill 70
+    people after rebel rocket attack" is the state's attack)."""
+    m = _CAUSE.search(signature)
+    head = signature[: m.start()] if m is not None and m.start() > 0 else signature[:300]
+    agents = set(weapon_agents(head)) | set(frame(head).agents)
+    if not agents:
+        agents = {first_agent(head)} - {""}
+    return bool(agents) and all(non_state(x) for x in agents)
+
+
+def _rebel_attack(text: str, f: EventFrame) -> bool:
+    """The claim names a side with no air force as the attacker ("killed in rebel fire")."""
+    agents = set(weapon_agents(text)) | set(f.agents)
+    return bool(agents) and all(non_state(x) for x in agents)
+
+
+def _other_side(at: Placed, claim_kind: str, text: str, f: EventFrame) -> bool:
+    """A claim telling of the other side's attack than the incident being told: rebel shelling
+    in a report of air strikes, air strikes in a report of a rebel attack."""
+    if at.kind == "air_strike":
+        return claim_kind in ("shelling", "bombing") and _rebel_attack(text, f)
+    if at.kind in ("shelling", "bombing") and claim_kind == "air_strike":
+        return non_state_attack(at.signature) and not _rebel_attack(text, f)
+    return False
+
+
+def _air_strike_and_rebel_attack(a: Placed, b: Placed) -> bool:
+    """Air strikes and a rebel attack on one day ("Syria strikes kill 45 after rebel fire on
+    Damascus" and "Jaysh al-Islam fires rocket shells at Damascus"): an attack and the answer to
+    it, two incidents; rebels fly no aircraft."""
+    if a.kind == b.kind or "air_strike" not in (a.kind, b.kind):
+        return False
+    other = b if a.kind == "air_strike" else a
+    return other.kind in ("shelling", "bombing") and non_state_attack(other.signature)
+
+
 def same_incident(a: Placed, b: Placed) -> float:
     """How likely two articles' incidents are one happening, 0..100 (``MATCH_SCORE`` and up: one).
 
@@ -590,6 +660,8 @@ def same_incident(a: Placed, b: Placed) -> float:
         score = min(score, MATCH_SCORE - 1.0)  # two towns: two incidents, unless one story
     if place == 0.5 and kinds < 1.0 and text < 75:
         score = min(score, MATCH_SCORE - 1.0)  # two towns of a region, two kinds: two attacks
+    if _air_strike_and_rebel_attack(a, b) and text < 90:
+        score = min(score, MATCH_SCORE - 1.0)
     if kinds == 0.0 and place < 0.8 and text < 60:
         # a gas attack and a car bomb on one day in one governorate; in one town, the cause is
         # what the accounts may dispute ("shelling" vs "air strikes")

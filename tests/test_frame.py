@@ -354,3 +354,36 @@ def test_a_dateline_that_repeats_the_publication_date_does_not_date_the_attack()
     # a dateline of another day than the record's is kept: the page says when it is from
     other = frame("Thursday 25 Aug 2016 Barrel bomb attack kills 11 children in Aleppo.", wednesday)
     assert date(2016, 8, 25) in other.dates
+
+
+def test_a_toll_so_far_or_in_total_is_the_days_not_the_wars() -> None:
+    assert not frame(
+        "while the Syrian Observatory for Human Rights said that 35 people in total had died."
+    ).background
+    assert not frame(
+        "Ibrahim Alhaj of the Syrian Civil Defense said hospitals and rescuers have documented "
+        "the deaths of 43 people so far."
+    ).background
+    assert frame(
+        "Peace talks have deadlocked and there is no end in sight to a conflict that has so far "
+        "claimed 280000 lives."
+    ).background
+    assert frame("Russia has so far lost at least 12 soldiers in the Syrian war.").background
+    assert frame("A total of 54 SARC volunteers have been killed since 2011.").background
+
+
+def test_the_side_a_clause_opens_with_fired_the_weapons_it_names() -> None:
+    from claimtrack.frame import weapon_agents
+
+    # AFP, 6 Oct 2016: the groups named in apposition are of one side
+    assert weapon_agents(
+        "Rebel groups including the powerful Ahrar al-Sham faction and former Al-Qaeda "
+        "affiliate Fateh al-Sham Front fired waves of rockets into government-held western "
+        "Aleppo killing at least 15 civilians a monitor said."
+    ) == {"rebels"}
+    assert weapon_agents("Regime forces shelled rebel areas after rebels fired rockets") == {
+        "syrian government"
+    }
+    # the one who speaks is not the one who fired
+    assert "russia" not in weapon_agents("Russia said rebels fired rockets at the airbase")
+    assert "rebels" not in weapon_agents("The Syrian army said it fired on rebel positions")

@@ -298,3 +298,79 @@ def test_a_town_of_the_region_told_first_and_the_cause_of_a_reprisal_are_one_inc
     )
     assert found.claim_incident == (0, 0)
     assert found.incidents[0].kind == "shelling"
+
+
+def test_a_dateline_repeating_the_report_date_yields_to_the_day_the_lede_tells() -> None:
+    # AFP, Sunday 3 Jul 2016: the shelling the headline tells of was on Saturday
+    texts = [
+        "43 killed in Syria army shelling of rebel town Monitor AFP Sunday 3 Jul 2016 Fierce "
+        "government bombardment of an opposition-controlled Syrian town killed at least 43 "
+        "people a monitor said.",
+        "Hours of air strikes and shelling on Saturday struck Jayrud 60 kilometres (35 miles) "
+        "northeast of Damascus according to the Syrian Observatory for Human Rights.",
+        "Observatory head Rami Abdel Rahman said two medics were among the dead.",
+    ]
+    found = located(None, texts, date(2016, 7, 3))  # type: ignore[arg-type]
+    assert found.incidents[0].day == date(2016, 7, 2)
+    assert found.incidents[0].place == "jayrud"
+    # ... but not to the day of the cause the lede names ("a response to rocket attacks ...
+    # on Thursday"), and a dateline with nothing else stays the incident's day
+    texts = [
+        "Syrian air strikes kill 70 people after rebel rocket attack Monitor Reuters Friday 6 "
+        "Feb 2015 Syrian air force strikes killed at least 70 people in an opposition district "
+        "outside Damascus a monitor said.",
+        "The Observatory said the focused barrage was a response to rocket attacks by Islam "
+        "Army insurgents on Thursday which killed 10 people.",
+    ]
+    assert located(None, texts, date(2015, 2, 6)).incidents[0].day == date(2015, 2, 6)  # type: ignore[arg-type]
+
+
+def test_air_strikes_and_a_rebel_rocket_attack_on_one_day_are_two_incidents() -> None:
+    day = date(2015, 2, 5)
+    strikes = Placed(
+        day,
+        "ghouta",
+        "damascus",
+        "air_strike",
+        "Syria strikes kill 45 after rebel fire on Damascus Monitor AFP Thursday 5 Feb 2015 At "
+        "least 45 people were killed in Syrian government air strikes on opposition areas "
+        "around Damascus",
+    )
+    rockets = Placed(
+        day,
+        "damascus",
+        "damascus",
+        "shelling",
+        "05-02-2015 Jaysh al-Islam Fires Rocket Shells at Damascus Kills 3 Wounds 20 Militants "
+        "of the so-called Jaysh al-Islam terrorist group fired rocket shells on Thursday",
+    )
+    assert same_incident(strikes, rockets) < MATCH_SCORE
+    # government shelling and air strikes on one town are one bombardment told two ways
+    shelling = Placed(
+        day,
+        "ghouta",
+        "damascus",
+        "shelling",
+        "Regime shelling and air raids kill dozens in Eastern Ghouta",
+    )
+    assert same_incident(strikes, shelling) >= MATCH_SCORE
+
+
+def test_rebel_fire_told_in_a_report_of_air_strikes_is_its_own_incident_in_passing() -> None:
+    # AFP, 25 Aug 2016: the Observatory's figure for rebel fire on the government-held west is
+    # no toll of the barrel bomb attack; the article then goes on with the barrel bombs
+    texts = [
+        "Fifteen civilians among them 11 children were killed in a barrel bomb attack on the "
+        "rebel-held Bab al-Nayrab district of Aleppo on Thursday the Syrian Observatory for "
+        "Human Rights said.",
+        "The group also reported eight civilians including two children were killed on "
+        "Thursday in rebel fire on the government-held west of the city.",
+        "An AFP journalist in Bab al-Nayrab saw rescue workers and civilians digging through "
+        "the rubble of collapsed buildings.",
+    ]
+    found = located(
+        "Barrel bomb attack kills 11 children in Syria's Aleppo", texts, date(2016, 8, 25)
+    )
+    lead, fire, after = found.claim_incident
+    assert lead == after == 0 and fire not in (None, 0)
+    assert found.incidents[fire].kind == "shelling"
