@@ -188,7 +188,8 @@ _AGENT_PATTERNS: list[tuple[str, str]] = [
     # "a missile launched from a Turkish military observation post"; "blamed the attack on Turkey"
     (r"\b(?:turkish|turkey|ankara|turks)\b", "turkey"),
     (
-        r"\b(?:syrian |assad |government |regime |pro-government |pro-assad |pro-regime |loyalist )"
+        r"\b(?:syrian |syrias? |assad |government |regime |pro-government |pro-assad |pro-regime |"
+        r"loyalist )"
         r"(?:regime |government |army |air )?(?:forces|troops|army|jets|warplanes|helicopters|"
         r"aircraft|air force|soldiers|artillery|shelling|militias?|regime|government)\b",
         "syrian government",
@@ -354,9 +355,12 @@ _WEAPON_MODIFIERS = (
     r"machine-gun|gun|ground|naval|fighter|military|army|helicopter|jet)"
 )
 _OWNED_WEAPON = re.compile(r"(?:s )?(?:" + _WEAPON_MODIFIERS + r" )?" + _WEAPON_WORDS + r"\b")
-# "a helicopter belonging to the regime", "rocket shells fired by terrorists"
+# "a helicopter belonging to the regime", "rocket shells fired by terrorists", "jets of the
+# regime" (after an act, "of" names its target: "shelling of rebel town")
 _WEAPON_OF = re.compile(
-    _WEAPON_WORDS + r" (?:belonging to|of|by|from|fired by|launched by|dropped by) (?:the |a )?$"
+    _WEAPON_WORDS + r" (?:belonging to|by|from|fired by|launched by|dropped by) (?:the |a )?$|"
+    r"\b(?:jets?|warplanes?|planes?|aircraft|helicopters?|artillery|missiles?|rockets?|mortars?|"
+    r"drones?) of (?:the |a )?$"
 )
 _HAS_WEAPON = re.compile(r"\b" + _WEAPON_WORDS + r"\b")
 # "Rebel groups including the powerful Ahrar al-Sham faction ... fired waves of rockets into
@@ -762,6 +766,7 @@ def _thing_after_modifiers(rest: list[str]) -> bool:
 
 def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
     out: list[Quantity] = []
+    spans: list[tuple[int, int]] = []  # of each count's match, up to the end of its number
     low = _FURNITURE.sub(lambda m: " " * len(m.group(0)), low)
     skip_to = -1
     for m in _QUANT_RE.finditer(low):
@@ -882,6 +887,25 @@ def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
         if range_text:
             written = range_text
         out.append(Quantity(value, lo, hi, qualifier, noun, written.strip(), role))
+        spans.append((m.start(), m.end("n")))
+    return _share_nouns(low, out, spans)
+
+
+# "killed 28 and wounded 30 Daesh militants": the 28 are militants too
+_COORDINATED_COUNT = re.compile(
+    r"\s+and\s+(?:wounded|injured|killed|wounding|injuring|killing)\s+"
+    r"(?:at least |another |more than |over |some )?$"
+)
+
+
+def _share_nouns(low: str, out: list[Quantity], spans: list[tuple[int, int]]) -> list[Quantity]:
+    """A count with no noun takes the noun of the count coordinated right after it."""
+    for i in range(len(out) - 1):
+        q, nxt = out[i], out[i + 1]
+        if q.noun or not nxt.noun:
+            continue
+        if _COORDINATED_COUNT.match(low[spans[i][1] : spans[i + 1][0]]):
+            out[i] = replace(q, noun=nxt.noun)
     return out
 
 
@@ -1482,7 +1506,10 @@ _CONTROL_BY = re.compile(
     r"backed|supported|sponsored|funded|armed|trained|confirmed|reported|verified|documented|"
     r"announced|recorded|investigated|examined|treated|condemned|denied|rejected|released|"
     r"published|posted|issued|aired|broadcast|statement|footage|created|established|proposed|"
-    r"brokered|negotiated|organi[sz]ed|led) by\s+"
+    r"brokered|negotiated|organi[sz]ed|led|"
+    # "agreements touted by the rebels as the best way to end the fighting": who speaks of it
+    r"touted|praised|hailed|welcomed|endorsed|promoted|favou?red|opposed|critici[sz]ed|"
+    r"described|considered|viewed|seen|signed|accepted|demanded|requested|sought|offered) by\s+"
     r"(?:the |a |an )?(?:[a-z-]+ ){0,2}$|"
     r"\bunder (?:the )?(?:control|rule) of\s+(?:the |a |an )?(?:[a-z-]+ ){0,2}$"
 )

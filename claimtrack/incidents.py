@@ -586,9 +586,11 @@ def same_name(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def non_state_attack(signature: str) -> bool:
-    """Does the story tell of an attack by a side with no air force ("Jaysh al-Islam Fires
-    Rocket Shells at Damascus", "Rebel shelling on the Syrian capital killed four")? Read in
+def attack_side(signature: str) -> str | None:
+    """Which side the story tells attacked: "non_state" for a side with no air force
+    ("Jaysh al-Islam Fires Rocket Shells at Damascus", "Rebel shelling on the Syrian capital
+    killed four"), "state" for a state's forces ("The Syrian regime has killed at least 43
+    people ... in a revenge shelling attack"), None when it names no attacker or both. Read in
     what the headline and lede tell before they turn to a cause ("Syrian air strikes kill 70
     people after rebel rocket attack" is the state's attack)."""
     m = _CAUSE.search(signature)
@@ -596,7 +598,8 @@ def non_state_attack(signature: str) -> bool:
     agents = set(weapon_agents(head)) | set(frame(head).agents)
     if not agents:
         agents = {first_agent(head)} - {""}
-    return bool(agents) and all(non_state(x) for x in agents)
+    sides = {non_state(x) for x in agents}
+    return None if len(sides) != 1 else "non_state" if sides == {True} else "state"
 
 
 def _rebel_attack(text: str, f: EventFrame) -> bool:
@@ -611,18 +614,21 @@ def _other_side(at: Placed, claim_kind: str, text: str, f: EventFrame) -> bool:
     if at.kind == "air_strike":
         return claim_kind in ("shelling", "bombing") and _rebel_attack(text, f)
     if at.kind in ("shelling", "bombing") and claim_kind == "air_strike":
-        return non_state_attack(at.signature) and not _rebel_attack(text, f)
+        return attack_side(at.signature) == "non_state" and not _rebel_attack(text, f)
     return False
 
 
-def _air_strike_and_rebel_attack(a: Placed, b: Placed) -> bool:
-    """Air strikes and a rebel attack on one day ("Syria strikes kill 45 after rebel fire on
-    Damascus" and "Jaysh al-Islam fires rocket shells at Damascus"): an attack and the answer to
-    it, two incidents; rebels fly no aircraft."""
-    if a.kind == b.kind or "air_strike" not in (a.kind, b.kind):
+def _two_sides(a: Placed, b: Placed) -> bool:
+    """Two kinds of attack by the two sides on one day ("Syria strikes kill 45 after rebel fire
+    on Damascus" and "Jaysh al-Islam fires rocket shells at Damascus"; government shelling of
+    Jayrud and an ISIS suicide attack in Dumeir): an attack and another, or the answer to it,
+    two incidents. Air strikes are a state's (rebels fly no aircraft). One kind told by both
+    sides may be one attack whose culprit is disputed, and so may a gas attack or a downing."""
+    if a.kind == b.kind or {a.kind, b.kind} & _DISTINCT_KINDS:
         return False
-    other = b if a.kind == "air_strike" else a
-    return other.kind in ("shelling", "bombing") and non_state_attack(other.signature)
+    side_a = "state" if a.kind == "air_strike" else attack_side(a.signature)
+    side_b = "state" if b.kind == "air_strike" else attack_side(b.signature)
+    return {side_a, side_b} == {"state", "non_state"}
 
 
 def same_incident(a: Placed, b: Placed) -> float:
@@ -660,7 +666,7 @@ def same_incident(a: Placed, b: Placed) -> float:
         score = min(score, MATCH_SCORE - 1.0)  # two towns: two incidents, unless one story
     if place == 0.5 and kinds < 1.0 and text < 75:
         score = min(score, MATCH_SCORE - 1.0)  # two towns of a region, two kinds: two attacks
-    if _air_strike_and_rebel_attack(a, b) and text < 90:
+    if _two_sides(a, b) and text < 90:
         score = min(score, MATCH_SCORE - 1.0)
     if kinds == 0.0 and place < 0.8 and text < 60:
         # a gas attack and a car bomb on one day in one governorate; in one town, the cause is

@@ -387,3 +387,33 @@ def test_the_side_a_clause_opens_with_fired_the_weapons_it_names() -> None:
     # the one who speaks is not the one who fired
     assert "russia" not in weapon_agents("Russia said rebels fired rockets at the airbase")
     assert "rebels" not in weapon_agents("The Syrian army said it fired on rebel positions")
+
+
+def test_coordinated_counts_share_their_noun() -> None:
+    # Sputnik, 18 May 2017: the 28 killed are militants, never a civilian toll
+    f = frame(
+        "On Wednesday media reported citing a military source that the Syria army had killed 28 "
+        "and wounded 30 Daesh militants in the city."
+    )
+    assert [(q.value, q.role, q.noun) for q in f.numbers] == [
+        (28, "dead", "militants"),
+        (30, "injured", "militants"),
+    ]
+
+
+def test_the_target_of_shelling_and_the_praise_of_a_deal_name_no_attacker() -> None:
+    from claimtrack.frame import weapon_agents
+
+    # "shelling of rebel town": the rebels are shelled; "Syria army shelling" is the army's
+    assert weapon_agents("43 killed in Syria army shelling of rebel town Monitor") == {
+        "syrian government"
+    }
+    assert weapon_agents("a helicopter of the regime dropped barrels") == {"syrian government"}
+    # "agreements touted by the rebels" says who praised them, not who attacked
+    assert (
+        frame(
+            "The deal to evacuate the towns was the latest in a string of such agreements touted "
+            "by the rebels as the best way to end the fighting."
+        ).roles
+        == ()
+    )
