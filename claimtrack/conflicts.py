@@ -503,9 +503,10 @@ def _totals_of(numbers: tuple[Quantity, ...]) -> Mapping[str, _Total]:
 #   most 0.45) — "at least 58" vs "at least 100"; a firm figure inside the other's range ("more
 #   than 20" vs "25") only when its bound is 20% or more below it (INSIDE_RANGE_RELATIVE): "more
 #   than 20" (21) vs "25" is consistent, "at least 27" vs "35" is worth review;
-# * a general count ("people", no noun) against a count of civilians or of fighters may count
-#   a subset: weighed SUBSET_WEIGHT; a count of children or women is only compared with a
-#   general count it exceeds; fighters vs civilians are never compared;
+# * a general count ("people", no noun) against a count of civilians may count a subset:
+#   weighed SUBSET_WEIGHT; fewer fighters than people are among them (never compared); a count
+#   of children or women is only compared with a general count it exceeds; fighters vs
+#   civilians are never compared;
 # * a toll read from a headline or dateline run ("Sun 01 Feb 2015 Explosion rocks ...") weighs
 #   HEADLINE_WEIGHT of that, and a finding below MIN_NUMBER_SEVERITY (0.3) is not flagged.
 MIN_RELATIVE = 0.1
@@ -532,6 +533,10 @@ def _comparability(x: _Total, y: _Total) -> float:
                 # fighters were killed in the fighting": people next to fighters are civilians
                 return 0.0
             return 1.0  # "at least 60 civilians" vs "15 people": more civilians than people
+        if part.group in _FIGHTER_CLASSES:
+            # "25 Al-Nusra fighters killed when a bomb exploded in a mosque" vs "more than 40
+            # people were dead": the fighters are among the people
+            return 0.0
         return SUBSET_WEIGHT
     # "11 children" vs "58 people": a part, unless there are more children than people
     return 1.0 if part.low > (whole.high if whole.high is not None else 10**9) else 0.0

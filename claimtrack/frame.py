@@ -655,7 +655,7 @@ _QUANT_RE = re.compile(
     + "|".join(sorted(map(re.escape, _QUALIFIERS), key=len, reverse=True))
     + r") )?(?P<n>"
     + _NUM_ALT
-    + r")\b(?=(?P<rest>(?: of)?(?: [a-z-]+){0,4}))"
+    + r")\b(?=(?P<rest>(?: +of)?(?: +[a-z-]+){0,4}))"
 )
 _COUNT_NOUNS = {
     "people", "persons", "civilians", "soldiers", "troops", "fighters", "children", "women",
@@ -764,10 +764,14 @@ def _thing_after_modifiers(rest: list[str]) -> bool:
     return False
 
 
+_QUOTE_TO_SPACE = str.maketrans({'"': " ", "“": " ", "”": " "})
+
+
 def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
     out: list[Quantity] = []
     spans: list[tuple[int, int]] = []  # of each count's match, up to the end of its number
     low = _FURNITURE.sub(lambda m: " " * len(m.group(0)), low)
+    low = low.translate(_QUOTE_TO_SPACE)  # 'left "nearly 50" rebels dead': 50 rebels
     skip_to = -1
     for m in _QUANT_RE.finditer(low):
         if m.start() < skip_to:
@@ -886,7 +890,7 @@ def _quantities(low: str, tokens: list[tuple[str, int, int]]) -> list[Quantity]:
             )
         if range_text:
             written = range_text
-        out.append(Quantity(value, lo, hi, qualifier, noun, written.strip(), role))
+        out.append(Quantity(value, lo, hi, qualifier, noun, " ".join(written.split()), role))
         spans.append((m.start(), m.end("n")))
     return _share_nouns(low, out, spans)
 

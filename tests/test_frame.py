@@ -417,3 +417,9 @@ def test_the_target_of_shelling_and_the_praise_of_a_deal_name_no_attacker() -> N
         ).roles
         == ()
     )
+
+
+def test_a_quoted_figure_keeps_its_noun() -> None:
+    # AFP, 15 Aug 2016: IS's figure is of rebels, like the Observatory's
+    (q,) = frame('ISs statement said the attack left "nearly 50" rebels dead').numbers
+    assert (q.value, q.qualifier, q.noun, q.text) == (50, "about", "rebels", "nearly 50 rebels")

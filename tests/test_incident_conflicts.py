@@ -590,3 +590,31 @@ def test_western_aleppo_and_sheikh_maqsoud_are_two_places() -> None:
         article=2,
     )
     assert tolls(west, north) == []
+
+
+def test_fewer_fighters_than_people_are_among_them() -> None:
+    # AFP and Sputnik, 4 Jul 2015: the mosque bombing killed 25 Nusra fighters; social media
+    # counted more than 40 people: no discrepancy, the fighters are among the dead
+    people = record(
+        1,
+        "Opposition-based social media websites had conflicting casualty figures with some "
+        "saying more than 40 people were dead.",
+        None,
+        article=1,
+    )
+    fighters = record(
+        2,
+        "The Idlib province saw 25 Al-Nusra fighters killed when a bomb exploded in a mosque on "
+        "Friday said a monitoring group.",
+        "monitoring group",
+        article=2,
+    )
+    assert tolls(people, fighters) == []
+    # ... while two counts of the fighters are compared
+    more = record(
+        3,
+        "The Islamic State said the bombing left nearly 50 Al-Nusra fighters dead.",
+        "Islamic State",
+        article=3,
+    )
+    assert tolls(fighters, more) == [(2, 3)]
