@@ -1500,7 +1500,11 @@ def frame(text: str, published: date | None = None) -> EventFrame:
 _BY_CUE = re.compile(
     r"\b(?:by|blamed (?:the (?:attack|strike|raid|bombing|blast|shelling|incident|killing|"
     r"massacre)s? |it |them )?on|launched from|fired from|carried out by|accused|blaming|"
-    r"responsibility (?:of|on))\s+(?:the |a |an )?(?:[a-z-]+ ){0,2}$"
+    r"responsibility (?:of|on)|"
+    # "the planes are believed to be Russian"
+    r"(?:planes?|jets?|warplanes?|aircraft|helicopters?|drones?) (?:are|were|was|is) "
+    r"(?:believed|thought|suspected|said|likely) to (?:be|have been))"
+    r"\s+(?:the |a |an )?(?:[a-z-]+ ){0,2}$"
 )
 # "a town controlled by IS", "areas held by rebels", "a village under the control of": the
 # holder of a place, never the doer of the event; nor "confirmed by Turkish health officials",

@@ -423,3 +423,13 @@ def test_a_quoted_figure_keeps_its_noun() -> None:
     # AFP, 15 Aug 2016: IS's figure is of rebels, like the Observatory's
     (q,) = frame('ISs statement said the attack left "nearly 50" rebels dead').numbers
     assert (q.value, q.qualifier, q.noun, q.text) == (50, "about", "rebels", "nearly 50 rebels")
+
+
+def test_planes_believed_to_be_of_a_side_name_their_side() -> None:
+    # AFP via Jordan Times, 26 Oct 2016: the activist's words blame Russia (and Moscow denied)
+    f = frame(
+        '"The dead children are schoolchildren and the planes are believed to be Russian" '
+        "Rami Abdel-Rahman the organizations head said."
+    )
+    assert f.agents == ("russia",)
+    assert frame("A woman believed to be a rebel fighter was killed in the raid.").agents == ()
