@@ -12,8 +12,9 @@ rebuild of the forward store, and every ingest with the rebuild of its own store
 
 It prints, per run, the time and articles/s and how many incidents and conflicts it shares with
 the reference (and how many only one side has); then how many claims were attributed to another
-source than in forward order (attribution reads the sources stored so far, so two stores of the
-same articles can differ in their claims' sources, which ``match --rebuild`` does not re-derive).
+source than in forward order (attribution reads only the built-in sources and users' aliases, never
+the sources earlier articles introduced, so this should be 0; ``match --rebuild`` does not
+re-derive sources, so a difference here would stay).
 
     python bench/order_bench.py [--csv PATH] [--claimtrack .venv/bin/claimtrack] [--keep DIR]
 """
@@ -126,8 +127,7 @@ def read(db: Path) -> tuple[int, Incidents, Conflicts]:
 
 
 def sources(db: Path) -> dict[tuple[str, int], str | None]:
-    """Each claim's source (by article content hash and position): attribution reads the
-    sources stored so far (aliases and descriptors learned from earlier articles)."""
+    """Each claim's source (by article content hash and position)."""
     con = sqlite3.connect(db)
     try:
         return {

@@ -26,7 +26,7 @@ from claimtrack.errors import ClaimtrackError
 from claimtrack.frame import frame_article, frame_to_json
 from claimtrack.load import iter_documents, iter_inputs
 from claimtrack.match import DEFAULT_PARAMS, MatchParams
-from claimtrack.model import Analysis, Document, EventFrame, Source
+from claimtrack.model import Analysis, Document, EventFrame
 from claimtrack.pipeline import analyze
 from claimtrack.sources import SourceRegistry
 from claimtrack.store import articles as article_store
@@ -111,15 +111,11 @@ def ingest_document(
 ) -> Outcome:
     """Analyse and store one document in one transaction (``after_save`` runs inside it).
 
-    The sources the article names join ``registry``, so that "Mr Lavrov" in a later article of
-    the batch resolves to the Sergey Lavrov an earlier one introduced.
+    ``registry`` is read, never extended: the sources an article names do not join it, so a
+    claim's source depends on its own article (and the built-in sources and user aliases of
+    ``store.sources.load_registry``), not on the articles stored before it.
     """
-    analysis = analyze(doc, registry)
-    outcome = save(store, analysis, after_save=after_save, now=now)
-    if registry is not None and outcome.status == "new":
-        for source in analysis.sources:
-            registry.add(source)
-    return outcome
+    return save(store, analyze(doc, registry), after_save=after_save, now=now)
 
 
 def save(
@@ -162,11 +158,10 @@ def save(
 # but an ingest killed midway loses the uncommitted group (at most GROUP_SECONDS of work, stored
 # by a re-run), outcomes are reported once their group is committed, and a writer holds the
 # SQLite write lock for up to GROUP_SECONDS at a time (other writers wait on busy_timeout).
-# Workers start with the source registry as it is stored (built-in + aliases) and learn the
-# sources that earlier articles of the batch introduced with a lag of the in-flight window
-# (task i carries the sources stored before it was submitted): deterministic, but "Mr Lavrov"
-# in an article submitted before the one that introduced Sergey Lavrov was stored is resolved
-# without it. Small batches keep the serial path: one transaction per article, no lag.
+# Workers get the source registry once (built-in sources + user aliases) and never extend it:
+# an article's sources depend on that article alone, so the order of the inputs, the number of
+# workers and the grouping change no attribution. Small batches keep the serial path: one
+# transaction per article.
 
 SERIAL_UP_TO = 3  # inputs: smaller batches run in-process (no worker start-up cost)
 GROUP_ARTICLES = 50  # articles per transaction at most
@@ -332,7 +327,7 @@ def _ingest_serial(
     now: Callable[[], datetime] | None,
     emit: Callable[[Outcome | _Done], None],
 ) -> None:
-    """One article per transaction, analysed in this process with the registry up to date."""
+    """One article per transaction, analysed in this process."""
     after_save = default_after_save() if match else None
     for event in events:
         if isinstance(event, _Doc):
@@ -382,9 +377,7 @@ def _worker(tasks: Any, results: Any, registry: SourceRegistry, frames: bool, pa
             continue
         if item is None:
             return
-        index, additions, doc = item
-        for source in additions:
-            registry.add(source)
+        index, doc = item
         try:
             analysis = analyze(doc, registry)
             framed: _Framed | None = None
@@ -414,16 +407,13 @@ class _Workers:
         ]
         for process in self.processes:
             process.start()
-        self.sent = [0] * count  # sources already passed to each worker
         self.submitted = 0
         self.ready: dict[int, _Result] = {}
 
-    def submit(self, doc: Document, additions: list[Source]) -> int:
+    def submit(self, doc: Document) -> int:
         index = self.submitted
         self.submitted += 1
-        w = index % len(self.tasks)
-        self.tasks[w].put((index, additions[self.sent[w] :], doc))
-        self.sent[w] = len(additions)
+        self.tasks[index % len(self.tasks)].put((index, doc))
         return index
 
     def result(self, index: int) -> _Result:
@@ -572,7 +562,6 @@ def _ingest_pipelined(
     workers: int,
 ) -> None:
     window = WINDOW_PER_WORKER * workers
-    additions: list[Source] = []  # sources stored during this batch, in order
     pending: deque[tuple[_Event, int]] = deque()
     in_flight = 0
     exhausted = False
@@ -582,13 +571,6 @@ def _ingest_pipelined(
     def flush() -> None:
         nonlocal group
         outcomes = _write_group(store, group, match, cache) if group.items else []
-        for position, analysis, _frames, _stamp in group.items:
-            if outcomes[position].status == "new":
-                for source in analysis.sources:
-                    before = registry.get(source.name)
-                    merged = registry.add(source)
-                    if merged != before:  # only what workers do not know yet (memory stays
-                        additions.append(merged)  # flat: most articles name known sources)
         for report in group.reports:
             emit(outcomes[report] if isinstance(report, int) else report)
         group = _Group()
@@ -601,7 +583,7 @@ def _ingest_pipelined(
                 if event is None:
                     exhausted = True
                 elif isinstance(event, _Doc):
-                    pending.append((event, pool.submit(event.doc, additions)))
+                    pending.append((event, pool.submit(event.doc)))
                     in_flight += 1
                 else:
                     pending.append((event, -1))

@@ -49,31 +49,6 @@ _ORG_CUTOFF = 92.0
 _PERSON_CUTOFF = 88.0
 _FIRST_NAME_CUTOFF = 80.0
 
-# Lower-case head nouns of unnamed sources and the kind they get: "a rebel military source"
-_UNNAMED_HEAD_KINDS: dict[str, SourceKind] = {
-    "rebels": SourceKind.MILITARY,
-    "fighters": SourceKind.MILITARY,
-    "militants": SourceKind.MILITARY,
-    "forces": SourceKind.MILITARY,
-    "troops": SourceKind.MILITARY,
-    "army": SourceKind.MILITARY,
-    "military": SourceKind.MILITARY,
-    "militia": SourceKind.MILITARY,
-    "insurgents": SourceKind.MILITARY,
-    "jihadists": SourceKind.MILITARY,
-    "ministry": SourceKind.GOVERNMENT,
-    "government": SourceKind.GOVERNMENT,
-    "authorities": SourceKind.GOVERNMENT,
-    "presidency": SourceKind.GOVERNMENT,
-    "media": SourceKind.BROADCASTER,
-    "television": SourceKind.BROADCASTER,
-    "tv": SourceKind.BROADCASTER,
-    "channel": SourceKind.BROADCASTER,
-    "agency": SourceKind.NEWS_AGENCY,
-    "monitor": SourceKind.MONITOR,
-    "observatory": SourceKind.MONITOR,
-}
-
 _WORD = re.compile(r"[^\s]+")
 # "Arabic-language", "UK-based", "Russia-backed", "pro-Assad": modifiers, not names
 _HYPHEN_MODIFIER = re.compile(
@@ -188,6 +163,45 @@ class _Generic:
         self.kinds: tuple[tuple[str, frozenset[str]], ...] = tuple(
             (kind, words(ws)) for kind, ws in data.get("unnamed_kinds", {}).items()
         )
+        try:
+            self.institutions: dict[str, SourceKind] = {
+                w: SourceKind(kind)
+                for kind, ws in data.get("institutions", {}).items()
+                for w in words(ws)
+            }
+        except ValueError as exc:
+            raise RulesError(f"rules/unnamed.toml: [institutions]: {exc}") from None
+        self.people = words(data.get("people", {}).get("heads", ()))
+        self.after_people = words(data.get("people", {}).get("followed_by", ()))
+
+    def names_people(self, words: list[str]) -> bool:
+        """True when a mention's words name people by what they are, not a body by its name:
+        "Aleppo residents", "Police Command source", "Tribal sources" (a lower-case people head
+        last), "source at Aleppo Police Command", "official from the forces" (a people head,
+        then a preposition)."""
+        keys = [normalise(w) for w in words]
+        if keys and keys[-1] in self.people and not _is_capitalised(words[-1]):
+            return True
+        return (
+            len(keys) >= 3
+            and keys[0] in self.people
+            and not _is_capitalised(words[0])
+            and keys[1] in self.after_people
+        )
+
+    def institution_kind(self, words: list[str]) -> SourceKind:
+        """The kind of a lower-case descriptor: a state body named by a nationality and an
+        institution ("Syrian army", "Russian government", "Syrian state media") keeps the
+        institution's kind; every other one ("rebels", "local media", "the army", "government
+        forces", "witnesses") is an unnamed source."""
+        head = normalise(words[-1]).split()[-1:] if words else []
+        kind = self.institutions.get(head[0]) if head else None
+        demonyms = descriptor_words().demonyms
+        if kind is not None and any(
+            _is_capitalised(w) and normalise(w) in demonyms for w in words[:-1]
+        ):
+            return kind
+        return SourceKind.UNNAMED
 
     def is_generic(self, mention: str) -> bool:
         """True when a mention is made only of generic words: "the group", "media reports"."""
@@ -606,10 +620,7 @@ def canonicalise(
         and not _HYPHEN_MODIFIER.match(w)
     ]
     if not any(ch.isupper() for ch in words[-1]) and not names:
-        unnamed = _unnamed_name(words)
-        head = normalise(words[-1]).split()[-1] if normalise(words[-1]) else ""
-        kind = _UNNAMED_HEAD_KINDS.get(head, SourceKind.UNNAMED)
-        return unnamed, None, kind
+        return _unnamed_name(words), None, generic_words().institution_kind(words)
     # organisations: strip front and back descriptors
     org, removed = _strip_org_descriptors(words)
     if not org or normalise(org[0]) in ("for", "of", "and", "on", "the"):
@@ -618,6 +629,9 @@ def canonicalise(
     name_text = " ".join(
         _POSSESSIVE.sub("", w) if i == len(org) - 1 else w for i, w in enumerate(org)
     )
+    if generic_words().names_people(words):
+        # "Aleppo residents", "a source at Aleppo Police Command": people described, unnamed
+        return name_text, " ".join(removed) or None, SourceKind.UNNAMED
     kind = _org_kind(words)
     if (
         kind is SourceKind.OTHER

@@ -183,3 +183,51 @@ def test_page_furniture_and_headline_capitals_name_nobody() -> None:
         None,
         "Syrian opposition",
     ]
+
+
+def test_plural_groups_and_generic_descriptors_are_unnamed_with_their_kind() -> None:
+    # FA-KES sentences: "rebels" and "local media" were named sources of kind military and
+    # broadcaster, shared by every article that used the words
+    cases = {
+        "A string of bomb blasts hit mostly regime-controlled areas of Syria on Monday killing "
+        "at least 42 people and wounding dozens more local media said.": ("local media", "media"),
+        "The raids targeted a medical center a school and a residential area in Jayrud town "
+        "rebels said.": ("rebels", "military"),
+        "Residents said the shelling went on all night.": ("residents", "resident"),
+        "Witnesses said the jets flew low over the town.": ("witnesses", "witness"),
+        "Air strikes killed 12 people in eastern Aleppo, Aleppo residents said.": (
+            "Aleppo residents",
+            "resident",
+        ),
+        "A source at Aleppo Police Command said that terrorists fired rocket shells on the "
+        "neighbourhood.": ("source at Aleppo Police Command", "security"),
+    }
+    for text, (name, kind) in cases.items():
+        attribution = run(text)[-1].attribution
+        assert (attribution.source, attribution.source_kind) == (name, SourceKind.UNNAMED), text
+        assert unnamed_kind(name) == kind
+    # a state body named by nationality and institution stays a named source of its kind
+    named = {
+        "The Syrian army said it had retaken the hill.": ("Syrian army", SourceKind.MILITARY),
+        "Syrian state media said 10 people were killed.": (
+            "Syrian state media",
+            SourceKind.BROADCASTER,
+        ),
+    }
+    for text, expected in named.items():
+        attribution = run(text)[-1].attribution
+        assert (attribution.source, attribution.source_kind) == expected, text
+
+
+def test_an_unnamed_body_is_it_and_a_group_of_unnamed_people_is_the_group() -> None:
+    # FA-KES: "It said" after an unnamed agency is that agency
+    out = sources(
+        "Two car bombs exploded in the city on Monday, a regime news agency said. It said the "
+        "bombing took place near the al-Jafra area."
+    )
+    assert out == ["regime news agency", "regime news agency"]
+    out = sources(
+        "A group of Republican former national security officials said in a letter that Hale "
+        "lacked the character to be president. The group said it would not vote for him."
+    )
+    assert out == ["Republican former national security officials"] * 2

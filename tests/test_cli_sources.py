@@ -150,3 +150,40 @@ def test_an_unnamed_source_gets_no_reliability(
     assert run(["--db", db, "sources", "annotate", "activists", "--reliability", "0.2"]) == 2
     assert "gets no reliability" in capsys.readouterr().err
     assert run(["--db", db, "sources", "annotate", "activists", "--note", "often local"]) == 0
+
+
+def test_rebels_and_local_media_are_unnamed_never_merged_nor_rated(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, text in {
+        "jayrud.txt": "Strikes on Jayrud\n\nThe raids targeted a medical center a school and a "
+        "residential area in Jayrud town rebels said.\n\nThe Syrian army said it had retaken "
+        "the hill.\n",
+        "blasts.txt": "Blasts\n\nA string of bomb blasts hit mostly regime-controlled areas of "
+        "Syria on Monday killing at least 42 people and wounding dozens more local media said."
+        "\n\nRebels said they had shot down a helicopter.\n",
+    }.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert run(["--db", db, "ingest", str(tmp_path / name), "--quiet", "--no-match"]) == 0
+    capsys.readouterr()
+    assert run(["--db", db, "sources", "--kind", "military", "--format", "json"]) == 0
+    rows = {row["name"]: row for row in json.loads(capsys.readouterr().out)}
+    # --kind military: the army (a named source) and rebels (unnamed, military by their words)
+    assert (rows["Syrian army"]["kind"], rows["Syrian army"]["unnamed_kind"]) == ("military", None)
+    assert (rows["rebels"]["kind"], rows["rebels"]["unnamed_kind"]) == ("unnamed", "military")
+    assert rows["rebels"]["claims"] == 2
+    assert run(["--db", db, "sources", "--kind", "media", "--format", "json"]) == 0
+    assert [row["name"] for row in json.loads(capsys.readouterr().out)] == ["local media"]
+    assert run(["--db", db, "sources", "show", "rebels"]) == 2
+    assert capsys.readouterr().err.startswith("Error: 'rebels' is an unnamed source (military)")
+    for refused in (
+        ["sources", "merge", "Syrian army", "rebels"],
+        ["sources", "merge", "local media", "Syrian army"],
+        ["sources", "alias", "rebels", "opposition fighters"],
+        ["sources", "annotate", "local media", "--reliability", "0.3"],
+    ):
+        assert run(["--db", db, *refused]) == 2, refused
+        assert "is an unnamed source" in capsys.readouterr().err
+    # an alias the user gives a named source may not take an unnamed source's name either
+    assert run(["--db", db, "sources", "alias", "Syrian army", "rebels"]) == 2
+    assert "'rebels' is an unnamed source" in capsys.readouterr().err

@@ -76,8 +76,8 @@ def test_cached_batch_stores_what_reading_everything_back_stores(
     any_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     docs = fakes_documents(60)
-    # groups by count only (the registry the workers see then does not depend on timing), and
-    # several of them, so the cache is carried from one transaction to the next
+    # groups by count only (not by timing), and several of them, so the cache is carried from
+    # one transaction to the next
     monkeypatch.setattr(ingest_module, "GROUP_SECONDS", 1e9)
     monkeypatch.setattr(ingest_module, "GROUP_ARTICLES", 7)
     # small caps, so the cache also empties itself (size cap) in the middle of articles

@@ -106,6 +106,10 @@ class _Memory:
             self.last_unnamed = source
         elif source.kind is SourceKind.UNNAMED:
             self.last_plural = source
+            if normalise(source.name).split()[-1:] and (
+                normalise(source.name).split()[-1] in generic_words().institutions
+            ):
+                self.last_org = source  # "a regime news agency said ... It said": a body, unnamed
         else:
             self.last_org = source
             self.last_plural = source
@@ -646,7 +650,10 @@ class _Resolver:
             if head in ("ministry", "command") and head in self.memory.heads and not words[:-1]:
                 return self.memory.heads[head]
             for src in reversed(self.memory.speakers + self.memory.orgs):
-                if src.kind in kinds and not src.is_person:
+                # "A group of Republican former national security officials said ... The group
+                # said": an unnamed group is no body of those kinds, but it is the group
+                grouped = head == "group" and src in self.memory.groups
+                if (src.kind in kinds or grouped) and not src.is_person:
                     if head in ("ministry", "command") and head not in src.name.lower():
                         continue
                     return src

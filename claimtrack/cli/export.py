@@ -26,8 +26,8 @@ CLAIM_FIELDS = [
     "kind", "rule", "mention_start", "mention_end", "descriptor", "published", "outlet",
 ]  # fmt: skip
 SOURCE_FIELDS = [
-    "name", "kind", "aliases", "claims", "note", "reliability", "tags", "affiliation", "owner",
-    "descriptor", "track_record",
+    "name", "kind", "unnamed_kind", "aliases", "claims", "note", "reliability", "tags",
+    "affiliation", "owner", "descriptor", "track_record",
 ]  # fmt: skip
 
 

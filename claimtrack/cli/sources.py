@@ -42,8 +42,9 @@ def list_sources(
         [],
         "--kind",
         "-k",
-        help="Only sources of this kind (monitor, official, news_agency, unnamed, ...); repeat "
-        "for several.",
+        help="Only sources of this kind (monitor, official, news_agency, unnamed, ...), or "
+        "unnamed sources of this kind (military, security, medical, activist, official, "
+        "diplomatic, media, resident, witness); repeat for several.",
     ),
 ) -> None:
     """List sources with their claim counts (a subcommand acts on one source)."""
@@ -53,14 +54,16 @@ def list_sources(
         rows = source_store.source_rows(session)
         records = source_store.track_records(session)
     if kinds:
-        known = sorted({row["kind"] for row in rows})
+        known = sorted(
+            {row["kind"] for row in rows} | {row["unnamed_kind"] for row in rows} - {None}
+        )
         wanted = {k.strip().casefold() for k in kinds}
         unknown = sorted(wanted - set(known))
         if unknown:
             raise UsageError(
                 f"--kind {unknown[0]!r}: no source of that kind (kinds here: {', '.join(known)})"
             )
-        rows = [row for row in rows if row["kind"] in wanted]
+        rows = [row for row in rows if row["kind"] in wanted or row["unnamed_kind"] in wanted]
     if sort is SourceOrder.claims:
         rows.sort(key=lambda row: (-row["claims"], row["name"].casefold()))
     else:
@@ -69,6 +72,11 @@ def list_sources(
         # computed from reviews, apart from the annotated reliability
         row["track_record"] = records.get(row["name"], source_store.NO_RECORD)
         row["track record"] = record_line(row["track_record"])
+    if fmt == ListFormat.table:  # "unnamed (military)"; data formats keep both fields
+        rows = [
+            {**row, "kind": f"unnamed ({row['unnamed_kind']})"} if row["unnamed_kind"] else row
+            for row in rows
+        ]
     render_rows(rows, fmt, SOURCE_COLUMNS, title="Sources")
 
 
@@ -82,9 +90,10 @@ def show(
     with store_from(ctx) as store, store.read() as session:
         detail = source_store.source_detail(session, name)
     if detail["kind"] == "unnamed":
+        kind = f" ({detail['unnamed_kind']})" if detail["unnamed_kind"] else ""
         raise UsageError(
-            f"{detail['name']!r} is an unnamed source (words used for many different speakers "
-            f"across articles), not an entity with a record; its claims: "
+            f"{detail['name']!r} is an unnamed source{kind} (words used for many different "
+            f"speakers, one per article), not an entity with a record; its claims: "
             f"claimtrack claims --source {shlex.quote(detail['name'])}"
         )
     if fmt == ListFormat.json:

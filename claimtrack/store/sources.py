@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from typing import Any
 
 from sqlalchemy import func, update
@@ -12,13 +13,20 @@ from claimtrack import model
 from claimtrack.errors import NotFoundError, UsageError
 from claimtrack.review import Judged, ReviewState, toll_figure
 from claimtrack.review import track_records as review_track_records
-from claimtrack.sources import SourceRegistry, default_registry
+from claimtrack.sources import SourceRegistry, default_registry, unnamed_kind
 from claimtrack.store import tables
 from claimtrack.store.articles import add_alias, alias_key, claim_rows
 
 
 def load_registry(session: Session) -> SourceRegistry:
-    """The built-in registry plus every stored source and the aliases users gave them."""
+    """The registry attribution reads: the built-in sources (``rules/sources.toml``) plus the
+    aliases users gave with ``sources alias`` and ``sources merge``, and nothing learned from
+    stored articles, so that a claim's source depends on its own article only, never on which
+    articles were ingested before it ("Mr Lavrov" after an article that named Sergey Lavrov
+    resolves as it does alone: one answer per corpus, whatever the order).
+
+    A user alias is an alias row that is neither the source's own name nor one of the built-in
+    aliases the source was created with (``ensure_sources`` stores only those two)."""
     registry = default_registry()
     aliases: dict[int, list[str]] = {}
     for source_id, alias in session.exec(
@@ -27,19 +35,44 @@ def load_registry(session: Session) -> SourceRegistry:
         )
     ):
         aliases.setdefault(source_id, []).append(alias)
-    for row in session.exec(select(tables.Source).order_by(col(tables.Source.id))):
+    if not aliases:
+        return registry
+    rows = session.exec(
+        select(tables.Source)
+        .where(col(tables.Source.id).in_(sorted(aliases)))
+        .order_by(col(tables.Source.id))
+    )
+    for row in rows:
         assert row.id is not None
+        builtin = registry.get(row.name)
+        own = {alias_key(row.name), *(alias_key(a) for a in (builtin.aliases if builtin else ()))}
+        given = tuple(a for a in aliases[row.id] if alias_key(a) not in own)
+        if not given:
+            continue
         registry.add(
             model.Source(
                 name=row.name,
                 kind=_kind(row.kind),
-                aliases=tuple(a for a in aliases.get(row.id, []) if a != row.name),
-                descriptors=tuple(filter(None, (row.descriptor or "").split("; "))),
+                aliases=given,  # no stored descriptor: the first article to name it wrote it
                 country=row.country,
                 is_person=row.is_person,
             )
         )
     return registry
+
+
+_UNNAMED = model.SourceKind.UNNAMED.value
+
+
+def refuse_unnamed(row: tables.Source, action: str) -> None:
+    """An unnamed source ("rebels", "a military source") is words used for many speakers, each
+    scoped to its own article: never an alias, never merged with anything."""
+    if row.kind == _UNNAMED:
+        raise UsageError(
+            f"{row.name!r} is an unnamed source (words used for many different speakers, one per "
+            f"article): it cannot {action}; its claims: claimtrack claims --source "
+            f"{shlex.quote(row.name)}"
+        )
 
 
 def _kind(value: str) -> model.SourceKind:
@@ -96,6 +129,9 @@ def source_rows(session: Session) -> list[dict[str, Any]]:
                 "id": row.id,
                 "name": row.name,
                 "kind": row.kind,
+                # what an unnamed source's words say it is ("rebels": military, "local media":
+                # media, "witnesses": witness); None for a named source or words that do not say
+                "unnamed_kind": unnamed_kind(row.name) if row.kind == _UNNAMED else None,
                 "aliases": [a for a in aliases.get(row.id, []) if a != row.name],
                 "claims": counts.get(row.id, 0),
                 "descriptor": row.descriptor,
@@ -192,6 +228,7 @@ def add_user_alias(session: Session, name: str, alias: str) -> dict[str, Any]:
     """
     target = find_source(session, name)
     assert target.id is not None
+    refuse_unnamed(target, "take an alias")
     key = alias_key(alias)
     if not key:
         raise UsageError("the alias is empty")
@@ -202,6 +239,7 @@ def add_user_alias(session: Session, name: str, alias: str) -> dict[str, Any]:
     if owner is not None and owner != target.id:
         other = session.get(tables.Source, owner)
         assert other is not None
+        refuse_unnamed(other, "become an alias")
         if alias_key(other.name) != key:
             raise UsageError(f"{alias!r} is already an alias of {other.name!r}")
         moved += merge_sources(session, target.name, other.name)["claims_moved"]
@@ -222,6 +260,8 @@ def merge_sources(session: Session, keep: str, absorb: str) -> dict[str, Any]:
     other = find_source(session, absorb)
     if target.id == other.id:
         raise UsageError(f"{keep!r} and {absorb!r} are the same source")
+    refuse_unnamed(target, "be merged")
+    refuse_unnamed(other, "be merged")
     assert target.id is not None and other.id is not None
     moved = session.exec(
         update(tables.Claim)
