@@ -111,6 +111,12 @@ _NEW_INCIDENT = re.compile(
     r"(?:on|in) (?:a|another) (?:separate|different)\b|also on \w+day\b)",
     re.IGNORECASE,
 )
+# of the turns above, those that say the place is another one
+_ELSEWHERE = re.compile(
+    r"^\W*(?:elsewhere|separately|in (?:a |another )?separate\b|in another\b|"
+    r"(?:on|in) (?:a|another) (?:separate|different)\b)",
+    re.IGNORECASE,
+)
 # "a similar attack in April", "the 2013 Ghouta attack", "last months strike": another incident
 _OTHER_INCIDENT = re.compile(
     r"\b(?:a |an )?(?:similar|previous|earlier|last|prior|past) (?:attacks?|strikes?|raids?|"
@@ -378,6 +384,15 @@ def locate(
             gov = govs[0] if govs else at.governorate
             in_gov = [t for t in towns if gazetteer().governorate(t) == gov]
             kind = kind_of(f.events)
+            if not (other_place or own_dates or other_kind or in_passing) and (
+                kind in _GENERIC_KINDS
+            ):
+                # no place, day or kind to tell another incident by: "Meanwhile the National
+                # Coalition ... said the attack killed more than 100 people" goes on with the
+                # incident being told; "Elsewhere a civil defence worker protected the face of
+                # another dead child" is compared with nothing (and the article goes on)
+                assigned.append(None if _ELSEWHERE.match(text) else current)
+                continue
             placed = Placed(
                 own_dates[0] if own_dates else lead.day,
                 in_gov[0] if in_gov else gov,

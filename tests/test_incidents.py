@@ -374,3 +374,23 @@ def test_rebel_fire_told_in_a_report_of_air_strikes_is_its_own_incident_in_passi
     lead, fire, after = found.claim_incident
     assert lead == after == 0 and fire not in (None, 0)
     assert found.incidents[fire].kind == "shelling"
+
+
+def test_a_turn_with_nothing_of_its_own_tells_no_new_incident() -> None:
+    # Asharq Al-Awsat, 5 Apr 2017: "Meanwhile" the Coalition gives its toll of the same attack;
+    # AFP, 25 Aug 2016: "Elsewhere" a worker shields a dead child: no place, day or kind of its
+    # own, compared with nothing, and the article goes on with its incident
+    found = located(
+        "Chemical Massacre in Idlib Defies the World",
+        [
+            "The Syrian Observatory for Human Rights said the suspected chemical attack on Khan "
+            "Sheikhoun killed at least 58 people on Tuesday.",
+            "Meanwhile the National Coalition for Syrian Revolution and Opposition Forces said "
+            "the attack killed more than 100 people including 25 children.",
+            "Elsewhere a civil defence worker protected the face of another dead child as his "
+            "colleagues scraped away the rubble.",
+            "The Syrian government denied any responsibility for the attack.",
+        ],
+    )
+    assert found.claim_incident == (0, 0, None, 0)
+    assert len(found.incidents) == 1
