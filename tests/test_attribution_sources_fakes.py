@@ -91,6 +91,18 @@ def sources(text: str) -> list[str | None]:
             'said it had carried out "significant" air strikes against Raqa.',
             ["US military"],  # the registry folds the US-led coalition into it
         ),
+        # a count after the body opens the clause it tells (TRT World, 11 Aug 2016)
+        (
+            "11 Aug 2016 According to the Al-Quds hospital four people died while over 50 were "
+            "injured in the attack.",
+            ["Al-Quds hospital"],
+        ),
+        # a name, then its role with a possessor whose apostrophe was stripped (AFP)
+        (
+            '"The dead children are schoolchildren and the planes are believed to be Russian" '
+            "Rami Abdel-Rahman the organizations head said.",
+            ["Rami Abdel Rahman"],
+        ),
     ],
 )
 def test_fakes_sentences_get_their_source(text: str, expected: list[str | None]) -> None:

@@ -276,6 +276,14 @@ class _Subjects(_NonVerbal):
                 m = k - 1
                 while m >= 0 and not toks[m].is_cap and toks[m].is_word and _is_mod(toks[m]):
                     m -= 1
+                if (
+                    m >= 1
+                    and toks[m].is_word
+                    and not toks[m].is_cap
+                    and toks[m].low.endswith("s")
+                    and toks[m - 1].low == "the"
+                ):
+                    m -= 1  # "Rami Abdel-Rahman the organization's head said" (apostrophe lost)
                 if m >= 0 and toks[m].low in ("a", "an", "the"):
                     m -= 1
                 return self._appositive_name(toks, m, d.demonyms)

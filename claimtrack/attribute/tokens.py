@@ -251,6 +251,15 @@ def _np_before(toks: list[_Tok], j: int) -> tuple[int, int] | None:
     return (i, j)
 
 
+# numbers (not vocabulary a rule set would change): after a head they start the next phrase
+_COUNT_WORDS = frozenset(
+    {
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "twenty", "thirty", "forty", "fifty", "dozens", "scores", "hundreds",
+    }
+)  # fmt: skip
+
+
 def _np_after(toks: list[_Tok], k: int) -> tuple[int, int] | None:
     """The noun phrase starting at token ``k``, scanning left to right."""
     n = len(toks)
@@ -295,6 +304,8 @@ def _np_after(toks: list[_Tok], k: int) -> tuple[int, int] | None:
             last = i
             i += 1
             continue
+        if last is not None and (t.low.isdigit() or t.low in _COUNT_WORDS):
+            break  # "According to the Al-Quds hospital four people died": a count opens a clause
         if _is_mod(t) and (last is None or (i + 1 < n and toks[i + 1].bare in _SOURCE_NOUNS)):
             i += 1
             continue
