@@ -1124,6 +1124,13 @@ _DENIAL = re.compile(
     r"\b(?:refuted|refutes|dismissed (?:the )?(?:claims?|reports?|allegations?|accusations?)|"
     r"rejected (?:the )?(?:claims?|reports?|allegations?|accusations?)|fabricated|baseless|"
     r"categorically denied)\b|"
+    # "said the accusations were false", "described the reports ... as completely untrue",
+    # "called them baseless"
+    r"\b(?:as|were|was|are|is|called (?:them|it|those|these|the \w+)) (?:completely |totally |"
+    r"entirely |absolutely |utterly |simply )?(?:false|untrue|baseless|groundless|unfounded|"
+    r"lies|illogical|absurd|ridiculous)\b"
+    # (an adjective of a noun is no verdict: "as false alarms sounded")
+    r"(?!\s+(?!and\b|or\b|but\b|that\b|saying\b|adding\b|said\b|says\b|the\b)[a-z])|"
     # "denied the countrys air force was active in the area", "denied its jets were involved"
     # (not "were denied access": passive)
     r"(?<!not )(?<!never )(?<!were )(?<!was )(?<!been )\b(?:denied|denies)\s+(?:the |its |their "

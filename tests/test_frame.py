@@ -433,3 +433,19 @@ def test_planes_believed_to_be_of_a_side_name_their_side() -> None:
     )
     assert f.agents == ("russia",)
     assert frame("A woman believed to be a rebel fighter was killed in the raid.").agents == ()
+
+
+def test_calling_an_accusation_false_is_a_denial() -> None:
+    from claimtrack.model import Polarity
+
+    for text in (
+        "Clinton campaign chairman John Podesta said the accusations were false and called "
+        "them a distraction.",
+        "Syria described the reports its army had used chemical weapons as completely untrue.",
+        "The Pentagon called the reports baseless.",
+    ):
+        assert frame(text).polarity is Polarity.DENIED, text
+    # an adjective of a noun is no verdict
+    assert frame("The strike hit a school as false alarms sounded.").polarity is not (
+        Polarity.DENIED
+    )

@@ -394,3 +394,20 @@ def test_a_turn_with_nothing_of_its_own_tells_no_new_incident() -> None:
     )
     assert found.claim_incident == (0, 0, None, 0)
     assert len(found.incidents) == 1
+
+
+def test_a_story_of_an_attack_that_never_says_gas_is_not_the_gas_attack() -> None:
+    # Reuters: an army ambush near Adra and reports of a gas attack on the Damascus suburbs,
+    # both dated by their records to one day: an article about a gas attack says so
+    day = date(2013, 8, 14)
+    ambush = Placed(
+        day, "adra", "damascus", "attack", "Syrian army kills 62 rebels east of Damascus"
+    )
+    gas = Placed(
+        day,
+        "damascus",
+        "damascus",
+        "chemical_attack",
+        "Saudi Arabia calls for emergency U.N. Council meeting on Syria chemical attack",
+    )
+    assert same_incident(ambush, gas) < MATCH_SCORE
