@@ -934,7 +934,9 @@ def _role(low: str, start: int, end: int, tokens: list[tuple[str, int, int]]) ->
         w = tokens[i][0]
         if w in ("and", "but", "while", "as"):
             penalty += 3  # "Six people were killed and dozens others wounded": a new clause
-        ev = _EVENT_WORDS.get(w)
+        # ("who lives with his two elderly parents": the verb, not "the lives of 50 people")
+        verb = w == "lives" and i + 1 < len(tokens) and tokens[i + 1][0] != "of"
+        ev = None if verb else _EVENT_WORDS.get(w)
         if w == "toll":
             ev = "kill"
         if ev in _ROLE_OF_EVENT or w == "casualties":

@@ -449,3 +449,14 @@ def test_calling_an_accusation_false_is_a_denial() -> None:
     assert frame("The strike hit a school as false alarms sounded.").polarity is not (
         Polarity.DENIED
     )
+
+
+def test_the_verb_lives_counts_no_dead() -> None:
+    # Daily Sabah, 14 Sep 2016: a resident's family is no toll
+    (q,) = frame(
+        "says Mustafa a 48-year-old man who lives with his two elderly parents his wife and "
+        "daughter."
+    ).numbers
+    assert q.role == ""
+    (q,) = frame("The bombing claimed the lives of 20 people.").numbers
+    assert (q.value, q.role) == (20, "dead")
