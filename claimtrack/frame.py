@@ -1126,6 +1126,10 @@ _DENIAL = re.compile(
     r"\b(?:refuted|refutes|dismissed (?:the )?(?:claims?|reports?|allegations?|accusations?)|"
     r"rejected (?:the )?(?:claims?|reports?|allegations?|accusations?)|fabricated|baseless|"
     r"categorically denied)\b|"
+    # "videos showed no evidence of munitions hitting the convoy"
+    r"\bno (?:evidence|sign|signs|proof|trace|traces) (?:of |that )[\"“]?(?:any )?(?:the )?"
+    r"(?:munitions?|strikes?|air ?strikes?|raids?|bombs?|bombing|shelling|shells?|missiles?|"
+    r"rockets?|chemical|gas|toxic|sarin|chlorine|attacks?|aircraft|planes?|jets?|warplanes?)\b|"
     # "said the accusations were false", "described the reports ... as completely untrue",
     # "called them baseless"
     r"\b(?:as|were|was|are|is|called (?:them|it|those|these|the \w+)) (?:completely |totally |"

@@ -443,12 +443,18 @@ def test_calling_an_accusation_false_is_a_denial() -> None:
         "them a distraction.",
         "Syria described the reports its army had used chemical weapons as completely untrue.",
         "The Pentagon called the reports baseless.",
+        # Russia's answer to the aid convoy attack (The New Arab, 21 Sep 2016)
+        'Igor Konashenkov said that videos recorded at the scene showed no evidence of "munitions '
+        'hitting the convoy" and instead attributed the destruction to a fire.',
     ):
         assert frame(text).polarity is Polarity.DENIED, text
-    # an adjective of a noun is no verdict
+    # an adjective of a noun is no verdict; no evidence of targets denies no attack
     assert frame("The strike hit a school as false alarms sounded.").polarity is not (
         Polarity.DENIED
     )
+    assert frame(
+        "Human Rights Watch said there was no evidence of military targets in the area."
+    ).polarity is not (Polarity.DENIED)
 
 
 def test_the_verb_lives_counts_no_dead() -> None:
