@@ -111,6 +111,15 @@ _NEW_INCIDENT = re.compile(
     r"(?:on|in) (?:a|another) (?:separate|different)\b|also on \w+day\b)",
     re.IGNORECASE,
 )
+# "Meanwhile state news agency SANA said artillery fire killed two ...": at the place being
+# told, a turn to another source's account, not to another happening
+_TURN_TO_SOURCE = re.compile(
+    r"^\W*(?:meanwhile|separately|later)\W+(?:[\w'-]+\s+){0,6}?"
+    r"(?:said|says|reported|reports|told|added|announced|claimed|quoted|stated)\b",
+    re.IGNORECASE,
+)
+
+
 # of the turns above, those that say the place is another one
 _ELSEWHERE = re.compile(
     r"^\W*(?:elsewhere|separately|in (?:a |another )?separate\b|in another\b|"
@@ -362,19 +371,22 @@ def locate(
         at = incidents[current]
         claim_kind = kind_of(_told_before_cause(text, f))  # "shelling after a downed pilot"
         other_kind = claim_kind in _DISTINCT_KINDS and claim_kind != at.kind
-        if other_kind and not (own_dates or govs or _NEW_INCIDENT.match(text)):
+        turn = bool(_NEW_INCIDENT.match(text))
+        if other_kind and not (own_dates or govs or turn):
             # "Syria has categorically denied carrying out the gas attack", in the report of an
             # air strike days later: the gas attack told of in passing, compared with nothing
             assigned.append(None)
             continue
         other_place = other_place_of(at, towns, govs)
+        if turn and not other_place and _TURN_TO_SOURCE.match(text):
+            turn = False  # "Meanwhile SANA said artillery fire killed two ... in Old Damascus"
         # "On Friday, a second Syrian government helicopter was shot down over Idlib" in a
         # report of air strikes on Idlib: another incident, at the same place; so is "eight
         # civilians were killed Thursday in rebel fire on the government-held west of the city"
         # in a report of government air strikes (rebels fly no aircraft)
         # (told in passing: the article goes on with the incident it was telling)
         in_passing = violent and _other_side(at, claim_kind, text, f)
-        turns = (bool(_NEW_INCIDENT.match(text)) or other_kind or in_passing) and violent
+        turns = (turn or other_kind or in_passing) and violent
         if violent and other_place and not (turns or towns):
             # "At least 327 people have also been killed in clashes in the neighbouring province
             # of Aleppo": a governorate-wide figure, no incident of its own
@@ -401,7 +413,7 @@ def locate(
                 text[:600],
             )
             found = _find_or_add(incidents, placed)
-            if not in_passing or other_place or _NEW_INCIDENT.match(text) or other_kind:
+            if not in_passing or other_place or turn or other_kind:
                 current = found
             assigned.append(found)
             continue

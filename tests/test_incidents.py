@@ -411,3 +411,22 @@ def test_a_story_of_an_attack_that_never_says_gas_is_not_the_gas_attack() -> Non
         "Saudi Arabia calls for emergency U.N. Council meeting on Syria chemical attack",
     )
     assert same_incident(ambush, gas) < MATCH_SCORE
+
+
+def test_meanwhile_another_source_at_the_same_place_is_the_same_incident() -> None:
+    # The New Arab, 16 Oct 2017: SANA's toll of the same shelling of Old Damascus is another
+    # account of it, not another happening; a turn to another source about another city is
+    # still another incident
+    texts = [
+        "Rebel shelling on the Syrian capital Damascus killed four civilians on Sunday a "
+        "Britain-based monitor said.",
+        "Four civilians were killed in the Old Damascus district after rebel shelling the "
+        "Observatory said.",
+        "Meanwhile state news agency SANA said artillery fire killed two people and wounded nine "
+        "others in the Bab Sharqi area of Old Damascus.",
+        "Meanwhile Human Rights Watch said in a report that a US air strike on a mosque in "
+        "Aleppo province killed 38 people in March.",
+    ]
+    found = located("Rebel shelling kills four civilians in Damascus", texts, date(2017, 10, 16))
+    assert found.claim_incident[:3] == (0, 0, 0)
+    assert found.claim_incident[3] != 0
