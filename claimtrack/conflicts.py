@@ -671,7 +671,11 @@ _AGGREGATE = re.compile(
     r"(?:on|in|across) (?:several|a number of|multiple|various) (?:\w+ )?"
     r"(?:towns|villages|provinces|cities|governorates)|"
     # "Separate air raids in northern Syria ... killed at least 25": several attacks' sum
-    r"separate (?:\w+ )?(?:raids|strikes|airstrikes|attacks|bombings|blasts|explosions))\b",
+    r"separate (?:\w+ )?(?:raids|strikes|airstrikes|attacks|bombings|blasts|explosions)|"
+    # a campaign's toll: "the rebels had killed 69 civilians ... in shelling during their
+    # counter-attack", "Over 65 people have been killed as a result of these violations"
+    r"during (?:the|their|its|a|this) (?:[\w-]+ )?(?:offensive|counter-?attack|"
+    r"counter-?offensive|campaign|assault)|as a result of (?:these|the|such) violations)\b",
     re.I,
 )
 

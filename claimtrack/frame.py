@@ -666,6 +666,7 @@ _COUNT_NOUNS = {
     "commanders", "attackers", "guards", "teachers", "doctors", "journalists", "nurses",
     "terrorist", "militant", "rebel", "jihadist", "insurgent",  # "Nearly 75 terrorist killed"
     "martyrs",  # "6 Lebanese martyrs and 22 injured"
+    "medics", "paramedics", "volunteers", "rescuers", "passengers", "pilgrims",  # "15 Medics"
 }  # fmt: skip
 _NON_COUNT = {
     "km", "kilometres", "kilometers", "miles", "metres", "meters", "years", "year", "days", "day",

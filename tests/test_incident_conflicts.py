@@ -618,3 +618,35 @@ def test_fewer_fighters_than_people_are_among_them() -> None:
         article=3,
     )
     assert tolls(fighters, more) == [(2, 3)]
+
+
+def test_a_campaigns_toll_is_no_toll_of_one_attack() -> None:
+    # Reuters, 3 Nov 2016: the rebels' week-long counter-attack against one day's rockets
+    day = record(
+        1,
+        "Death toll from terrorist attacks on Aleppo rises to 12 with over 200 injured.",
+        None,
+        article=1,
+        outlet="sana",
+    )
+    campaign = record(
+        2,
+        "The Observatory said the rebels had killed 69 civilians including 25 children in "
+        "shelling during their counter-attack.",
+        "Syrian Observatory for Human Rights",
+        article=2,
+    )
+    violations = record(
+        3,
+        "Over 65 people have been killed as a result of these violations.",
+        None,
+        article=3,
+        outlet="etilaf",
+    )
+    assert tolls(day, campaign) == [] and tolls(day, violations) == []
+
+
+def test_medics_killed_are_a_count_of_medics() -> None:
+    # Etilaf, 21 Sep 2016: "15 Medics Killed" counts medics, not everyone the strikes killed
+    (q,) = [q for q in frame("15 Medics Killed in Russian Airstrikes on Hospital").numbers]
+    assert (q.value, q.noun) == (15, "medics")
