@@ -39,6 +39,7 @@ from claimtrack.frame import (
     non_state,
     weapon_agents,
 )
+from claimtrack.frame_vocab import default_frame_vocab
 from claimtrack.gazetteer import gazetteer
 from claimtrack.incidents import kinds_of
 from claimtrack.model import (
@@ -379,25 +380,8 @@ class _Total:
 # fighters" vs "at least 20 civilians"; "11 children" vs "58 people"); a general count ("people",
 # no noun) and a civilian count are compared one way only: more civilians than people is a
 # discrepancy, fewer is not ("at least nine people" includes "five civilians").
-_NOUN_CLASS = {
-    "children": "children", "child": "children", "women": "women", "medics": "medics",
-    "civilians": "civilians", "civilian": "civilians", "residents": "civilians",
-    # one side's dead are not the other's: "three SDF soldiers" vs "11 militants"
-    "soldiers": "troops", "soldier": "troops", "troops": "troops", "personnel": "troops",
-    "policemen": "troops", "officers": "troops", "pilots": "troops", "pilot": "troops",
-    "guards": "troops",
-    "militants": "militants", "militant": "militants", "terrorists": "militants",
-    "terrorist": "militants", "jihadists": "militants", "jihadist": "militants",
-    "gunmen": "militants", "insurgents": "militants", "insurgent": "militants",
-    "attackers": "militants", "rebels": "militants", "rebel": "militants",
-    "fighters": "combatants", "fighter": "combatants", "members": "combatants",
-    "member": "combatants", "commanders": "combatants",
-    "refugees": "refugees", "families": "families", "students": "students",
-    "workers": "workers", "teachers": "teachers", "doctors": "medics", "nurses": "medics",
-    "journalists": "journalists", "volunteers": "rescuers", "rescuers": "rescuers",
-    "evacuees": "civilians", "passengers": "civilians", "pilgrims": "civilians",
-    "paramedics": "medics",
-}  # fmt: skip
+# the group a count noun counts ("three SDF soldiers" vs "11 militants"), from rules/frame.toml
+_NOUN_CLASS = default_frame_vocab().noun_class
 _GENERAL = "general"
 
 

@@ -22,6 +22,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from claimtrack.clutter import strip_leading
+from claimtrack.frame_vocab import default_frame_vocab
 from claimtrack.gazetteer import gazetteer
 from claimtrack.model import EventFrame, Polarity, Quantity
 
@@ -55,68 +56,15 @@ def _normalise(text: str) -> str:
 
 # ----------------------------------------------------------------------------- events
 
+# The vocabulary of the rules below, from rules/frame.toml (see claimtrack/frame_vocab.py):
+# bound once here, as the rules read it on the hot path.
+_VOCAB = default_frame_vocab()
 # canonical event type of a trigger word (after normalisation)
-_EVENT_WORDS: dict[str, str] = {}
-
-
-def _ev(event: str, *words: str) -> None:
-    for w in words:
-        _EVENT_WORDS[w] = event
-
-
-# "Israeli air strikes on the airport area of Damascus killed at least three Syrian soldiers"
-_ev("kill", "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "death", "deaths")
-_ev("kill", "massacre", "massacred", "massacres", "lives", "bodies", "slain", "executed")
-# "A bomb blast killed six people and injured 32"
-_ev("injure", "injured", "injuring", "injures", "injuries", "wounded", "wounding", "wounds")
-_ev("injure", "hurt", "casualties", "injure", "wound")
-# "the helicopter was shot down by Ankara-backed rebels" (bigram below); "downed a jet"
-_ev("shoot_down", "downed", "downing")
-# "it was hit by a shoulder-fired missile"
-_ev("strike", "hit", "hits", "struck", "strike", "strikes", "targeted", "targeting", "pounded")
-_ev("air_strike", "airstrike", "airstrikes", "raid", "raids", "warplanes", "bombardment")
-_ev("air_strike", "bombarding", "bombarded", "bombard", "bombed", "barrel", "aerial", "jets")
-# "Sana said missiles were intercepted over Damascus"
-_ev("intercept", "intercepted", "intercept", "intercepts", "interception", "repelled")
-_ev("shell", "shelling", "shelled", "shells", "mortar", "mortars", "rocket", "rockets", "artillery")
-# "A bomb exploded in Aleppos Salaheddin district"
-_ev("bomb", "bomb", "bombs", "blast", "blasts", "explosion", "explosions", "exploded", "explosive")
-_ev("bomb", "explosives", "detonated", "suicide", "ied", "bombing", "bombings", "bomber")
-# "a suspected chemical attack"
-_ev("chemical", "chemical", "gas", "toxic", "chlorine", "sarin", "suffocation", "nerve")
-# "has forced 800,000 people to flee since December"
-_ev("flee", "flee", "fled", "fleeing", "displaced", "displacement", "refugees", "evacuated")
-_ev("flee", "evacuation", "exodus")
-# "retaking control of a motorway"
-_ev("capture", "captured", "capture", "seized", "seize", "retook", "retaking", "recaptured")
-_ev("capture", "took", "overran", "advanced", "advance", "liberated", "control")
-_ev("attack", "attack", "attacks", "attacked", "attacking", "assault", "offensive", "ambush")
-_ev("clash", "clashes", "clashed", "fighting", "battle", "battles", "fought")
-_ev("shoot", "shot", "gunfire", "sniper", "snipers", "gunmen")
-_ev("arrest", "arrested", "detained", "kidnapped", "abducted")
-
-_EVENT_BIGRAMS: dict[tuple[str, str], str] = {
-    ("shot", "down"): "shoot_down",  # "was shot down over Idlib"
-    ("shoot", "down"): "shoot_down",
-    ("brought", "down"): "shoot_down",
-    ("air", "strike"): "air_strike",  # "Israeli air strikes"
-    ("air", "strikes"): "air_strike",
-    ("air", "raid"): "air_strike",
-    ("air", "raids"): "air_strike",
-    ("death", "toll"): "kill",
-    ("car", "bomb"): "bomb",
-    ("took", "control"): "capture",
-    # "eight civilians were killed in rebel fire on the government-held west of the city"
-    ("rebel", "fire"): "shell",
-    ("rebels", "fire"): "shell",
-    ("militant", "fire"): "shell",
-    ("terrorist", "fire"): "shell",
-    ("insurgent", "fire"): "shell",
-    ("opposition", "fire"): "shell",
-    ("tank", "fire"): "shell",
-}
+_EVENT_WORDS: dict[str, str] = _VOCAB.events
+# "was shot down over Idlib", "Israeli air strikes"
+_EVENT_BIGRAMS: dict[tuple[str, str], str] = _VOCAB.event_pairs
 # words that only make an event inside a bigram
-_BIGRAM_ONLY = {"took", "control", "shot", "air", "lives"}
+_BIGRAM_ONLY = _VOCAB.pair_only
 
 # event families: events of one family describe compatible outcomes; "attack" and "strike"
 # are generic and compatible with every violent event.
@@ -611,16 +559,7 @@ _NUMBER_WORDS = {
     "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12, "both": 2,
 }  # fmt: skip
 # vague counts: (value, low, high)
-_VAGUE = {
-    "dozens": (24, 24, 99),
-    "scores": (40, 40, 199),
-    "hundreds": (200, 200, 999),
-    "thousands": (2000, 2000, 99999),
-    "tens of thousands": (20000, 20000, 99999),
-    "hundreds of thousands": (200000, 200000, 999999),
-    "several": (3, 3, 9),
-    "a number": (3, 3, 20),
-}
+_VAGUE = _VOCAB.vague
 _QUALIFIERS = {
     "at least": "at_least",
     "no fewer than": "at_least",
@@ -657,23 +596,8 @@ _QUANT_RE = re.compile(
     + _NUM_ALT
     + r")\b(?=(?P<rest>(?: +of)?(?: +[a-z-]+){0,4}))"
 )
-_COUNT_NOUNS = {
-    "people", "persons", "civilians", "soldiers", "troops", "fighters", "children", "women",
-    "men", "members", "pilots", "militants", "rebels", "terrorists", "others", "policemen",
-    "officers", "residents", "refugees", "families", "students", "workers", "victims", "dead",
-    "killed", "wounded", "injured", "casualties", "bodies", "personnel", "jihadists", "gunmen",
-    "insurgents", "child", "person", "soldier", "civilian", "member", "pilot", "fighter",
-    "commanders", "attackers", "guards", "teachers", "doctors", "journalists", "nurses",
-    "terrorist", "militant", "rebel", "jihadist", "insurgent",  # "Nearly 75 terrorist killed"
-    "martyrs",  # "6 Lebanese martyrs and 22 injured"
-    "medics", "paramedics", "volunteers", "rescuers", "passengers", "pilgrims",  # "15 Medics"
-}  # fmt: skip
-_NON_COUNT = {
-    "km", "kilometres", "kilometers", "miles", "metres", "meters", "years", "year", "days", "day",
-    "hours", "hour", "minutes", "months", "month", "weeks", "week", "percent", "per", "times",
-    "am", "pm", "million", "billion", "dollars", "euros", "tonnes", "tons", "rounds", "kg",
-    "kilograms", "degrees", "cents",
-}  # fmt: skip
+_COUNT_NOUNS = _VOCAB.count_nouns  # "killed at least 58 civilians"
+_NON_COUNT = _VOCAB.non_count  # "20 km", "three years"
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -681,10 +605,7 @@ _MONTHS = {
     "dec": 12,
 }  # fmt: skip
 # "recorded four deaths from gas poisoning and 55 injuries"
-_NOUN_ROLE = {
-    "deaths": "dead", "dead": "dead", "bodies": "dead", "martyrs": "dead", "fatalities": "dead",
-    "injuries": "injured", "wounded": "injured", "injured": "injured", "casualties": "casualties",
-}  # fmt: skip
+_NOUN_ROLE = _VOCAB.noun_role
 _ROLE_OF_EVENT = {"kill": "dead", "injure": "injured", "flee": "displaced"}
 # "updated its earlier death toll of 15": a superseded toll, not an account of its own
 _EARLIER_TOLL = re.compile(
@@ -698,18 +619,7 @@ _PART_AFTER = re.compile(
 )
 # things counted that are not people: "the attack on two villages killed 15 civilians",
 # "fired 20 rockets", "the four-town evacuation deal" (hyphenated: see _quantities)
-_THING_NOUNS = frozenset(
-    {
-        "villages", "towns", "cities", "areas", "neighbourhoods", "neighborhoods", "districts",
-        "provinces", "regions", "countries", "shells", "rockets", "missiles", "mortars", "bombs",
-        "barrels", "buses", "cars", "vehicles", "trucks", "planes", "jets", "warplanes",
-        "helicopters", "hospitals", "schools", "buildings", "houses", "homes", "sites",
-        "positions", "checkpoints", "attacks", "raids", "strikes", "airstrikes", "explosions",
-        "families",  # "all the dead were from six families": households, not the dead
-        "blasts", "groups", "factions", "flanks", "fronts", "points", "locations", "targets",
-        "facilities", "bases", "convoys", "tanks", "bridges", "roads", "streets", "sides",
-    }
-)  # fmt: skip
+_THING_NOUNS = _VOCAB.thing_nouns
 
 
 def _number_value(n: str) -> tuple[int, int | None, int | None, str] | None:
@@ -920,7 +830,7 @@ _SUBJECT_GAP = frozenset({"others", "other", "more", "were", "was", "have", "had
 
 
 # "Kill 10 Civilians Injured Dozens": a participle followed by a count is that count's verb
-_VAGUE_COUNTS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "several"})
+_VAGUE_COUNTS = _VOCAB.vague_after_participle
 
 
 def _role(low: str, start: int, end: int, tokens: list[tuple[str, int, int]]) -> str:
@@ -1100,19 +1010,7 @@ def _add_date(out: list[date], y: str | None, month: int, day: int, year: int | 
 
 # ----------------------------------------------------------------------------- targets
 
-_TARGETS = {
-    "helicopter": "helicopter", "helicopters": "helicopter", "jet": "aircraft",
-    "warplane": "aircraft", "plane": "aircraft", "aircraft": "aircraft", "drone": "aircraft",
-    "pilot": "pilot", "pilots": "pilot", "soldier": "soldier", "soldiers": "soldier",
-    "troops": "soldier", "civilian": "civilian", "civilians": "civilian", "child": "child",
-    "children": "child", "women": "woman", "convoy": "convoy", "hospital": "hospital",
-    "hospitals": "hospital", "school": "school", "schools": "school", "market": "market",
-    "marketplace": "market", "mosque": "mosque", "airport": "airport", "airbase": "airbase",
-    "base": "base", "bus": "bus", "buses": "bus", "checkpoint": "checkpoint",
-    "outpost": "outpost", "outposts": "outpost", "post": "outpost", "bakery": "bakery",
-    "camp": "camp", "funeral": "funeral", "clinic": "hospital", "church": "church",
-    "university": "school", "motorway": "road", "highway": "road", "road": "road",
-}  # fmt: skip
+_TARGETS = _VOCAB.targets  # "the helicopter was shot down" -> helicopter
 
 # ----------------------------------------------------------------------------- polarity
 

@@ -32,6 +32,7 @@ def test_wheel_carries_migrations_rules_and_templates(tmp_path: Path) -> None:
         "claimtrack/rules/cues.toml",
         "claimtrack/rules/sources.toml",
         "claimtrack/rules/descriptors.toml",
+        "claimtrack/rules/frame.toml",
         "claimtrack/export/templates/report.html.j2",
         "claimtrack/py.typed",
     ):
