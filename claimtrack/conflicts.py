@@ -607,11 +607,7 @@ _AL_PLACE = re.compile(
     r"((?:al|el|as|ash|ad|ar|at|az)-[A-Za-z]+)",
     re.I,
 )
-_NOT_PLACE_AL = frozenset(
-    {"assad", "qaeda", "qaida", "nusra", "sham", "islam", "watan", "arabiya", "jazeera", "manar"}
-    | {"ahram", "akhbar", "hayat", "thawra", "baath", "rahman", "jaafari", "moallem"}
-    | {"muallem", "baghdadi", "hariri", "julani", "golani", "zawahiri", "quds", "aqsa", "raqqa"}
-)
+_NOT_PLACE_AL = default_frame_vocab().not_al_places
 
 
 _NOT_LOCAL_OR_AL = _NOT_LOCAL | _NOT_PLACE_AL

@@ -2,8 +2,9 @@
 ``claimtrack/rules/frame.toml``.
 
 The file holds the plain word lists and word tables of ``frame.py`` (event trigger words by
-event, the pairs that make an event, count nouns, units, thing nouns, vague counts, what a count
-noun tells of a toll, targets) and of ``conflicts.py`` (the group of people a count noun counts).
+event, the pairs that make an event, count nouns, units, thing nouns, vague counts, qualifiers,
+what a count noun tells of a toll, targets, words that are no place) and of ``conflicts.py``
+(the group of people a count noun counts, "al-" names that are no place).
 Patterns stay in code, next to the rule that uses them.
 
 ``load_frame_vocab(folder)`` reads ``frame.toml`` from a folder (the packaged
@@ -28,6 +29,7 @@ from claimtrack.errors import RulesError
 __all__ = [
     "EVENTS",
     "FRAME_FILE",
+    "QUALIFIERS",
     "ROLES",
     "FrameVocab",
     "default_frame_vocab",
@@ -43,6 +45,8 @@ EVENTS = frozenset(
 )
 # what a count can count (Quantity.role)
 ROLES = frozenset({"dead", "injured", "casualties", "displaced"})
+# what a word before a number can say of it (Quantity.qualifier)
+QUALIFIERS = frozenset({"at_least", "more_than", "about", "up_to"})
 
 
 @dataclass(frozen=True)
@@ -55,16 +59,27 @@ class FrameVocab:
     thing_nouns: frozenset[str]
     vague_after_participle: frozenset[str]
     pair_only: frozenset[str]
+    not_places: frozenset[str]
+    not_al_places: frozenset[str]
     events: dict[str, str]  # trigger word -> event
     event_pairs: dict[tuple[str, str], str]  # ("shot", "down") -> "shoot_down"
     vague: dict[str, tuple[int, int, int]]  # "dozens" -> (value, low, high)
+    qualifiers: dict[str, str]  # "at least" -> "at_least"
     noun_role: dict[str, str]  # "deaths" -> "dead"
     targets: dict[str, str]  # "warplane" -> "aircraft"
     noun_class: dict[str, str]  # "soldiers" -> "troops"
 
 
-_LISTS = ("count_nouns", "non_count", "thing_nouns", "vague_after_participle", "pair_only")
-_TABLES = ("events", "event_pairs", "vague", "noun_role", "targets", "noun_class")
+_LISTS = (
+    "count_nouns",
+    "non_count",
+    "thing_nouns",
+    "vague_after_participle",
+    "not_places",
+    "not_al_places",
+    "pair_only",
+)
+_TABLES = ("events", "event_pairs", "vague", "qualifiers", "noun_role", "targets", "noun_class")
 
 
 def _fail(key: str, why: str) -> RulesError:
@@ -159,6 +174,7 @@ def parse_frame_vocab(data: dict[str, Any]) -> FrameVocab:
         events=_events(data["events"]),
         event_pairs=_pairs(data["event_pairs"]),
         vague=_vague(data["vague"]),
+        qualifiers=_word_table("qualifiers", data["qualifiers"], QUALIFIERS),
         noun_role=_word_table("noun_role", data["noun_role"], ROLES),
         targets=_word_table("targets", data["targets"]),
         noun_class=_word_table("noun_class", data["noun_class"]),

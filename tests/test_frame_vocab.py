@@ -104,12 +104,30 @@ def test_the_rules_read_the_packaged_vocabulary() -> None:
     assert frame_module._EVENT_WORDS is vocab.events
     assert frame_module._COUNT_NOUNS is vocab.count_nouns
     assert conflicts_module._NOUN_CLASS is vocab.noun_class
+    assert frame_module._QUALIFIERS is vocab.qualifiers
+    assert frame_module._NOT_PLACE is vocab.not_places
+    assert conflicts_module._NOT_PLACE_AL is vocab.not_al_places
     # every event frame.toml may name has a family in frame.py, and each is named there
     assert set(frame_module._EVENT_FAMILY) == EVENTS == set(vocab.events.values())
     assert vocab.event_pairs[("shot", "down")] == "shoot_down"
     assert vocab.vague["tens of thousands"] == (20000, 20000, 99999)
     assert vocab.noun_role["martyrs"] == "dead"
     assert vocab.noun_class["medics"] == "medics"
+    assert vocab.qualifiers["no fewer than"] == "at_least"
+    assert {"observatory", "syrias"} <= vocab.not_places
+    assert "nusra" in vocab.not_al_places
+
+
+def test_a_qualifier_and_a_place_word_added_to_frame_toml_are_read(tmp_path: Path) -> None:
+    folder = rules_copy(
+        tmp_path,
+        ('"at least" = "at_least"', '"at least" = "at_least"\n"a minimum of" = "at_least"'),
+        ('"security", "general",', '"security", "general", "damsacus",'),
+    )
+    vocab = load_frame_vocab(folder)
+    assert vocab.qualifiers["a minimum of"] == "at_least"
+    assert "damsacus" in vocab.not_places
+    assert "a minimum of" not in default_frame_vocab().qualifiers
 
 
 # ---------------------------------------------------------------- validation
@@ -134,6 +152,8 @@ def test_the_rules_read_the_packaged_vocabulary() -> None:
         ('"a number" = [3, 3, 20]', '"a number" = [30, 3, 20]', "[vague] a number: must be"),
         ('fatalities = "dead"', 'fatalities = "killed"', "[noun_role] fatalities: 'killed' is not"),
         ('road = "road"', "road = 1", "[targets] road: must be a word"),
+        ('"some" = "about"', '"some" = "roughly"', "[qualifiers] some: 'roughly' is not one of"),
+        ('"quds", "aqsa",', '"quds", ["aqsa"],', "not_al_places: must be a list of words"),
         ("\n[targets]\n", "\n[aims]\n", "aims: unknown key"),
         ("[vague]\n", "[vague\n", "(file): not valid TOML"),
     ],
