@@ -944,6 +944,14 @@ _DENIAL = re.compile(
     r"\b(?:refuted|refutes|dismissed (?:the )?(?:claims?|reports?|allegations?|accusations?)|"
     r"rejected (?:the )?(?:claims?|reports?|allegations?|accusations?)|fabricated|baseless|"
     r"categorically denied)\b|"
+    # "The campaign disputed the report", "pushed back on the claims", "rejected the
+    # characterization" (news in general)
+    r"\b(?:disputed|disputes|disputing) (?:the |that |those |these |his |her |their |its |this )"
+    r"(?:\w+ )?(?:claims?|reports?|accounts?|allegations?|accusations?|charges?|figures?|story|"
+    r"characteri[sz]ation|assertions?|findings)\b|"
+    r"\bpushed back (?:on|against) (?:the |those |these |his |her |their |its |this )?(?:\w+ )?"
+    r"(?:claims?|reports?|allegations?|accusations?|charges?|characteri[sz]ation|assertions?)\b|"
+    r"\brejected (?:the |that |this )characteri[sz]ation\b|"
     # "videos showed no evidence of munitions hitting the convoy"
     r"\bno (?:evidence|sign|signs|proof|trace|traces) (?:of |that )[\"“]?(?:any )?(?:the )?"
     r"(?:munitions?|strikes?|air ?strikes?|raids?|bombs?|bombing|shelling|shells?|missiles?|"

@@ -443,6 +443,8 @@ def test_calling_an_accusation_false_is_a_denial() -> None:
         "them a distraction.",
         "Syria described the reports its army had used chemical weapons as completely untrue.",
         "The Pentagon called the reports baseless.",
+        "A Clinton campaign spokesman disputed the report, calling it a smear.",
+        "The White House pushed back on the allegations on Monday.",
         # Russia's answer to the aid convoy attack (The New Arab, 21 Sep 2016)
         'Igor Konashenkov said that videos recorded at the scene showed no evidence of "munitions '
         'hitting the convoy" and instead attributed the destruction to a fire.',
@@ -455,6 +457,7 @@ def test_calling_an_accusation_false_is_a_denial() -> None:
     assert frame(
         "Human Rights Watch said there was no evidence of military targets in the area."
     ).polarity is not (Polarity.DENIED)
+    assert frame("The two sides disputed the ceasefire terms.").polarity is not Polarity.DENIED
 
 
 def test_the_verb_lives_counts_no_dead() -> None:
