@@ -41,7 +41,7 @@ from sqlmodel import Session, col, select
 
 from claimtrack.conflicts import conflict_key, corroboration_key, find_conflicts
 from claimtrack.frame import frame, frame_article, frame_from_json, frame_to_json
-from claimtrack.incidents import locate
+from claimtrack.incidents import Located, locate
 from claimtrack.match import (
     DEFAULT_PARAMS,
     MatchParams,
@@ -432,6 +432,7 @@ def match_article(
     fresh: bool = False,
     stored: StoredArticle | None = None,
     cache: MatchCache | None = None,
+    located: Located | None = None,
 ) -> MatchStats:
     """Frame, key, link and flag one stored article's claims (inside the caller's transaction).
 
@@ -439,7 +440,9 @@ def match_article(
     with ``frame_article``; otherwise they are computed here. ``fresh``: the article was stored
     in this transaction, so no key and no link touches its claims yet (two queries saved).
     ``stored`` (with ``fresh``): the article as the caller stored it, not read back. ``cache``:
-    the writer's ``MatchCache``, attached to this transaction (see there).
+    the writer's ``MatchCache``, attached to this transaction (see there). ``located``: what
+    ``locate`` finds in the article (its title, claims, ``frames`` and date), computed
+    beforehand like the frames (e.g. in the workers); otherwise it is computed here.
     """
     stamp = now or datetime.now(UTC)
     stats = MatchStats(articles=1)
@@ -455,12 +458,14 @@ def match_article(
     if frames is None or len(frames) != len(rows):
         frames = frame_article([r[2] for r in rows], stored.published)
         stored = replace(stored, frame_json=None)
+        located = None  # found with other frames
     incidents = stored.incidents
     assigned: Assigned | None = None
     if incidents is None or len(incidents) != len(rows):
-        texts = [r[2] for r in rows]
-        title_frame = frame(stored.title, stored.published) if stored.title else None
-        located = locate(stored.title, texts, frames, stored.published, title_frame)
+        if located is None or len(located.claim_incident) != len(rows):
+            texts = [r[2] for r in rows]
+            title_frame = frame(stored.title, stored.published) if stored.title else None
+            located = locate(stored.title, texts, frames, stored.published, title_frame)
         head = (
             (stored.content_hash, stored.title, stored.published)
             if stored.content_hash is not None
@@ -700,40 +705,46 @@ def _links_touching(session: Session, claim_ids: Iterable[int]) -> list[_LinkRow
     found: dict[int, _LinkRow] = {}
     connection = session.connection()
     for chunk in _chunks(ids, 400):
-        for row in connection.execute(_links_query(True), {"a": list(chunk), "b": list(chunk)}):
+        for row in connection.execute(_links_query(), {"a": list(chunk), "b": list(chunk)}):
             found[row[0]] = _LinkRow(*row)
     return list(found.values())
 
 
-@lru_cache(maxsize=2)
-def _links_query(touching: bool) -> Any:
-    """Links with either claim (``touching``) or both claims among the ids ``a`` = ``b``."""
+@lru_cache(maxsize=1)
+def _links_query() -> Any:
+    """Links with either claim among the ids ``a`` = ``b``."""
     t = _LINK_TABLE
     a = t.c.claim_a.in_(bindparam("a", expanding=True))
     b = t.c.claim_b.in_(bindparam("b", expanding=True))
     return sa_select(t.c.id, t.c.claim_a, t.c.claim_b, t.c.score, t.c.status, t.c.method).where(
-        (a | b) if touching else (a & b)
+        a | b
     )
 
 
-def _links_among(session: Session, claim_ids: Iterable[int]) -> list[_LinkRow]:
-    """Links whose two claims are both among ``claim_ids`` (the neighbours of an article's
-    claims): a claim many others link to does not bring all its links along."""
+_STRONG = {
+    "match": LinkStatus.MATCH,
+    "confirmed": LinkStatus.MATCH,  # a reviewer confirmed the match
+    "duplicate": LinkStatus.DUPLICATE,
+}
+
+
+@lru_cache(maxsize=1)
+def _strong_query() -> Any:
+    t = _LINK_TABLE
+    return sa_select(t.c.claim_a, t.c.claim_b, t.c.score, t.c.status, t.c.method).where(
+        t.c.claim_a.in_(bindparam("a", expanding=True)),
+        t.c.claim_b.in_(bindparam("b", expanding=True)),
+        t.c.status.in_(sorted(_STRONG)),
+    )
+
+
+def _strong_links(session: Session, claim_ids: Iterable[int]) -> list[Link]:
+    """The strong links (match, confirmed, duplicate) whose two claims are both among
+    ``claim_ids``, by (claim_a, claim_b): a claim many others link to does not bring all its
+    links along."""
     ids = sorted(set(claim_ids))
-    rows = session.connection().execute(_links_query(False), {"a": ids, "b": ids})
-    return [_LinkRow(*row) for row in rows]
-
-
-def _as_link(row: _LinkRow) -> Link | None:
-    status = {
-        "match": LinkStatus.MATCH,
-        "confirmed": LinkStatus.MATCH,  # a reviewer confirmed the match
-        "suggested": LinkStatus.SUGGESTED,
-        "duplicate": LinkStatus.DUPLICATE,
-    }.get(row.status)
-    if status is None:  # rejected
-        return None
-    return Link(row.claim_a, row.claim_b, row.score, status, row.method)
+    rows = sorted(session.connection().execute(_strong_query(), {"a": ids, "b": ids}).all())
+    return [Link(a, b, score, _STRONG[status], method) for a, b, score, status, method in rows]
 
 
 def _flag(
@@ -763,14 +774,7 @@ def _flag(
         component |= have_members[incident]
     for claims in _incident_members(session, incidents - have_members.keys()).values():
         component |= claims
-    strong = ("match", "confirmed", "duplicate")
-    rows = _links_among(session, component) if len(component) > 1 else []
-    links = [
-        link
-        for row in sorted(rows, key=lambda r: (r.claim_a, r.claim_b))
-        if row.status in strong
-        if (link := _as_link(row)) is not None
-    ]
+    links = _strong_links(session, component) if len(component) > 1 else []
     have = known or {}
     records = {cid: have[cid] for cid in component if cid in have}
     records.update(_records(session, component - records.keys(), cache))
@@ -819,7 +823,7 @@ def _find_order_free(
     }
     canon_links = sorted(
         (
-            replace(link, a=min(ca, cb), b=max(ca, cb))
+            Link(min(ca, cb), max(ca, cb), link.score, link.status, link.method)
             for link in links
             if (ca := to_canon.get(link.a)) is not None and (cb := to_canon.get(link.b)) is not None
         ),
