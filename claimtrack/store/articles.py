@@ -11,7 +11,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, SQLModel, col, select
@@ -182,9 +182,7 @@ def ensure_sources(
     cached = known if known is not None else {}
     ask = [source.name for source in sources if source.name not in cached]
     if ask:
-        found = session.exec(
-            select(tables.Source.name, tables.Source.id).where(col(tables.Source.name).in_(ask))
-        ).all()
+        found = session.execute(_sources_by_name(), {"names": ask}).all()
         ids.update((name, source_id) for name, source_id in found if source_id is not None)
     for source in sources:
         if source.name in cached:
@@ -195,6 +193,14 @@ def ensure_sources(
     if known is not None:
         known.update(ids)
     return ids
+
+
+@lru_cache(maxsize=1)
+def _sources_by_name() -> Any:
+    """(name, id) of the sources named ``names``, built once (an expanding parameter)."""
+    return select(tables.Source.name, tables.Source.id).where(
+        col(tables.Source.name).in_(bindparam("names", expanding=True))
+    )
 
 
 def ensure_source(session: Session, source: model.Source, now: datetime) -> int:
@@ -220,16 +226,8 @@ def _create_sources(
     ]
     # ON CONFLICT DO NOTHING: when another writer created the same source first (PostgreSQL
     # lets two transactions race here), its row wins and we take its id.
-    created = dict(
-        session.connection()
-        .execute(
-            insert_or_ignore(session, _SOURCE_TABLE, ["name"]).returning(
-                _SOURCE_TABLE.c.name, _SOURCE_TABLE.c.id
-            ),
-            rows,
-        )
-        .all()
-    )
+    connection = session.connection()
+    created = dict(connection.execute(_insert_sources(connection.dialect.name), rows).all())
     ids = {str(name): int(source_id) for name, source_id in created.items()}
     for source in sources:
         if source.name not in ids:
@@ -250,6 +248,12 @@ def _create_sources(
             insert_or_ignore(session, _ALIAS_TABLE, ["alias_key"]), aliases
         )
     return ids
+
+
+@lru_cache(maxsize=4)
+def _insert_sources(dialect: str) -> Any:
+    table = _SOURCE_TABLE
+    return _insert_or_ignore(dialect, table, ("name",)).returning(table.c.name, table.c.id)
 
 
 def _unique_aliases(aliases: Sequence[str]) -> list[str]:
@@ -277,10 +281,16 @@ def add_alias(session: Session, source_id: int, alias: str) -> bool:
 
 def insert_or_ignore(session: Session, table: type[SQLModel] | Any, keys: list[str]) -> Any:
     """INSERT ... ON CONFLICT (keys) DO NOTHING, on SQLite and PostgreSQL alike."""
-    dialect = session.get_bind().dialect.name
+    return _insert_or_ignore(session.get_bind().dialect.name, table, tuple(keys))
+
+
+@lru_cache(maxsize=32)
+def _insert_or_ignore(dialect: str, table: Any, keys: tuple[str, ...]) -> Any:
+    """Built once per dialect, table and keys (callers add values and RETURNING generatively,
+    which copies: the cached statement itself never changes)."""
     if dialect == "postgresql":
-        return postgresql_insert(table).on_conflict_do_nothing(index_elements=keys)
-    return sqlite_insert(table).on_conflict_do_nothing(index_elements=keys)
+        return postgresql_insert(table).on_conflict_do_nothing(index_elements=list(keys))
+    return sqlite_insert(table).on_conflict_do_nothing(index_elements=list(keys))
 
 
 @lru_cache(maxsize=4)
@@ -288,10 +298,7 @@ def _insert_article(dialect: str) -> Any:
     """INSERT ... ON CONFLICT (content_hash) DO NOTHING RETURNING id, built once per dialect
     (values are bound per execution: the statement and its compiled form are reused)."""
     table = _ARTICLE_TABLE
-    maker = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    return (
-        maker(table).on_conflict_do_nothing(index_elements=["content_hash"]).returning(table.c.id)
-    )
+    return _insert_or_ignore(dialect, table, ("content_hash",)).returning(table.c.id)
 
 
 def _placeholder(connection: Any) -> str:

@@ -743,8 +743,10 @@ def _strong_links(session: Session, claim_ids: Iterable[int]) -> list[Link]:
     ``claim_ids``, by (claim_a, claim_b): a claim many others link to does not bring all its
     links along."""
     ids = sorted(set(claim_ids))
-    rows = sorted(session.connection().execute(_strong_query(), {"a": ids, "b": ids}).all())
-    return [Link(a, b, score, _STRONG[status], method) for a, b, score, status, method in rows]
+    rows = session.connection().execute(_strong_query(), {"a": ids, "b": ids}).all()
+    links = [Link(a, b, score, _STRONG[status], method) for a, b, score, status, method in rows]
+    links.sort(key=lambda link: (link.a, link.b))  # (claim_a, claim_b) is unique
+    return links
 
 
 def _flag(
@@ -1142,8 +1144,20 @@ def _write_corroborations(
     _retire_corroborations(session, lambda claims: claims <= component, keep=set(keys))
 
 
+@lru_cache(maxsize=100_000)
+def _key_claims(key: str) -> frozenset[int]:
+    """The claim ids of a corroboration key (its sorted claim ids), parsed once per key."""
+    return frozenset(int(x) for x in key.split("-"))
+
+
+@lru_cache(maxsize=1)
+def _active_corroborations() -> Any:
+    t = _CORROBORATION_TABLE
+    return sa_select(t.c.id, t.c.key).where(t.c.active.is_(True))
+
+
 def _retire_corroborations(
-    session: Session, retire: Callable[[set[int]], bool], keep: Iterable[str] = ()
+    session: Session, retire: Callable[[frozenset[int]], bool], keep: Iterable[str] = ()
 ) -> None:
     """Set inactive the active corroborations whose claims ``retire`` picks (but those keyed in
     ``keep``). Reads only ids and keys (a key is its sorted claim ids)."""
@@ -1152,8 +1166,8 @@ def _retire_corroborations(
     session.flush()
     ids = [
         cid
-        for cid, key in session.execute(sa_select(t.c.id, t.c.key).where(t.c.active.is_(True)))
-        if key not in keep and retire({int(x) for x in key.split("-")})
+        for cid, key in session.connection().execute(_active_corroborations())
+        if key not in keep and retire(_key_claims(key))
     ]
     for chunk in _chunks(ids, 500):
         session.execute(
