@@ -23,7 +23,8 @@ from sqlmodel import Session
 
 from claimtrack.datasets import RowError, dataset_format, iter_dataset
 from claimtrack.errors import ClaimtrackError
-from claimtrack.frame import frame_article, frame_to_json
+from claimtrack.frame import frame, frame_article, frame_to_json
+from claimtrack.incidents import Located, locate
 from claimtrack.load import iter_documents, iter_inputs
 from claimtrack.match import DEFAULT_PARAMS, MatchParams
 from claimtrack.model import Analysis, Document, EventFrame
@@ -351,7 +352,8 @@ def _ingest_serial(
 
 # ------------------------------------------------------------------------------- workers
 
-_Framed = tuple[list[EventFrame], list[str]]  # frames and their JSON, one per claim
+# frames and their JSON, one per claim, and the article's incidents as ``locate`` finds them
+_Framed = tuple[list[EventFrame], list[str], Located]
 _Result = tuple[Analysis | None, _Framed | None, BaseException | None]
 
 
@@ -381,9 +383,12 @@ def _worker(tasks: Any, results: Any, registry: SourceRegistry, frames: bool, pa
         try:
             analysis = analyze(doc, registry)
             framed: _Framed | None = None
-            if frames:
-                found = frame_article([c.text for c in analysis.claims], doc.published)
-                framed = (found, [frame_to_json(f) for f in found])  # spares the writer
+            if frames:  # pure work on the article alone: spares the writer
+                texts = [c.text for c in analysis.claims]
+                found = frame_article(texts, doc.published)
+                title_frame = frame(doc.title, doc.published) if doc.title else None
+                located = locate(doc.title, texts, found, doc.published, title_frame)
+                framed = (found, [frame_to_json(f) for f in found], located)
             results.put((index, analysis, framed, None))
         except Exception as error:  # reported, in order, by the main process
             results.put((index, None, None, _portable(error)))
@@ -484,9 +489,9 @@ def _save_in_savepoint(
     """Store (and match) one article inside a SAVEPOINT: a failure rolls back this one alone
     (and empties ``cache``, which may hold some of it)."""
     origin = analysis.document.origin
-    frames, frame_json = framed if match and framed is not None else (None, None)
+    frames, frame_json, located = framed if match and framed is not None else (None, None, None)
     if frames is not None and len(frames) != len(analysis.claims):
-        frames = frame_json = None
+        frames = frame_json = located = None
     try:
         with session.begin_nested():
             saved = article_store.save_analysis(
@@ -519,6 +524,7 @@ def _save_in_savepoint(
                     fresh=True,
                     stored=stored,
                     cache=cache,
+                    located=located,
                 )
             return Outcome(origin, "new", saved.article_id, saved.claims)
     except IntegrityError:

@@ -41,7 +41,7 @@ from sqlmodel import Session, col, select
 
 from claimtrack.conflicts import conflict_key, corroboration_key, find_conflicts
 from claimtrack.frame import frame, frame_article, frame_from_json, frame_to_json
-from claimtrack.incidents import locate
+from claimtrack.incidents import Located, locate
 from claimtrack.match import (
     DEFAULT_PARAMS,
     MatchParams,
@@ -57,6 +57,7 @@ from claimtrack.model import (
     LinkStatus,
 )
 from claimtrack.store import tables
+from claimtrack.store.articles import bound, insert_rows
 from claimtrack.store.incidents import NO_INCIDENT, Assigned, assign_incidents, place_all
 
 __all__ = [
@@ -144,7 +145,8 @@ class MatchCache:
     """What one writer read or wrote in its write transactions, so later articles skip the reads.
 
     Holds claim ids per blocking key (as ``_postings`` reads them: newest first, at most
-    ``max_key_df + 1``), ``ClaimRecord`` per claim id and source ids by name. Every entry is
+    ``max_key_df + 1``), ``ClaimRecord`` per claim id, source ids by name and articles'
+    content hashes by id. Every entry is
     what the database holds while this writer holds the write lock, because the writer updates
     the entries with what it inserts (keys) and what is immutable once stored (a fresh claim's
     record). It is valid:
@@ -169,6 +171,7 @@ class MatchCache:
         self.postings: dict[str, list[int]] = {}
         self.records: dict[int, ClaimRecord] = {}
         self.sources: dict[str, int] = {}
+        self.digests: dict[int, str] = {}  # article id -> content hash (immutable once stored)
         self._connection: Any = None
         self._version: Any = None
 
@@ -176,6 +179,7 @@ class MatchCache:
         self.postings.clear()
         self.records.clear()
         self.sources.clear()
+        self.digests.clear()
 
     def attach(self, session: Session) -> None:
         """Check the cache against the session's (write) transaction; empty it if stale."""
@@ -228,6 +232,12 @@ class MatchCache:
             self.postings.clear()
         self.postings.update(found)
 
+    def known_digests(self) -> dict[int, str]:
+        """Content hashes by article id, for the caller to read and complete."""
+        if len(self.digests) > self.MAX_RECORDS:
+            self.digests.clear()
+        return self.digests
+
     def add_records(self, records: Iterable[ClaimRecord]) -> None:
         if len(self.records) > self.MAX_RECORDS:
             self.records.clear()
@@ -239,6 +249,7 @@ _LINK_TABLE: Any = tables.Link.__table__  # type: ignore[attr-defined]
 _CONFLICT_TABLE: Any = tables.Conflict.__table__  # type: ignore[attr-defined]
 _KEY_TABLE: Any = tables.ClaimKey.__table__  # type: ignore[attr-defined]
 _MEMBER_TABLE: Any = tables.ConflictClaim.__table__  # type: ignore[attr-defined]
+_CORROBORATION_TABLE: Any = tables.Corroboration.__table__  # type: ignore[attr-defined]
 
 
 def _db_id(session: Session) -> str:
@@ -261,24 +272,9 @@ def _records(
         cache.add_records(read.values())  # after: adding may empty the cache (its size cap)
         return found
     out: dict[int, ClaimRecord] = {}
+    connection = session.connection()
     for chunk in _chunks(ids, 500):
-        rows = session.execute(
-            sa_select(
-                col(tables.Claim.id),
-                col(tables.Claim.article_id),
-                col(tables.Claim.seq),
-                col(tables.Claim.text),
-                col(tables.Claim.frame),
-                col(tables.Source.name),
-                col(tables.Article.published),
-                col(tables.Article.outlet),
-                col(tables.Claim.incident_id),
-                col(tables.Article.incident_id),
-            )
-            .join(tables.Source, col(tables.Claim.source_id) == tables.Source.id, isouter=True)
-            .join(tables.Article, col(tables.Claim.article_id) == tables.Article.id)
-            .where(col(tables.Claim.id).in_(chunk))
-        ).all()
+        rows = connection.execute(_records_query(), {"ids": list(chunk)}).all()
         for cid, art, seq, txt, frame_json, source, published, outlet, inc, placed in rows:
             assert cid is not None
             out[cid] = ClaimRecord(
@@ -293,6 +289,28 @@ def _records(
                 incident=inc if inc is not None else (NO_INCIDENT if placed is not None else None),
             )
     return out
+
+
+@lru_cache(maxsize=1)
+def _records_query() -> Any:
+    """What ``_records`` reads, built once (the ids are an expanding parameter)."""
+    return (
+        sa_select(
+            col(tables.Claim.id),
+            col(tables.Claim.article_id),
+            col(tables.Claim.seq),
+            col(tables.Claim.text),
+            col(tables.Claim.frame),
+            col(tables.Source.name),
+            col(tables.Article.published),
+            col(tables.Article.outlet),
+            col(tables.Claim.incident_id),
+            col(tables.Article.incident_id),
+        )
+        .join(tables.Source, col(tables.Claim.source_id) == tables.Source.id, isouter=True)
+        .join(tables.Article, col(tables.Claim.article_id) == tables.Article.id)
+        .where(col(tables.Claim.id).in_(bindparam("ids", expanding=True)))
+    )
 
 
 def claim_records(session: Session, claim_ids: Iterable[int]) -> dict[int, ClaimRecord]:
@@ -414,6 +432,7 @@ def match_article(
     fresh: bool = False,
     stored: StoredArticle | None = None,
     cache: MatchCache | None = None,
+    located: Located | None = None,
 ) -> MatchStats:
     """Frame, key, link and flag one stored article's claims (inside the caller's transaction).
 
@@ -421,7 +440,9 @@ def match_article(
     with ``frame_article``; otherwise they are computed here. ``fresh``: the article was stored
     in this transaction, so no key and no link touches its claims yet (two queries saved).
     ``stored`` (with ``fresh``): the article as the caller stored it, not read back. ``cache``:
-    the writer's ``MatchCache``, attached to this transaction (see there).
+    the writer's ``MatchCache``, attached to this transaction (see there). ``located``: what
+    ``locate`` finds in the article (its title, claims, ``frames`` and date), computed
+    beforehand like the frames (e.g. in the workers); otherwise it is computed here.
     """
     stamp = now or datetime.now(UTC)
     stats = MatchStats(articles=1)
@@ -437,12 +458,14 @@ def match_article(
     if frames is None or len(frames) != len(rows):
         frames = frame_article([r[2] for r in rows], stored.published)
         stored = replace(stored, frame_json=None)
+        located = None  # found with other frames
     incidents = stored.incidents
     assigned: Assigned | None = None
     if incidents is None or len(incidents) != len(rows):
-        texts = [r[2] for r in rows]
-        title_frame = frame(stored.title, stored.published) if stored.title else None
-        located = locate(stored.title, texts, frames, stored.published, title_frame)
+        if located is None or len(located.claim_incident) != len(rows):
+            texts = [r[2] for r in rows]
+            title_frame = frame(stored.title, stored.published) if stored.title else None
+            located = locate(stored.title, texts, frames, stored.published, title_frame)
         head = (
             (stored.content_hash, stored.title, stored.published)
             if stored.content_hash is not None
@@ -493,9 +516,7 @@ def match_article(
     stats.links = _upsert_links(session, links, touching, stamp)
     key_pairs = [(ref, k) for ref, keys in own_keys.items() for k in keys]
     if key_pairs:
-        session.connection().execute(  # Core executemany
-            insert(_KEY_TABLE), [{"claim_id": ref, "key": k} for ref, k in key_pairs]
-        )
+        insert_rows(session.connection(), "claim_key", ("claim_id", "key"), key_pairs)
         if cache is not None:
             cache.add_keys(key_pairs)
     # as _records would read them back (the frame through its stored JSON)
@@ -506,7 +527,7 @@ def match_article(
     incidents_now = {r.incident for r in new if r.incident}
     if assigned is not None:
         incidents_now |= set(assigned.shrunk)
-    _flag(session, own, incidents_now, stats, stamp, known, cache)
+    _flag(session, own, incidents_now, stats, stamp, known, cache, members, stored)
     return stats
 
 
@@ -518,17 +539,14 @@ def _rematch_moved(
     links to claims now in another incident removed (unless reviewed), and each is matched
     again (its stored frames)."""
     moved = set(assigned.moved_claims)
-    holding = select(tables.ConflictClaim.conflict_id).where(
-        col(tables.ConflictClaim.claim_id).in_(sorted(moved))
+    holding = sa_select(_MEMBER_TABLE.c.conflict_id).where(
+        _MEMBER_TABLE.c.claim_id.in_(sorted(moved))
     )
-    for row in session.exec(
-        select(tables.Conflict).where(
-            col(tables.Conflict.id).in_(holding), col(tables.Conflict.active).is_(True)
-        )
-    ).all():
-        row.active = False
-        session.add(row)
-    session.flush()
+    session.connection().execute(
+        update(_CONFLICT_TABLE)
+        .where(_CONFLICT_TABLE.c.id.in_(holding), _CONFLICT_TABLE.c.active.is_(True))
+        .values(active=False)
+    )
     _retire_corroborations(session, lambda claims: bool(moved & claims))
     neighbours = union(
         sa_select(_LINK_TABLE.c.claim_a).where(_LINK_TABLE.c.claim_b.in_(moved)),
@@ -586,15 +604,20 @@ def _incident_members(
     if not wanted:
         return out
     skip = set(but)
+    connection = session.connection()
     for chunk in _chunks(wanted, 500):
-        for cid, incident in session.execute(
-            sa_select(col(tables.Claim.id), col(tables.Claim.incident_id)).where(
-                col(tables.Claim.incident_id).in_(chunk)
-            )
-        ).all():
+        for cid, incident in connection.execute(_members_query(), {"ids": list(chunk)}).all():
             if cid not in skip:
                 out[int(incident)].add(int(cid))
     return out
+
+
+@lru_cache(maxsize=1)
+def _members_query() -> Any:
+    c = _CLAIM_TABLE
+    return sa_select(c.c.id, c.c.incident_id).where(
+        c.c.incident_id.in_(bindparam("ids", expanding=True))
+    )
 
 
 def _read_article(session: Session, article_id: int) -> StoredArticle | None:
@@ -627,6 +650,9 @@ def _read_article(session: Session, article_id: int) -> StoredArticle | None:
     )
 
 
+_LINK_COLUMNS = ("claim_a", "claim_b", "score", "status", "method", "created_at")
+
+
 @dataclass
 class _LinkRow:
     id: int
@@ -645,20 +671,15 @@ def _upsert_links(
         return 0
     existing = {(r.claim_a, r.claim_b): r for r in touching}
     written = 0
-    new_rows: list[dict[str, Any]] = []
+    new_rows: list[tuple[Any, ...]] = []
     changed: list[dict[str, Any]] = []
+    connection = session.connection()
+    created = bound(connection, _LINK_TABLE.c.created_at, now)
     for link in links:
         stored = existing.get((link.a, link.b))
         if stored is None:
             new_rows.append(
-                {
-                    "claim_a": link.a,
-                    "claim_b": link.b,
-                    "score": link.score,
-                    "status": link.status.value,
-                    "method": link.method,
-                    "created_at": now,
-                }
+                (link.a, link.b, float(link.score), link.status.value, link.method, created)
             )
             written += 1
             continue
@@ -667,8 +688,7 @@ def _upsert_links(
             # a reviewed link keeps its decision; only its score is refreshed
             changed.append({"lid": stored.id, "st": status, "sc": link.score, "me": link.method})
             written += 1
-    if new_rows:
-        session.connection().execute(insert(_LINK_TABLE), new_rows)
+    insert_rows(connection, "link", _LINK_COLUMNS, new_rows)  # the driver's executemany
     if changed:
         session.execute(
             update(_LINK_TABLE)
@@ -683,40 +703,50 @@ def _upsert_links(
 def _links_touching(session: Session, claim_ids: Iterable[int]) -> list[_LinkRow]:
     ids = sorted(set(claim_ids))
     found: dict[int, _LinkRow] = {}
-    t = _LINK_TABLE
+    connection = session.connection()
     for chunk in _chunks(ids, 400):
-        for row in session.execute(
-            sa_select(t.c.id, t.c.claim_a, t.c.claim_b, t.c.score, t.c.status, t.c.method).where(
-                t.c.claim_a.in_(chunk) | t.c.claim_b.in_(chunk)
-            )
-        ):
+        for row in connection.execute(_links_query(), {"a": list(chunk), "b": list(chunk)}):
             found[row[0]] = _LinkRow(*row)
     return list(found.values())
 
 
-def _links_among(session: Session, claim_ids: Iterable[int]) -> list[_LinkRow]:
-    """Links whose two claims are both among ``claim_ids`` (the neighbours of an article's
-    claims): a claim many others link to does not bring all its links along."""
-    ids = sorted(set(claim_ids))
+@lru_cache(maxsize=1)
+def _links_query() -> Any:
+    """Links with either claim among the ids ``a`` = ``b``."""
     t = _LINK_TABLE
-    rows = session.execute(
-        sa_select(t.c.id, t.c.claim_a, t.c.claim_b, t.c.score, t.c.status, t.c.method).where(
-            t.c.claim_a.in_(ids) & t.c.claim_b.in_(ids)
-        )
+    a = t.c.claim_a.in_(bindparam("a", expanding=True))
+    b = t.c.claim_b.in_(bindparam("b", expanding=True))
+    return sa_select(t.c.id, t.c.claim_a, t.c.claim_b, t.c.score, t.c.status, t.c.method).where(
+        a | b
     )
-    return [_LinkRow(*row) for row in rows]
 
 
-def _as_link(row: _LinkRow) -> Link | None:
-    status = {
-        "match": LinkStatus.MATCH,
-        "confirmed": LinkStatus.MATCH,  # a reviewer confirmed the match
-        "suggested": LinkStatus.SUGGESTED,
-        "duplicate": LinkStatus.DUPLICATE,
-    }.get(row.status)
-    if status is None:  # rejected
-        return None
-    return Link(row.claim_a, row.claim_b, row.score, status, row.method)
+_STRONG = {
+    "match": LinkStatus.MATCH,
+    "confirmed": LinkStatus.MATCH,  # a reviewer confirmed the match
+    "duplicate": LinkStatus.DUPLICATE,
+}
+
+
+@lru_cache(maxsize=1)
+def _strong_query() -> Any:
+    t = _LINK_TABLE
+    return sa_select(t.c.claim_a, t.c.claim_b, t.c.score, t.c.status, t.c.method).where(
+        t.c.claim_a.in_(bindparam("a", expanding=True)),
+        t.c.claim_b.in_(bindparam("b", expanding=True)),
+        t.c.status.in_(sorted(_STRONG)),
+    )
+
+
+def _strong_links(session: Session, claim_ids: Iterable[int]) -> list[Link]:
+    """The strong links (match, confirmed, duplicate) whose two claims are both among
+    ``claim_ids``, by (claim_a, claim_b): a claim many others link to does not bring all its
+    links along."""
+    ids = sorted(set(claim_ids))
+    rows = session.connection().execute(_strong_query(), {"a": ids, "b": ids}).all()
+    links = [Link(a, b, score, _STRONG[status], method) for a, b, score, status, method in rows]
+    links.sort(key=lambda link: (link.a, link.b))  # (claim_a, claim_b) is unique
+    return links
 
 
 def _flag(
@@ -727,6 +757,8 @@ def _flag(
     now: datetime,
     known: dict[int, ClaimRecord] | None = None,
     cache: MatchCache | None = None,
+    members: dict[int, set[int]] | None = None,
+    article: StoredArticle | None = None,
 ) -> None:
     """Re-derive the conflicts and corroborations of whole incidents (and of ``seeds``, the
     claims of the article just matched, whatever incident they are in).
@@ -734,23 +766,24 @@ def _flag(
     Links never join two incidents, so the conflicts of an incident are ``find_conflicts`` over
     all its claims and all their links: what was flagged in it before and is not found again is
     retired. The answer depends on the incident's claims and links alone, not on the order in
-    which they arrived, nor on which article arrived last.
+    which they arrived, nor on which article arrived last. ``members``: claims of some of the
+    incidents already read in this transaction (all but the seeds), not read again;
+    ``article``: the seeds' article (its content hash is not read back).
     """
     component = set(seeds)
-    for claims in _incident_members(session, incidents).values():
+    have_members = members or {}
+    for incident in incidents & have_members.keys():
+        component |= have_members[incident]
+    for claims in _incident_members(session, incidents - have_members.keys()).values():
         component |= claims
-    strong = ("match", "confirmed", "duplicate")
-    rows = _links_among(session, component) if len(component) > 1 else []
-    links = [
-        link
-        for row in sorted(rows, key=lambda r: (r.claim_a, r.claim_b))
-        if row.status in strong
-        if (link := _as_link(row)) is not None
-    ]
+    links = _strong_links(session, component) if len(component) > 1 else []
     have = known or {}
     records = {cid: have[cid] for cid in component if cid in have}
     records.update(_records(session, component - records.keys(), cache))
-    conflicts, corroborations = _find_order_free(session, records, links)
+    digests = cache.known_digests() if cache is not None else {}
+    if article is not None and article.content_hash is not None:
+        digests[article.id] = article.content_hash
+    conflicts, corroborations = _find_order_free(session, records, links, digests)
     _write_conflicts(session, conflicts, component, stats, now)
     _write_corroborations(session, corroborations, component, stats, now)
 
@@ -759,20 +792,22 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _find_order_free(
-    session: Session, records: dict[int, ClaimRecord], links: Sequence[Link]
+    session: Session,
+    records: dict[int, ClaimRecord],
+    links: Sequence[Link],
+    digests: dict[int, str] | None = None,
 ) -> tuple[list[Conflict], list[Corroboration]]:
     """``find_conflicts`` with the claims and articles numbered in an order of their own
     (article date, content hash, claim position), not in the order they were stored: its ties
     and bounds (which finding opens a group, which agreement stands for a group too large) then
-    fall the same way whatever order the articles arrived in. Ids are mapped back after."""
-    articles = sorted({r.article_ref for r in records.values()})
-    digests: dict[int, str] = {}
+    fall the same way whatever order the articles arrived in. Ids are mapped back after.
+    ``digests``: content hashes known by article id (those missing are read, and added)."""
+    if digests is None:
+        digests = {}
+    articles = sorted({r.article_ref for r in records.values()} - digests.keys())
+    connection = session.connection()
     for chunk in _chunks(articles, 500):
-        for aid, digest in session.execute(
-            sa_select(col(tables.Article.id), col(tables.Article.content_hash)).where(
-                col(tables.Article.id).in_(chunk)
-            )
-        ).all():
+        for aid, digest in connection.execute(_digests_query(), {"ids": list(chunk)}).all():
             digests[int(aid)] = str(digest)
 
     def place(r: ClaimRecord) -> tuple[date, str, int, int]:
@@ -790,7 +825,7 @@ def _find_order_free(
     }
     canon_links = sorted(
         (
-            replace(link, a=min(ca, cb), b=max(ca, cb))
+            Link(min(ca, cb), max(ca, cb), link.score, link.status, link.method)
             for link in links
             if (ca := to_canon.get(link.a)) is not None and (cb := to_canon.get(link.b)) is not None
         ),
@@ -841,29 +876,83 @@ def _find_order_free(
     return out_conflicts, out_corroborations
 
 
+@lru_cache(maxsize=1)
+def _digests_query() -> Any:
+    a = tables.Article.__table__  # type: ignore[attr-defined]
+    return sa_select(a.c.id, a.c.content_hash).where(a.c.id.in_(bindparam("ids", expanding=True)))
+
+
 def _members(session: Session, conflict_ids: Sequence[int]) -> dict[int, list[int]]:
     out: dict[int, list[int]] = defaultdict(list)
+    connection = session.connection()
+    m = _MEMBER_TABLE
+    query = sa_select(m.c.conflict_id, m.c.claim_id).where(
+        m.c.conflict_id.in_(bindparam("ids", expanding=True))
+    )
     for chunk in _chunks(list(conflict_ids), 500):
-        for conflict_id, claim_id in session.exec(
-            select(tables.ConflictClaim.conflict_id, tables.ConflictClaim.claim_id).where(
-                col(tables.ConflictClaim.conflict_id).in_(chunk)
-            )
-        ).all():
+        for conflict_id, claim_id in connection.execute(query, {"ids": list(chunk)}).all():
             out[conflict_id].append(claim_id)
     return out
 
 
-def _conflicts_around(session: Session, component: set[int]) -> dict[int, tables.Conflict]:
+@dataclass
+class _ConflictRow:
+    """What matching reads and writes of a stored conflict (Core rows, no ORM objects: the
+    writer's statements stay plain, and no identity map can hold a stale copy)."""
+
+    id: int
+    key: str
+    kind: str
+    reason: str
+    severity: float
+    score: float
+    values: str
+    status: str
+    active: bool
+    incident_id: int | None
+
+    def state(self) -> tuple[Any, ...]:
+        return (self.reason, self.severity, self.score, self.values, self.active, self.incident_id)
+
+
+_CONFLICT_COLUMNS = (
+    "id",
+    "key",
+    "kind",
+    "reason",
+    "severity",
+    "score",
+    "values",
+    "status",
+    "active",
+    "incident_id",
+)
+
+
+@lru_cache(maxsize=2)
+def _conflicts_query(by_key: bool) -> Any:
+    """Conflicts holding any of the claims ``ids``, or (``by_key``) with any of the keys."""
+    t, m = _CONFLICT_TABLE, _MEMBER_TABLE
+    query = sa_select(*(t.c[name] for name in _CONFLICT_COLUMNS))
+    if by_key:
+        return query.where(t.c.key.in_(bindparam("keys", expanding=True)))
+    holding = sa_select(m.c.conflict_id).where(m.c.claim_id.in_(bindparam("ids", expanding=True)))
+    return query.where(t.c.id.in_(holding))
+
+
+def _conflict_row(row: Any) -> _ConflictRow:
+    values = dict(zip(_CONFLICT_COLUMNS, row, strict=True))
+    values["active"] = bool(values["active"])
+    return _ConflictRow(**values)
+
+
+def _conflicts_around(session: Session, component: set[int]) -> dict[int, _ConflictRow]:
     """Conflicts holding any claim of the component (one statement per 500 claims)."""
-    out: dict[int, tables.Conflict] = {}
+    out: dict[int, _ConflictRow] = {}
+    connection = session.connection()
     for chunk in _chunks(sorted(component), 500):
-        holding = select(tables.ConflictClaim.conflict_id).where(
-            col(tables.ConflictClaim.claim_id).in_(chunk)
-        )
-        for row in session.exec(
-            select(tables.Conflict).where(col(tables.Conflict.id).in_(holding))
-        ).all():
-            assert row.id is not None
+        for found in connection.execute(_conflicts_query(False), {"ids": list(chunk)}).all():
+            row = _conflict_row(found)
             out[row.id] = row
     return out
 
@@ -875,16 +964,18 @@ def _write_conflicts(
     stats: MatchStats,
     now: datetime,
 ) -> None:
+    connection = session.connection()
     around = _conflicts_around(session, component)
     members = _members(session, list(around))
     by_key = {row.key: row for row in around.values()}
     keyed = [(conflict_key(c.kind, c.claims), c) for c in conflicts]
     missing = sorted({key for key, _ in keyed if key not in by_key})
     for chunk in _chunks(missing, 500):  # e.g. reviewed and inactive, with claims elsewhere
-        for stored in session.exec(
-            select(tables.Conflict).where(col(tables.Conflict.key).in_(chunk))
-        ).all():
+        for found in connection.execute(_conflicts_query(True), {"keys": list(chunk)}).all():
+            stored = _conflict_row(found)
             by_key[stored.key] = stored
+    before = {row.id: row.state() for row in by_key.values()}
+    touched: dict[int, _ConflictRow] = {}
     found_keys: set[str] = set()
     new_rows: dict[str, dict[str, Any]] = {}
     new_claims: list[Sequence[int]] = []
@@ -912,7 +1003,7 @@ def _write_conflicts(
                 row.reason = c.reason
             row.severity, row.score, row.values, row.active = c.severity, c.score, values, True
             row.incident_id = c.incident
-            session.add(row)
+            touched[row.id] = row
             continue
         reason = c.reason
         reviewed = [
@@ -944,10 +1035,47 @@ def _write_conflicts(
         }
         new_claims.append(c.claims)
         stats.conflicts_new += 1
+    # conflicts wholly inside the component that were not found again: kept, inactive
+    for old_id, old in around.items():
+        if old.key in found_keys or not old.active:
+            continue
+        if set(members.get(old_id, ())) <= component:
+            old.active = False
+            touched[old_id] = old
+            stats.conflicts_retired += 1
+    # the rows that changed, as they end (a row found twice: its last state)
+    updates = [
+        {
+            "cid": row.id,
+            "reason": row.reason,
+            "severity": row.severity,
+            "score": row.score,
+            "values": row.values,
+            "active": row.active,
+            "incident_id": row.incident_id,
+        }
+        for row in touched.values()
+        if row.state() != before.get(row.id)
+    ]
+    if updates:
+        t = _CONFLICT_TABLE
+        connection.execute(
+            update(t)
+            .where(t.c.id == bindparam("cid"))
+            .values(
+                reason=bindparam("reason"),
+                severity=bindparam("severity"),
+                score=bindparam("score"),
+                values=bindparam("values"),
+                active=bindparam("active"),
+                incident_id=bindparam("incident_id"),
+            ),
+            updates,
+        )
     if new_rows:
         # one multi-row INSERT ... RETURNING (ids in the order of the rows), then the members
         ids = (
-            session.execute(
+            connection.execute(
                 insert(_CONFLICT_TABLE).returning(
                     _CONFLICT_TABLE.c.id, sort_by_parameter_order=True
                 ),
@@ -956,7 +1084,7 @@ def _write_conflicts(
             .scalars()
             .all()
         )
-        session.connection().execute(
+        connection.execute(
             insert(_MEMBER_TABLE),
             [
                 {"conflict_id": conflict_id, "claim_id": cid, "position": pos}
@@ -964,14 +1092,6 @@ def _write_conflicts(
                 for pos, cid in enumerate(claims)
             ],
         )
-    # conflicts wholly inside the component that were not found again: kept, inactive
-    for old_id, old in around.items():
-        if old.key in found_keys or not old.active:
-            continue
-        if set(members.get(old_id, ())) <= component:
-            old.active = False
-            session.add(old)
-            stats.conflicts_retired += 1
 
 
 def _write_corroborations(
@@ -982,40 +1102,62 @@ def _write_corroborations(
     now: datetime,
 ) -> None:
     keys = {corroboration_key(c.claims): c for c in corroborations}
+    connection = session.connection()
+    t = _CORROBORATION_TABLE
+    query = sa_select(t.c.id, t.c.key, t.c.reason, t.c.score, t.c.active).where(
+        t.c.key.in_(bindparam("keys", expanding=True))
+    )
     existing = {
-        row.key: row
+        row[1]: row
         for chunk in _chunks(sorted(keys), 500)
-        for row in session.exec(
-            select(tables.Corroboration).where(col(tables.Corroboration.key).in_(chunk))
-        ).all()
+        for row in connection.execute(query, {"keys": list(chunk)}).all()
     }
+    new_rows: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
     for key, c in keys.items():
         stats.corroborations += 1
         row = existing.get(key)
         if row is None:
-            session.add(
-                tables.Corroboration(
-                    key=key,
-                    reason=c.reason,
-                    score=c.score,
-                    claim_ids=json.dumps(list(c.claims)),
-                    active=True,
-                    created_at=now,
-                )
+            new_rows.append(
+                {
+                    "key": key,
+                    "reason": c.reason,
+                    "score": c.score,
+                    "claim_ids": json.dumps(list(c.claims)),
+                    "active": True,
+                    "created_at": now,
+                }
             )
-        else:
-            row.reason, row.score, row.active = c.reason, c.score, True
-            session.add(row)
+        elif (row[2], row[3], bool(row[4])) != (c.reason, c.score, True):
+            updates.append({"cid": row[0], "reason": c.reason, "score": c.score})
+    if updates:
+        connection.execute(
+            update(t)
+            .where(t.c.id == bindparam("cid"))
+            .values(reason=bindparam("reason"), score=bindparam("score"), active=True),
+            updates,
+        )
+    if new_rows:
+        connection.execute(insert(t), new_rows)
     # what the component held and is not found again (a group that grew, {RT, SOHR} -> {RT,
     # SOHR, TASS}, retires its smaller self): kept, inactive
     _retire_corroborations(session, lambda claims: claims <= component, keep=set(keys))
 
 
-_CORROBORATION_TABLE: Any = tables.Corroboration.__table__  # type: ignore[attr-defined]
+@lru_cache(maxsize=100_000)
+def _key_claims(key: str) -> frozenset[int]:
+    """The claim ids of a corroboration key (its sorted claim ids), parsed once per key."""
+    return frozenset(int(x) for x in key.split("-"))
+
+
+@lru_cache(maxsize=1)
+def _active_corroborations() -> Any:
+    t = _CORROBORATION_TABLE
+    return sa_select(t.c.id, t.c.key).where(t.c.active.is_(True))
 
 
 def _retire_corroborations(
-    session: Session, retire: Callable[[set[int]], bool], keep: Iterable[str] = ()
+    session: Session, retire: Callable[[frozenset[int]], bool], keep: Iterable[str] = ()
 ) -> None:
     """Set inactive the active corroborations whose claims ``retire`` picks (but those keyed in
     ``keep``). Reads only ids and keys (a key is its sorted claim ids)."""
@@ -1024,8 +1166,8 @@ def _retire_corroborations(
     session.flush()
     ids = [
         cid
-        for cid, key in session.execute(sa_select(t.c.id, t.c.key).where(t.c.active.is_(True)))
-        if key not in keep and retire({int(x) for x in key.split("-")})
+        for cid, key in session.connection().execute(_active_corroborations())
+        if key not in keep and retire(_key_claims(key))
     ]
     for chunk in _chunks(ids, 500):
         session.execute(
