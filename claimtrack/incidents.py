@@ -617,7 +617,7 @@ def same_name(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def attack_side(signature: str) -> str | None:
+def _attack_side(signature: str) -> str | None:
     """Which side the story tells attacked: "non_state" for a side with no air force
     ("Jaysh al-Islam Fires Rocket Shells at Damascus", "Rebel shelling on the Syrian capital
     killed four"), "state" for a state's forces ("The Syrian regime has killed at least 43
@@ -645,7 +645,7 @@ def _other_side(at: Placed, claim_kind: str, text: str, f: EventFrame) -> bool:
     if at.kind == "air_strike":
         return claim_kind in ("shelling", "bombing") and _rebel_attack(text, f)
     if at.kind in ("shelling", "bombing") and claim_kind == "air_strike":
-        return attack_side(at.signature) == "non_state" and not _rebel_attack(text, f)
+        return _attack_side(at.signature) == "non_state" and not _rebel_attack(text, f)
     return False
 
 
@@ -657,8 +657,8 @@ def _two_sides(a: Placed, b: Placed) -> bool:
     sides may be one attack whose culprit is disputed, and so may a gas attack or a downing."""
     if a.kind == b.kind or {a.kind, b.kind} & _DISTINCT_KINDS:
         return False
-    side_a = "state" if a.kind == "air_strike" else attack_side(a.signature)
-    side_b = "state" if b.kind == "air_strike" else attack_side(b.signature)
+    side_a = "state" if a.kind == "air_strike" else _attack_side(a.signature)
+    side_b = "state" if b.kind == "air_strike" else _attack_side(b.signature)
     return {side_a, side_b} == {"state", "non_state"}
 
 
