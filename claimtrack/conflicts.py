@@ -854,7 +854,6 @@ def _denial_answers(asserting: ClaimRecord, denying: ClaimRecord) -> bool:
         return False
     if fa.background:
         return False  # "strikes carried out by government troops in August 2013": another time
-
     # "Russian and regime warplanes were behind the attacks", "Russian warplanes were
     # responsible": blame put in words the frame has no doer for
     blamed = sorted(agents_in(asserting.text.casefold())) if _BLAME.search(asserting.text) else []
