@@ -944,6 +944,12 @@ _DENIAL = re.compile(
     r"\b(?:refuted|refutes|dismissed (?:the )?(?:claims?|reports?|allegations?|accusations?)|"
     r"rejected (?:the )?(?:claims?|reports?|allegations?|accusations?)|fabricated|baseless|"
     r"categorically denied)\b|"
+    # "Russia was not behind a deadly attack on an aid convoy", "the Russian air force was not
+    # responsible for the bombing", "the coalition did not carry out strikes near Abu Kamal"
+    r"\b(?:was|were|is|are|had been|has been) not (?:behind|responsible for|involved in)\b|"
+    r"\b(?:did not|didnt|never|had not|has not) (?:carry out|carried out|conduct|conducted|"
+    r"launch|launched|target|targeted|strike|struck|bomb|bombed|attack|attacked|fire on|"
+    r"fired on|shell|shelled)\b|"
     # "The campaign disputed the report", "pushed back on the claims", "rejected the
     # characterization" (news in general)
     r"\b(?:disputed|disputes|disputing) (?:the |that |those |these |his |her |their |its |this )"

@@ -51,6 +51,7 @@ _FIRST_NAME_CUTOFF = 80.0
 
 _WORD = re.compile(r"[^\s]+")
 # "Arabic-language", "UK-based", "Russia-backed", "pro-Assad": modifiers, not names
+_BASED_IN = re.compile(r"^\S+-based$", re.IGNORECASE)
 _HYPHEN_MODIFIER = re.compile(
     r"^(?:pro-\S+|anti-\S+|\S+-(?:based|backed|led|run|owned|affiliated|linked|controlled|held|allied|"
     r"aligned|language|funded|sponsored|supported|appointed))$",
@@ -258,6 +259,12 @@ def _strip_org_descriptors(words: list[str]) -> tuple[list[str], list[str]]:
         rest = {p for w in words[1:] for p in normalise(w).split()}
         if rest <= d.org_suffix_words:
             break  # "PRESS TV": keep a name in front of a generic noun
+        if len(words) > 2 and words[0][:1].isupper() and _BASED_IN.match(words[1]):
+            # "the United Kingdom-based monitoring group ...", "New York-based Human Rights
+            # Watch": a place of two words before "-based"
+            removed.extend(words[:2])
+            words = words[2:]
+            continue
         is_possessive = bool(_POSSESSIVE.search(_fold(words[0])))
         stripped_parts = key.split()
         if (

@@ -320,3 +320,13 @@ def test_a_participle_clause_after_a_day_and_an_inverted_cue_with_of() -> None:
         'family, telling Fox News that the nominee "has expressed his sympathy."'
     ) == ["Mike Pence"]
     assert sources('"He\'s a very decent man," said Pence of Trump.') == ["Mike Pence"]
+
+
+def test_a_name_that_opens_on_a_qualifier_keeps_it() -> None:
+    # "new" qualifies "An earlier CBO report" and "A new Quinnipiac poll", but it is part of
+    # "The New York Times"; a place of two words before "-based" is a descriptor
+    assert sources(
+        "The New York Times reported the strike. A new Quinnipiac poll showed Clinton ahead. "
+        "The United Kingdom-based monitoring group Syrian Observatory for Human Rights said 23 "
+        "people were killed."
+    ) == ["New York Times", "Quinnipiac poll", "Syrian Observatory for Human Rights"]

@@ -444,6 +444,10 @@ def test_calling_an_accusation_false_is_a_denial() -> None:
         "Syria described the reports its army had used chemical weapons as completely untrue.",
         "The Pentagon called the reports baseless.",
         "A Clinton campaign spokesman disputed the report, calling it a smear.",
+        # Sputnik, 16 May 2017; AP, 21 Sep 2016
+        "Operation Inherent Resolve spokesman Col. John Dorrian wrote on Twitter that the "
+        "coalition did not carry out strikes near Abu Kamal.",
+        "Assad told AP that Russia was not behind a deadly attack on an aid convoy on Monday.",
         "The White House pushed back on the allegations on Monday.",
         # Russia's answer to the aid convoy attack (The New Arab, 21 Sep 2016)
         'Igor Konashenkov said that videos recorded at the scene showed no evidence of "munitions '

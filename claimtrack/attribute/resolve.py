@@ -231,8 +231,13 @@ class _Resolver:
             if own is not None:
                 return own
         words = mention.split()
-        while len(words) > 1 and normalise(words[0]) in generic_words().qualifiers:
-            words = words[1:]  # "An earlier CBO report" -> "CBO report"
+        while (
+            len(words) > 1
+            and normalise(words[0]) in generic_words().qualifiers
+            and (not words[0][:1].isupper() or normalise(words[0]) in _DETS)
+        ):
+            # "An earlier CBO report" -> "CBO report"; but "The New York Times" keeps "New"
+            words = words[1:]
         mention = " ".join(words)
         name, descriptor, kind = self.registry.canonicalise(_FROM_PLACE.sub(r"\1", mention))
         if not name:
