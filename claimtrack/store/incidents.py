@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, union, update
+from sqlalchemy import Date, String, bindparam, delete, insert, union, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -171,17 +171,82 @@ def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
         yield items[i : i + size]
 
 
+def _article_reads(of_articles: Any, of_claims: Any) -> tuple[Any, Any]:
+    """The two selects ``_read_articles`` runs: the articles (with the day of their lead
+    incident) and their claims in order (with the day of each claim's incident)."""
+    t = _INCIDENT_TABLE
+    heads = (
+        sa_select(
+            _ARTICLE_TABLE.c.id,
+            _ARTICLE_TABLE.c.content_hash,
+            _ARTICLE_TABLE.c.title,
+            _ARTICLE_TABLE.c.published,
+            _ARTICLE_TABLE.c.incident_id,
+            t.c.day,
+        )
+        .outerjoin(t, t.c.id == _ARTICLE_TABLE.c.incident_id)
+        .where(of_articles)
+    )
+    claims = (
+        sa_select(_CLAIM_TABLE.c.article_id, _CLAIM_TABLE.c.id, _CLAIM_TABLE.c.incident_id, t.c.day)
+        .outerjoin(t, t.c.id == _CLAIM_TABLE.c.incident_id)
+        .where(of_claims)
+        .order_by(_CLAIM_TABLE.c.article_id, _CLAIM_TABLE.c.seq)
+    )
+    return heads, claims
+
+
+# The reads of a neighbourhood, built once per shape (governorate null or named; dated window
+# or undated bucket) and run with parameters ``gov``, ``lo``, ``hi``: the articles pointing at
+# the partition's incidents of those days.
+_HOOD_READS: dict[tuple[bool, bool], tuple[Any, Any]] = {}
+
+
+def _hood_reads(no_governorate: bool, undated: bool) -> tuple[Any, Any]:
+    reads = _HOOD_READS.get((no_governorate, undated))
+    if reads is None:
+        t = _INCIDENT_TABLE
+        query = sa_select(t.c.id).where(
+            t.c.governorate.is_(None)
+            if no_governorate
+            else t.c.governorate == bindparam("gov", type_=String)
+        )
+        if undated:
+            incidents: Any = (
+                query.where(t.c.day.is_(None)).order_by(t.c.id).limit(MAX_UNDATED).scalar_subquery()
+            )
+        else:
+            # a member lies on its incident's day or up to DAY_WINDOW days after it
+            incidents = query.where(
+                t.c.day.between(bindparam("lo", type_=Date), bindparam("hi", type_=Date))
+            )
+        holding = _pointing(incidents, _CLAIM_TABLE.c.article_id, _ARTICLE_TABLE.c.id)
+        reads = _article_reads(
+            _ARTICLE_TABLE.c.id.in_(holding), _CLAIM_TABLE.c.article_id.in_(holding)
+        )
+        _HOOD_READS[(no_governorate, undated)] = reads
+    return reads
+
+
 def _read_articles(
-    session: Session, article_ids: Iterable[int] = (), *, holding: Any = None
+    session: Session,
+    article_ids: Iterable[int] = (),
+    *,
+    holding: tuple[tuple[Any, Any], dict[str, Any]] | None = None,
 ) -> tuple[dict[int, _Article], dict[int, int]]:
     """Stored articles with their located incidents (from the cache, else located anew): those
-    of ``article_ids``, or those whose ids the ``holding`` select gives; and the day (ordinal, 0
-    for none) of each incident they point at."""
-    wheres: list[tuple[Any, Any]] = (
-        [(_ARTICLE_TABLE.c.id.in_(holding), _CLAIM_TABLE.c.article_id.in_(holding))]
+    of ``article_ids``, or those the ``holding`` reads (``_hood_reads``, with their parameters)
+    give; and the day (ordinal, 0 for none) of each incident they point at."""
+    reads: list[tuple[tuple[Any, Any], dict[str, Any]]] = (
+        [holding]
         if holding is not None
         else [
-            (_ARTICLE_TABLE.c.id.in_(chunk), _CLAIM_TABLE.c.article_id.in_(chunk))
+            (
+                _article_reads(
+                    _ARTICLE_TABLE.c.id.in_(chunk), _CLAIM_TABLE.c.article_id.in_(chunk)
+                ),
+                {},
+            )
             for chunk in _chunks(sorted(set(article_ids)), 500)
         ]
     )
@@ -189,32 +254,13 @@ def _read_articles(
     days: dict[int, int] = {}
     heads: dict[int, tuple[str, str | None, date | None, int | None]] = {}
     claims: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
-    t = _INCIDENT_TABLE
     connection = session.connection()  # Core: plain rows, no ORM bookkeeping
-    for of_articles, of_claims in wheres:
-        for aid, digest, title, published, lead, day in connection.execute(
-            sa_select(
-                _ARTICLE_TABLE.c.id,
-                _ARTICLE_TABLE.c.content_hash,
-                _ARTICLE_TABLE.c.title,
-                _ARTICLE_TABLE.c.published,
-                _ARTICLE_TABLE.c.incident_id,
-                t.c.day,
-            )
-            .outerjoin(t, t.c.id == _ARTICLE_TABLE.c.incident_id)
-            .where(of_articles)
-        ).all():
+    for (of_articles, of_claims), params in reads:
+        for aid, digest, title, published, lead, day in connection.execute(of_articles, params):
             heads[aid] = (digest, title, published, lead)
             if lead is not None:
                 days[lead] = day.toordinal() if day is not None else 0
-        for aid, cid, incident, day in connection.execute(
-            sa_select(
-                _CLAIM_TABLE.c.article_id, _CLAIM_TABLE.c.id, _CLAIM_TABLE.c.incident_id, t.c.day
-            )
-            .outerjoin(t, t.c.id == _CLAIM_TABLE.c.incident_id)
-            .where(of_claims)
-            .order_by(_CLAIM_TABLE.c.article_id, _CLAIM_TABLE.c.seq)
-        ).all():
+        for aid, cid, incident, day in connection.execute(of_claims, params):
             claims[aid].append((cid, incident))
             if incident is not None:
                 days[incident] = day.toordinal() if day is not None else 0
@@ -309,21 +355,16 @@ class _Neighbourhood:
         self.incident_day: dict[int, int] = {}
         self._reps: dict[int, MemberId | None] = {}
 
-    def _incident_query(self) -> Any:
-        t = _INCIDENT_TABLE
-        query = sa_select(t.c.id)
-        if self.governorate is None:
-            return query.where(t.c.governorate.is_(None))
-        return query.where(t.c.governorate == self.governorate)
-
-    def _load(self, incidents: Any, days: Iterable[int]) -> None:
-        """Read the members on ``days`` of the articles that point at ``incidents`` (a select
-        of incident ids)."""
+    def _load(self, undated: bool, days: Iterable[int], **params: Any) -> None:
+        """Read the members on ``days`` of the articles that point at the partition's incidents
+        (undated, or dated ``lo``..``hi``)."""
         wanted = set(days)
         for day in wanted:
             self.days.setdefault(day, [])
-        holding = _pointing(incidents, _CLAIM_TABLE.c.article_id, _ARTICLE_TABLE.c.id)
-        read, incident_days = _read_articles(self.session, holding=holding)
+        if self.governorate is not None:
+            params["gov"] = self.governorate
+        reads = _hood_reads(self.governorate is None, undated)
+        read, incident_days = _read_articles(self.session, holding=(reads, params))
         self.incident_day.update(incident_days)
         for aid in sorted(read):
             article = self.articles.setdefault(aid, read[aid])
@@ -341,24 +382,17 @@ class _Neighbourhood:
         if not missing:
             return
         first, last = min(missing), max(missing)
-        t = _INCIDENT_TABLE
         # a member lies on its incident's day or up to DAY_WINDOW days after it
-        window = t.c.day.between(
-            date.fromordinal(first) - timedelta(days=DAY_WINDOW), date.fromordinal(last)
+        self._load(
+            False,
+            missing,
+            lo=date.fromordinal(first) - timedelta(days=DAY_WINDOW),
+            hi=date.fromordinal(last),
         )
-        self._load(self._incident_query().where(window), missing)
 
     def undated(self) -> list[_Member]:
         if 0 not in self.days:
-            t = _INCIDENT_TABLE
-            self._load(
-                self._incident_query()
-                .where(t.c.day.is_(None))
-                .order_by(t.c.id)
-                .limit(MAX_UNDATED)
-                .scalar_subquery(),
-                [0],
-            )
+            self._load(True, [0])
         return self.days[0]
 
     def at(self, day: int) -> list[_Member]:
