@@ -517,16 +517,40 @@ def _undated_quick(
     return _Outcome({member.id: best[1].id}, [member], {best[1].id: incident})
 
 
-def _new_incident(session: Session, placed: Placed, now: datetime) -> int:
-    return int(
-        session.connection()
-        .execute(
-            insert(_INCIDENT_TABLE)
-            .values(**_row(placed), created_at=now)
-            .returning(_INCIDENT_TABLE.c.id)
-        )
-        .scalar_one()
-    )
+_ROW_FIELDS = ("place", "governorate", "day", "kind", "label", "signature")  # of ``_row``
+
+# Writes built once and run as one driver executemany each (rows by id).
+_INSERT_INCIDENTS = insert(_INCIDENT_TABLE).returning(
+    _INCIDENT_TABLE.c.id, sort_by_parameter_order=True
+)
+_SHOW_INCIDENT = (
+    update(_INCIDENT_TABLE)
+    .where(_INCIDENT_TABLE.c.id == bindparam("row"))
+    .values({name: bindparam(f"v_{name}") for name in _ROW_FIELDS})
+)
+_POINT_CLAIM = (
+    update(_CLAIM_TABLE)
+    .where(_CLAIM_TABLE.c.id == bindparam("row"))
+    .values(incident_id=bindparam("inc"))
+)
+_POINT_ARTICLE = (
+    update(_ARTICLE_TABLE)
+    .where(_ARTICLE_TABLE.c.id == bindparam("row"))
+    .values(incident_id=bindparam("inc"))
+)
+
+
+def _new_incidents(session: Session, rows: Sequence[Placed], now: datetime) -> list[int]:
+    """Store new incidents, in order; their ids, in the same order."""
+    if not rows:
+        return []
+    return [
+        int(i)
+        for i in session.connection()
+        .execute(_INSERT_INCIDENTS, [{**_row(placed), "created_at": now} for placed in rows])
+        .scalars()
+        .all()
+    ]
 
 
 def _shown(rep: _Member, members: Sequence[_Member]) -> Placed:
@@ -615,31 +639,19 @@ def assign_incidents(
         incident_ids[index] if index is not None else NO_INCIDENT
         for index in located.claim_incident
     )
-    connection = session.connection()
-    connection.execute(
-        update(_ARTICLE_TABLE)
-        .where(_ARTICLE_TABLE.c.id == article_id)
-        .values(incident_id=incident_ids[0])
-    )
-    _point_claims(session, zip(claim_ids, per_claim, strict=True))
+    leads = {article_id: incident_ids[0]}
+    pointed = dict(zip(claim_ids, per_claim, strict=True))
     moved_claims: list[int] = []
-    if moves:
-        claim_moves: list[tuple[int, int]] = []
-        for (aid, index), incident in sorted(moves.items()):
-            article = articles[aid]
-            if index == 0:
-                connection.execute(
-                    update(_ARTICLE_TABLE)
-                    .where(_ARTICLE_TABLE.c.id == aid)
-                    .values(incident_id=incident)
-                )
-            claim_moves += [
-                (cid, incident)
-                for cid, at in zip(article.claims, article.located.claim_incident, strict=True)
-                if at == index
-            ]
-        _point_claims(session, claim_moves)
-        moved_claims = [cid for cid, _ in claim_moves]
+    for (aid, index), incident in sorted(moves.items()):
+        article = articles[aid]
+        if index == 0:
+            leads[aid] = incident
+        for cid, at in zip(article.claims, article.located.claim_incident, strict=True):
+            if at == index:
+                pointed[cid] = incident
+                moved_claims.append(cid)
+    _point(session, _POINT_ARTICLE, leads)
+    _point(session, _POINT_CLAIM, pointed)
     if gone:
         _drop_incidents(session, gone)
     return Assigned(
@@ -651,17 +663,18 @@ def assign_incidents(
     )
 
 
-def _point_claims(session: Session, pairs: Iterable[tuple[int, int]]) -> None:
-    by_incident: dict[int, list[int]] = defaultdict(list)
-    for cid, incident in pairs:
-        by_incident[incident].append(cid)
-    connection = session.connection()
-    for incident, cids in sorted(by_incident.items()):
-        value = incident if incident != NO_INCIDENT else None
-        for chunk in _chunks(sorted(cids), 500):
-            connection.execute(
-                update(_CLAIM_TABLE).where(_CLAIM_TABLE.c.id.in_(chunk)).values(incident_id=value)
-            )
+def _point(session: Session, statement: Any, incident_of: dict[int, int]) -> None:
+    """Point rows (article leads or claims, by id) at incidents (``NO_INCIDENT``: at none), in
+    one executemany, in order of id."""
+    if not incident_of:
+        return
+    session.connection().execute(
+        statement,
+        [
+            {"row": row, "inc": incident if incident != NO_INCIDENT else None}
+            for row, incident in sorted(incident_of.items())
+        ],
+    )
 
 
 def _pointing(incidents: Any, claim_column: Any, article_column: Any) -> Any:
@@ -711,6 +724,8 @@ def _incident_ids(
         if incident is not None and hood.old_rep(incident) == rep.id and incident not in taken:
             ids[rep.id] = incident
             taken.add(incident)
+    shown = {rep.id: _shown(rep, members[rep.id]) for rep in reps}
+    opened: list[_Member] = []  # representatives of new incidents, stored together below
     for rep in reps:
         if rep.id in ids:
             continue
@@ -721,16 +736,21 @@ def _incident_ids(
                 counts[incident] += 1
         if counts:
             incident = min(counts, key=lambda i: (-counts[i], i))
+            ids[rep.id] = incident
+            taken.add(incident)
         else:
-            incident = _new_incident(session, _shown(rep, members[rep.id]), now)
-        ids[rep.id] = incident
-        taken.add(incident)
-    for rep in reps:  # what each incident is shown as follows its members
-        session.connection().execute(
-            update(_INCIDENT_TABLE)
-            .where(_INCIDENT_TABLE.c.id == ids[rep.id])
-            .values(**_row(_shown(rep, members[rep.id])))
-        )
+            opened.append(rep)  # a new id is never among the stored ones counted above
+    new = _new_incidents(session, [shown[rep.id] for rep in opened], now)
+    ids.update((rep.id, incident) for rep, incident in zip(opened, new, strict=True))
+    fresh = {rep.id for rep in opened}
+    # what each stored incident is shown as follows its members (a new one is stored so)
+    again = [
+        {"row": ids[rep.id], **{f"v_{k}": v for k, v in _row(shown[rep.id]).items()}}
+        for rep in reps
+        if rep.id not in fresh
+    ]
+    if again:
+        session.connection().execute(_SHOW_INCIDENT, again)
     return ids
 
 
