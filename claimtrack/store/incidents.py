@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, union, update
+from sqlalchemy import Date, String, bindparam, delete, insert, union, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -171,17 +171,82 @@ def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
         yield items[i : i + size]
 
 
+def _article_reads(of_articles: Any, of_claims: Any) -> tuple[Any, Any]:
+    """The two selects ``_read_articles`` runs: the articles (with the day of their lead
+    incident) and their claims in order (with the day of each claim's incident)."""
+    t = _INCIDENT_TABLE
+    heads = (
+        sa_select(
+            _ARTICLE_TABLE.c.id,
+            _ARTICLE_TABLE.c.content_hash,
+            _ARTICLE_TABLE.c.title,
+            _ARTICLE_TABLE.c.published,
+            _ARTICLE_TABLE.c.incident_id,
+            t.c.day,
+        )
+        .outerjoin(t, t.c.id == _ARTICLE_TABLE.c.incident_id)
+        .where(of_articles)
+    )
+    claims = (
+        sa_select(_CLAIM_TABLE.c.article_id, _CLAIM_TABLE.c.id, _CLAIM_TABLE.c.incident_id, t.c.day)
+        .outerjoin(t, t.c.id == _CLAIM_TABLE.c.incident_id)
+        .where(of_claims)
+        .order_by(_CLAIM_TABLE.c.article_id, _CLAIM_TABLE.c.seq)
+    )
+    return heads, claims
+
+
+# The reads of a neighbourhood, built once per shape (governorate null or named; dated window
+# or undated bucket) and run with parameters ``gov``, ``lo``, ``hi``: the articles pointing at
+# the partition's incidents of those days.
+_HOOD_READS: dict[tuple[bool, bool], tuple[Any, Any]] = {}
+
+
+def _hood_reads(no_governorate: bool, undated: bool) -> tuple[Any, Any]:
+    reads = _HOOD_READS.get((no_governorate, undated))
+    if reads is None:
+        t = _INCIDENT_TABLE
+        query = sa_select(t.c.id).where(
+            t.c.governorate.is_(None)
+            if no_governorate
+            else t.c.governorate == bindparam("gov", type_=String)
+        )
+        if undated:
+            incidents: Any = (
+                query.where(t.c.day.is_(None)).order_by(t.c.id).limit(MAX_UNDATED).scalar_subquery()
+            )
+        else:
+            # a member lies on its incident's day or up to DAY_WINDOW days after it
+            incidents = query.where(
+                t.c.day.between(bindparam("lo", type_=Date), bindparam("hi", type_=Date))
+            )
+        holding = _pointing(incidents, _CLAIM_TABLE.c.article_id, _ARTICLE_TABLE.c.id)
+        reads = _article_reads(
+            _ARTICLE_TABLE.c.id.in_(holding), _CLAIM_TABLE.c.article_id.in_(holding)
+        )
+        _HOOD_READS[(no_governorate, undated)] = reads
+    return reads
+
+
 def _read_articles(
-    session: Session, article_ids: Iterable[int] = (), *, holding: Any = None
+    session: Session,
+    article_ids: Iterable[int] = (),
+    *,
+    holding: tuple[tuple[Any, Any], dict[str, Any]] | None = None,
 ) -> tuple[dict[int, _Article], dict[int, int]]:
     """Stored articles with their located incidents (from the cache, else located anew): those
-    of ``article_ids``, or those whose ids the ``holding`` select gives; and the day (ordinal, 0
-    for none) of each incident they point at."""
-    wheres: list[tuple[Any, Any]] = (
-        [(_ARTICLE_TABLE.c.id.in_(holding), _CLAIM_TABLE.c.article_id.in_(holding))]
+    of ``article_ids``, or those the ``holding`` reads (``_hood_reads``, with their parameters)
+    give; and the day (ordinal, 0 for none) of each incident they point at."""
+    reads: list[tuple[tuple[Any, Any], dict[str, Any]]] = (
+        [holding]
         if holding is not None
         else [
-            (_ARTICLE_TABLE.c.id.in_(chunk), _CLAIM_TABLE.c.article_id.in_(chunk))
+            (
+                _article_reads(
+                    _ARTICLE_TABLE.c.id.in_(chunk), _CLAIM_TABLE.c.article_id.in_(chunk)
+                ),
+                {},
+            )
             for chunk in _chunks(sorted(set(article_ids)), 500)
         ]
     )
@@ -189,32 +254,13 @@ def _read_articles(
     days: dict[int, int] = {}
     heads: dict[int, tuple[str, str | None, date | None, int | None]] = {}
     claims: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
-    t = _INCIDENT_TABLE
     connection = session.connection()  # Core: plain rows, no ORM bookkeeping
-    for of_articles, of_claims in wheres:
-        for aid, digest, title, published, lead, day in connection.execute(
-            sa_select(
-                _ARTICLE_TABLE.c.id,
-                _ARTICLE_TABLE.c.content_hash,
-                _ARTICLE_TABLE.c.title,
-                _ARTICLE_TABLE.c.published,
-                _ARTICLE_TABLE.c.incident_id,
-                t.c.day,
-            )
-            .outerjoin(t, t.c.id == _ARTICLE_TABLE.c.incident_id)
-            .where(of_articles)
-        ).all():
+    for (of_articles, of_claims), params in reads:
+        for aid, digest, title, published, lead, day in connection.execute(of_articles, params):
             heads[aid] = (digest, title, published, lead)
             if lead is not None:
                 days[lead] = day.toordinal() if day is not None else 0
-        for aid, cid, incident, day in connection.execute(
-            sa_select(
-                _CLAIM_TABLE.c.article_id, _CLAIM_TABLE.c.id, _CLAIM_TABLE.c.incident_id, t.c.day
-            )
-            .outerjoin(t, t.c.id == _CLAIM_TABLE.c.incident_id)
-            .where(of_claims)
-            .order_by(_CLAIM_TABLE.c.article_id, _CLAIM_TABLE.c.seq)
-        ).all():
+        for aid, cid, incident, day in connection.execute(of_claims, params):
             claims[aid].append((cid, incident))
             if incident is not None:
                 days[incident] = day.toordinal() if day is not None else 0
@@ -309,21 +355,16 @@ class _Neighbourhood:
         self.incident_day: dict[int, int] = {}
         self._reps: dict[int, MemberId | None] = {}
 
-    def _incident_query(self) -> Any:
-        t = _INCIDENT_TABLE
-        query = sa_select(t.c.id)
-        if self.governorate is None:
-            return query.where(t.c.governorate.is_(None))
-        return query.where(t.c.governorate == self.governorate)
-
-    def _load(self, incidents: Any, days: Iterable[int]) -> None:
-        """Read the members on ``days`` of the articles that point at ``incidents`` (a select
-        of incident ids)."""
+    def _load(self, undated: bool, days: Iterable[int], **params: Any) -> None:
+        """Read the members on ``days`` of the articles that point at the partition's incidents
+        (undated, or dated ``lo``..``hi``)."""
         wanted = set(days)
         for day in wanted:
             self.days.setdefault(day, [])
-        holding = _pointing(incidents, _CLAIM_TABLE.c.article_id, _ARTICLE_TABLE.c.id)
-        read, incident_days = _read_articles(self.session, holding=holding)
+        if self.governorate is not None:
+            params["gov"] = self.governorate
+        reads = _hood_reads(self.governorate is None, undated)
+        read, incident_days = _read_articles(self.session, holding=(reads, params))
         self.incident_day.update(incident_days)
         for aid in sorted(read):
             article = self.articles.setdefault(aid, read[aid])
@@ -341,24 +382,17 @@ class _Neighbourhood:
         if not missing:
             return
         first, last = min(missing), max(missing)
-        t = _INCIDENT_TABLE
         # a member lies on its incident's day or up to DAY_WINDOW days after it
-        window = t.c.day.between(
-            date.fromordinal(first) - timedelta(days=DAY_WINDOW), date.fromordinal(last)
+        self._load(
+            False,
+            missing,
+            lo=date.fromordinal(first) - timedelta(days=DAY_WINDOW),
+            hi=date.fromordinal(last),
         )
-        self._load(self._incident_query().where(window), missing)
 
     def undated(self) -> list[_Member]:
         if 0 not in self.days:
-            t = _INCIDENT_TABLE
-            self._load(
-                self._incident_query()
-                .where(t.c.day.is_(None))
-                .order_by(t.c.id)
-                .limit(MAX_UNDATED)
-                .scalar_subquery(),
-                [0],
-            )
+            self._load(True, [0])
         return self.days[0]
 
     def at(self, day: int) -> list[_Member]:
@@ -483,16 +517,40 @@ def _undated_quick(
     return _Outcome({member.id: best[1].id}, [member], {best[1].id: incident})
 
 
-def _new_incident(session: Session, placed: Placed, now: datetime) -> int:
-    return int(
-        session.connection()
-        .execute(
-            insert(_INCIDENT_TABLE)
-            .values(**_row(placed), created_at=now)
-            .returning(_INCIDENT_TABLE.c.id)
-        )
-        .scalar_one()
-    )
+_ROW_FIELDS = ("place", "governorate", "day", "kind", "label", "signature")  # of ``_row``
+
+# Writes built once and run as one driver executemany each (rows by id).
+_INSERT_INCIDENTS = insert(_INCIDENT_TABLE).returning(
+    _INCIDENT_TABLE.c.id, sort_by_parameter_order=True
+)
+_SHOW_INCIDENT = (
+    update(_INCIDENT_TABLE)
+    .where(_INCIDENT_TABLE.c.id == bindparam("row"))
+    .values({name: bindparam(f"v_{name}") for name in _ROW_FIELDS})
+)
+_POINT_CLAIM = (
+    update(_CLAIM_TABLE)
+    .where(_CLAIM_TABLE.c.id == bindparam("row"))
+    .values(incident_id=bindparam("inc"))
+)
+_POINT_ARTICLE = (
+    update(_ARTICLE_TABLE)
+    .where(_ARTICLE_TABLE.c.id == bindparam("row"))
+    .values(incident_id=bindparam("inc"))
+)
+
+
+def _new_incidents(session: Session, rows: Sequence[Placed], now: datetime) -> list[int]:
+    """Store new incidents, in order; their ids, in the same order."""
+    if not rows:
+        return []
+    return [
+        int(i)
+        for i in session.connection()
+        .execute(_INSERT_INCIDENTS, [{**_row(placed), "created_at": now} for placed in rows])
+        .scalars()
+        .all()
+    ]
 
 
 def _shown(rep: _Member, members: Sequence[_Member]) -> Placed:
@@ -581,31 +639,19 @@ def assign_incidents(
         incident_ids[index] if index is not None else NO_INCIDENT
         for index in located.claim_incident
     )
-    connection = session.connection()
-    connection.execute(
-        update(_ARTICLE_TABLE)
-        .where(_ARTICLE_TABLE.c.id == article_id)
-        .values(incident_id=incident_ids[0])
-    )
-    _point_claims(session, zip(claim_ids, per_claim, strict=True))
+    leads = {article_id: incident_ids[0]}
+    pointed = dict(zip(claim_ids, per_claim, strict=True))
     moved_claims: list[int] = []
-    if moves:
-        claim_moves: list[tuple[int, int]] = []
-        for (aid, index), incident in sorted(moves.items()):
-            article = articles[aid]
-            if index == 0:
-                connection.execute(
-                    update(_ARTICLE_TABLE)
-                    .where(_ARTICLE_TABLE.c.id == aid)
-                    .values(incident_id=incident)
-                )
-            claim_moves += [
-                (cid, incident)
-                for cid, at in zip(article.claims, article.located.claim_incident, strict=True)
-                if at == index
-            ]
-        _point_claims(session, claim_moves)
-        moved_claims = [cid for cid, _ in claim_moves]
+    for (aid, index), incident in sorted(moves.items()):
+        article = articles[aid]
+        if index == 0:
+            leads[aid] = incident
+        for cid, at in zip(article.claims, article.located.claim_incident, strict=True):
+            if at == index:
+                pointed[cid] = incident
+                moved_claims.append(cid)
+    _point(session, _POINT_ARTICLE, leads)
+    _point(session, _POINT_CLAIM, pointed)
     if gone:
         _drop_incidents(session, gone)
     return Assigned(
@@ -617,17 +663,18 @@ def assign_incidents(
     )
 
 
-def _point_claims(session: Session, pairs: Iterable[tuple[int, int]]) -> None:
-    by_incident: dict[int, list[int]] = defaultdict(list)
-    for cid, incident in pairs:
-        by_incident[incident].append(cid)
-    connection = session.connection()
-    for incident, cids in sorted(by_incident.items()):
-        value = incident if incident != NO_INCIDENT else None
-        for chunk in _chunks(sorted(cids), 500):
-            connection.execute(
-                update(_CLAIM_TABLE).where(_CLAIM_TABLE.c.id.in_(chunk)).values(incident_id=value)
-            )
+def _point(session: Session, statement: Any, incident_of: dict[int, int]) -> None:
+    """Point rows (article leads or claims, by id) at incidents (``NO_INCIDENT``: at none), in
+    one executemany, in order of id."""
+    if not incident_of:
+        return
+    session.connection().execute(
+        statement,
+        [
+            {"row": row, "inc": incident if incident != NO_INCIDENT else None}
+            for row, incident in sorted(incident_of.items())
+        ],
+    )
 
 
 def _pointing(incidents: Any, claim_column: Any, article_column: Any) -> Any:
@@ -677,6 +724,8 @@ def _incident_ids(
         if incident is not None and hood.old_rep(incident) == rep.id and incident not in taken:
             ids[rep.id] = incident
             taken.add(incident)
+    shown = {rep.id: _shown(rep, members[rep.id]) for rep in reps}
+    opened: list[_Member] = []  # representatives of new incidents, stored together below
     for rep in reps:
         if rep.id in ids:
             continue
@@ -687,16 +736,21 @@ def _incident_ids(
                 counts[incident] += 1
         if counts:
             incident = min(counts, key=lambda i: (-counts[i], i))
+            ids[rep.id] = incident
+            taken.add(incident)
         else:
-            incident = _new_incident(session, _shown(rep, members[rep.id]), now)
-        ids[rep.id] = incident
-        taken.add(incident)
-    for rep in reps:  # what each incident is shown as follows its members
-        session.connection().execute(
-            update(_INCIDENT_TABLE)
-            .where(_INCIDENT_TABLE.c.id == ids[rep.id])
-            .values(**_row(_shown(rep, members[rep.id])))
-        )
+            opened.append(rep)  # a new id is never among the stored ones counted above
+    new = _new_incidents(session, [shown[rep.id] for rep in opened], now)
+    ids.update((rep.id, incident) for rep, incident in zip(opened, new, strict=True))
+    fresh = {rep.id for rep in opened}
+    # what each stored incident is shown as follows its members (a new one is stored so)
+    again = [
+        {"row": ids[rep.id], **{f"v_{k}": v for k, v in _row(shown[rep.id]).items()}}
+        for rep in reps
+        if rep.id not in fresh
+    ]
+    if again:
+        session.connection().execute(_SHOW_INCIDENT, again)
     return ids
 
 
