@@ -274,9 +274,11 @@ def _lead(
     # counting double ("Syrian government shelling killed 31" over "a jet was shot down")
     weights: dict[str, float] = defaultdict(float)
     head_texts = ([title or ""] if title_frame is not None else []) + [t for t, _ in told]
-    for text, f in zip(head_texts, heads, strict=True):
+    # what each of them tells before it turns to a cause, framed once for kind and day
+    told_frames = [_before_cause(t, f, published) for t, f in zip(head_texts, heads, strict=True)]
+    for f, before in zip(heads, told_frames, strict=True):
         w = 2.0 if any(q.role == "dead" for q in f.numbers) else 1.0
-        kinds = kinds_of(_told_before_cause(text, f))
+        kinds = kinds_of(before.events or f.events)
         if not kinds:
             weights[kind_of(f.events)] += w
         # "revenge shelling after a downed pilot": each kind a claim names shares its weight;
@@ -320,9 +322,9 @@ def _lead(
             # insurgents on Thursday")
             told_days = [
                 d
-                for t, f in zip(head_texts, heads, strict=True)
+                for t, f, before in zip(head_texts, heads, told_frames, strict=True)
                 if dateline(t) is None and set(f.events) & _HARM
-                for d in _own(_before_cause(t, f, published).dates, f, "dates")
+                for d in _own(before.dates, f, "dates")
                 if 0 <= (published - d).days <= 7 and d != stated
             ]
             if told_days:
@@ -627,16 +629,19 @@ def _attack_side(signature: str) -> str | None:
     m = _CAUSE.search(signature)
     head = signature[: m.start()] if m is not None and m.start() > 0 else signature[:300]
     agents = set(weapon_agents(head)) | set(frame(head).agents)
-    if not agents:
-        agents = {first_agent(head)} - {""}
+    return _side_of(agents or {first_agent(head)} - {""})
+
+
+def _side_of(agents: set[str]) -> str | None:
+    """ "non_state" when every actor is of a side with no air force, "state" when none is, else
+    (none named, or both sides) None."""
     sides = {non_state(x) for x in agents}
     return None if len(sides) != 1 else "non_state" if sides == {True} else "state"
 
 
 def _rebel_attack(text: str, f: EventFrame) -> bool:
     """The claim names a side with no air force as the attacker ("killed in rebel fire")."""
-    agents = set(weapon_agents(text)) | set(f.agents)
-    return bool(agents) and all(non_state(x) for x in agents)
+    return _side_of(set(weapon_agents(text)) | set(f.agents)) == "non_state"
 
 
 def _other_side(at: Placed, claim_kind: str, text: str, f: EventFrame) -> bool:
